@@ -1,0 +1,95 @@
+package kz.qorgau.events.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import kz.qorgau.events.EventContractException;
+import kz.qorgau.events.NotificationFailed;
+import kz.qorgau.events.NotificationSent;
+import kz.qorgau.events.OrderIssued;
+import kz.qorgau.events.QorgauEvent;
+
+/**
+ * The registry of event types: type string ↔ record class ↔ schema ↔ topic. Adding an event type
+ * means one {@link #register} line here (plus its record, schema, example and AsyncAPI message,
+ * which the tests demand).
+ */
+public final class EventTypes {
+
+    // Declared before the entries: static initialisers run in textual order.
+    private static final List<EventType<?>> REGISTRY = new ArrayList<>();
+
+    public static final EventType<OrderIssued> ORDER_ISSUED =
+            register(OrderIssued.TYPE, OrderIssued.class, Topics.ORDERS_TOPIC);
+    public static final EventType<NotificationSent> NOTIFICATION_SENT =
+            register(NotificationSent.TYPE, NotificationSent.class, Topics.NOTIFICATIONS_TOPIC);
+    public static final EventType<NotificationFailed> NOTIFICATION_FAILED =
+            register(NotificationFailed.TYPE, NotificationFailed.class, Topics.NOTIFICATIONS_TOPIC);
+
+    private static final List<EventType<?>> ALL = List.copyOf(REGISTRY);
+    private static final Map<String, EventType<?>> BY_TYPE =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, entry -> entry));
+    private static final Map<Class<?>, EventType<?>> BY_CLASS =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(entry -> (Class<?>) entry.eventClass(), entry -> entry));
+
+    private EventTypes() {}
+
+    /** Every registered type, in registration order. */
+    public static List<EventType<?>> all() {
+        return ALL;
+    }
+
+    /** The registered type with this CloudEvents type string, if any. */
+    public static Optional<EventType<?>> find(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    /**
+     * The registered type with this CloudEvents type string.
+     *
+     * @throws EventContractException if the type is unknown (a consumer should dead-letter the record)
+     */
+    public static EventType<?> require(String type) {
+        EventType<?> found = BY_TYPE.get(type);
+        if (found == null) {
+            throw new EventContractException(type, "ce_type", "unknown event type");
+        }
+        return found;
+    }
+
+    /** The registered type of a record class. */
+    @SuppressWarnings("unchecked") // register() keys each entry by its own class
+    public static <T extends QorgauEvent> EventType<T> of(Class<T> eventClass) {
+        EventType<?> found = BY_CLASS.get(eventClass);
+        if (found == null) {
+            throw new IllegalStateException(eventClass.getName() + " is not registered in EventTypes");
+        }
+        return (EventType<T>) found;
+    }
+
+    /** The registered type of an event. */
+    public static EventType<?> of(QorgauEvent event) {
+        return of(event.getClass());
+    }
+
+    /** The types published on a topic, in registration order. */
+    public static List<String> typesOn(String topic) {
+        return ALL.stream()
+                .filter(type -> type.topic().equals(topic))
+                .map(EventType::type)
+                .toList();
+    }
+
+    private static <T extends QorgauEvent> EventType<T> register(String type, Class<T> eventClass, String topic) {
+        EventType<T> entry = new EventType<>(type, eventClass, topic);
+        for (EventType<?> existing : REGISTRY) {
+            if (existing.type().equals(type) || existing.eventClass().equals(eventClass)) {
+                throw new IllegalStateException("event type registered twice: " + type);
+            }
+        }
+        REGISTRY.add(entry);
+        return entry;
+    }
+}

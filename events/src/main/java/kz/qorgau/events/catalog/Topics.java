@@ -1,0 +1,83 @@
+package kz.qorgau.events.catalog;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalogue of Kafka topics: the one place topic names, sizes and owners are defined.
+ *
+ * <p>The {@code *_TOPIC} string constants exist for annotation attributes such as {@code
+ * @KafkaListener(topics = Topics.ORDERS_TOPIC)}, which need compile-time constants.
+ */
+public final class Topics {
+
+    /** Spring Kafka 4's {@code DeadLetterPublishingRecoverer} default suffix (it was {@code .DLT} before 3.3). */
+    public static final String DEAD_LETTER_SUFFIX = "-dlt";
+
+    public static final String ORDERS_TOPIC = "qorgau.orders";
+    public static final String ORDERS_DLT_TOPIC = ORDERS_TOPIC + DEAD_LETTER_SUFFIX;
+    public static final String NOTIFICATIONS_TOPIC = "qorgau.notifications";
+    public static final String NOTIFICATIONS_DLT_TOPIC = NOTIFICATIONS_TOPIC + DEAD_LETTER_SUFFIX;
+
+    public static final String ORDER_SERVICE = "order-service";
+    public static final String NOTIFICATION_SERVICE = "notification-service";
+    public static final String AUDIT_SERVICE = "audit-service";
+
+    private static final Duration ONE_YEAR = Duration.ofDays(365);
+    private static final String KEY_ORDER_ID = "order id (UUID string), equal to the CloudEvents subject";
+
+    /** Protective order lifecycle events. */
+    public static final TopicSpec ORDERS = new TopicSpec(
+            ORDERS_TOPIC,
+            6,
+            ONE_YEAR,
+            KEY_ORDER_ID,
+            EventTypes.typesOn(ORDERS_TOPIC),
+            ORDER_SERVICE,
+            List.of(NOTIFICATION_SERVICE, AUDIT_SERVICE));
+
+    /** Outcomes of notifications about orders. */
+    public static final TopicSpec NOTIFICATIONS = new TopicSpec(
+            NOTIFICATIONS_TOPIC,
+            6,
+            ONE_YEAR,
+            KEY_ORDER_ID,
+            EventTypes.typesOn(NOTIFICATIONS_TOPIC),
+            NOTIFICATION_SERVICE,
+            List.of(AUDIT_SERVICE));
+
+    private static final List<TopicSpec> ALL = List.of(ORDERS, NOTIFICATIONS);
+
+    private Topics() {}
+
+    /** Every topic (without dead-letter topics; derive those with {@link #deadLetterTopic}). */
+    public static List<TopicSpec> all() {
+        return ALL;
+    }
+
+    /** The topic with this name, if it is in the catalogue. */
+    public static Optional<TopicSpec> byName(String name) {
+        return ALL.stream().filter(topic -> topic.name().equals(name)).findFirst();
+    }
+
+    /**
+     * A topic's real name inside a namespace: the name itself for the empty (production)
+     * namespace, {@code <namespace>.<topic>} otherwise. Tests give each class its own namespace so
+     * that classes sharing a broker never see each other's records (docs/adr/0005).
+     */
+    public static String inNamespace(String namespace, String topic) {
+        if (namespace == null || namespace.isEmpty()) {
+            return topic;
+        }
+        if (!namespace.matches("[a-z0-9][a-z0-9_-]{0,31}")) {
+            throw new IllegalArgumentException("a namespace is 1-32 lower-case letters, digits, '_' or '-'");
+        }
+        return namespace + "." + topic;
+    }
+
+    /** The dead-letter topic of {@code topic}: {@code topic + "-dlt"}, with the same partition count. */
+    public static String deadLetterTopic(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+}

@@ -1,0 +1,93 @@
+package kz.qorgau.events;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import kz.qorgau.events.sealed.SealedFieldCipher;
+
+/** Sample events and keys shared by the tests. */
+public final class TestEvents {
+
+    public static final String ORDER_ID = "3f2b8c1e-7d4a-4e6b-9c2f-1a5d8e0b7c43";
+
+    /**
+     * The test-only key that sealed the victimContact in examples/order.issued.v1.json (bytes 0..31).
+     * Never use it anywhere else.
+     */
+    public static final String EXAMPLE_KEY_ID = "example-2026-01";
+
+    public static final String EXAMPLE_KEY_BASE64 = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+    private TestEvents() {}
+
+    public static SealedFieldCipher exampleCipher() {
+        return SealedFieldCipher.fromBase64Keys(Map.of(EXAMPLE_KEY_ID, EXAMPLE_KEY_BASE64), EXAMPLE_KEY_ID);
+    }
+
+    public static VictimContact victimContact() {
+        return new VictimContact("Example Person", "+77010000000", "victim@example.invalid", "Example street 1", "kk");
+    }
+
+    public static OrderIssued orderIssued() {
+        return orderIssued(ORDER_ID);
+    }
+
+    public static OrderIssued orderIssued(String orderId) {
+        return new OrderIssued(
+                orderId,
+                "AST-2026-000123",
+                "AST-ESIL",
+                "AST-ESIL-UP-02",
+                "officer-48213",
+                List.of(Prohibition.DOMESTIC_VIOLENCE, Prohibition.CONTACTING_VICTIM),
+                Instant.parse("2026-03-01T10:15:30Z"),
+                null,
+                new LegalBasis("KZ-214-IV", "20", "2024-06-16"),
+                exampleCipher()
+                        .sealJson(
+                                victimContact(), SealedFieldCipher.binding(orderId, OrderIssued.VICTIM_CONTACT_FIELD)));
+    }
+
+    public static NotificationSent notificationSent() {
+        return new NotificationSent(
+                ORDER_ID,
+                "6c1e0a9d-52b7-4f3e-8d21-0b9a7c4e5f16",
+                "0d8f3b52-9a1c-4c6e-b7f4-2e5a1d9c8b70",
+                "DUTY_UNIT",
+                NotificationChannel.EMAIL,
+                Instant.parse("2026-03-01T10:15:42.318Z"),
+                1);
+    }
+
+    public static NotificationFailed notificationFailed() {
+        return new NotificationFailed(
+                ORDER_ID,
+                "a4d7c2e9-1b3f-4e58-9c60-7f2b8d1e3a95",
+                "0d8f3b52-9a1c-4c6e-b7f4-2e5a1d9c8b70",
+                "DUTY_UNIT",
+                NotificationChannel.SMS,
+                Instant.parse("2026-03-01T10:25:03Z"),
+                5,
+                "GATEWAY_TIMEOUT");
+    }
+
+    /** One sample per registered type. */
+    public static List<QorgauEvent> all() {
+        return List.of(orderIssued(), notificationSent(), notificationFailed());
+    }
+
+    public static String resource(String path) {
+        try (InputStream in = TestEvents.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing class-path resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

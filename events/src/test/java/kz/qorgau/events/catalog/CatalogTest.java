@@ -1,0 +1,173 @@
+package kz.qorgau.events.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import kz.qorgau.events.EventContractException;
+import kz.qorgau.events.NotificationFailed;
+import kz.qorgau.events.NotificationSent;
+import kz.qorgau.events.OrderIssued;
+import kz.qorgau.events.QorgauEvent;
+import org.junit.jupiter.api.Test;
+
+class CatalogTest {
+
+    @Test
+    void ordersTopic() {
+        assertThat(Topics.ORDERS)
+                .isEqualTo(new TopicSpec(
+                        "qorgau.orders",
+                        6,
+                        Duration.ofDays(365),
+                        Topics.ORDERS.key(),
+                        List.of(OrderIssued.TYPE),
+                        "order-service",
+                        List.of("notification-service", "audit-service")));
+        assertThat(Topics.ORDERS.key()).startsWith("order id");
+    }
+
+    @Test
+    void notificationsTopic() {
+        assertThat(Topics.NOTIFICATIONS)
+                .isEqualTo(new TopicSpec(
+                        "qorgau.notifications",
+                        6,
+                        Duration.ofDays(365),
+                        Topics.NOTIFICATIONS.key(),
+                        List.of(NotificationSent.TYPE, NotificationFailed.TYPE),
+                        "notification-service",
+                        List.of("audit-service")));
+    }
+
+    @Test
+    void deadLetterTopicsUseSpringKafka4DefaultNaming() {
+        assertThat(Topics.deadLetterTopic("qorgau.orders")).isEqualTo("qorgau.orders-dlt");
+        assertThat(Topics.ORDERS.deadLetterTopic()).isEqualTo(Topics.ORDERS_DLT_TOPIC);
+        assertThat(Topics.NOTIFICATIONS.deadLetterTopic()).isEqualTo(Topics.NOTIFICATIONS_DLT_TOPIC);
+    }
+
+    @Test
+    void namespacesPrefixTopicsExceptInProduction() {
+        assertThat(Topics.ORDERS.nameIn("")).isEqualTo("qorgau.orders");
+        assertThat(Topics.ORDERS.nameIn("t1a2b3c4")).isEqualTo("t1a2b3c4.qorgau.orders");
+        assertThat(Topics.ORDERS.deadLetterTopicIn("t1a2b3c4")).isEqualTo("t1a2b3c4.qorgau.orders-dlt");
+        assertThatThrownBy(() -> Topics.inNamespace("Bad.Namespace", "qorgau.orders"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void newTopicsCarryPartitionsAndRetentionAndTheDeadLetterTopicMatchesItsSource() {
+        var topic = Topics.ORDERS.newTopic("ns");
+        var deadLetters = Topics.ORDERS.newDeadLetterTopic("ns");
+
+        assertThat(topic.name()).isEqualTo("ns.qorgau.orders");
+        assertThat(topic.numPartitions()).isEqualTo(6);
+        assertThat(topic.configs())
+                .containsEntry(
+                        "retention.ms", Long.toString(Duration.ofDays(365).toMillis()));
+        assertThat(deadLetters.name()).isEqualTo("ns.qorgau.orders-dlt");
+        assertThat(deadLetters.numPartitions()).isEqualTo(topic.numPartitions());
+    }
+
+    @Test
+    void catalogueListsEveryTopicOnce() {
+        assertThat(Topics.all()).containsExactly(Topics.ORDERS, Topics.NOTIFICATIONS);
+        assertThat(Topics.byName("qorgau.orders")).contains(Topics.ORDERS);
+        assertThat(Topics.byName("qorgau.orders-dlt")).isEmpty();
+    }
+
+    @Test
+    void everySealedEventRecordIsRegisteredWithItsTypeConstant() throws ReflectiveOperationException {
+        Class<?>[] permitted = QorgauEvent.class.getPermittedSubclasses();
+
+        assertThat(permitted).hasSameSizeAs(EventTypes.all());
+        for (Class<?> eventClass : permitted) {
+            assertThat(eventClass.isRecord()).as("%s is a record", eventClass).isTrue();
+            Field typeConstant = eventClass.getField("TYPE");
+            assertThat(Modifier.isStatic(typeConstant.getModifiers())).isTrue();
+            @SuppressWarnings("unchecked")
+            EventType<?> registered = EventTypes.of((Class<? extends QorgauEvent>) eventClass);
+            assertThat(registered.type()).isEqualTo(typeConstant.get(null));
+        }
+    }
+
+    @Test
+    void everyRegisteredTypeIsPublishedOnACataloguedTopicThatListsIt() {
+        for (EventType<?> type : EventTypes.all()) {
+            assertThat(type.topicSpec().eventTypes()).contains(type.type());
+        }
+        List<String> listedOnTopics = Topics.all().stream()
+                .flatMap(topic -> topic.eventTypes().stream())
+                .toList();
+        assertThat(listedOnTopics)
+                .containsExactlyInAnyOrderElementsOf(
+                        EventTypes.all().stream().map(EventType::type).toList());
+    }
+
+    @Test
+    void derivesSchemaExampleAndDataSchemaFromTheTypeString() {
+        EventType<OrderIssued> type = EventTypes.ORDER_ISSUED;
+
+        assertThat(type.name()).isEqualTo("order.issued.v1");
+        assertThat(type.schemaResource()).isEqualTo("kz/qorgau/events/schemas/order.issued.v1.json");
+        assertThat(type.exampleResource()).isEqualTo("kz/qorgau/events/examples/order.issued.v1.json");
+        assertThat(type.dataSchema()).isEqualTo(URI.create("urn:qorgau:events:schema:order.issued.v1"));
+        assertThat(type.topicSpec()).isEqualTo(Topics.ORDERS);
+    }
+
+    @Test
+    void looksTypesUp() {
+        assertThat(EventTypes.find("kz.qorgau.notification.sent.v1")).contains(EventTypes.NOTIFICATION_SENT);
+        assertThat(EventTypes.find("kz.qorgau.notification.sent.v2")).isEmpty();
+        assertThat(EventTypes.require("kz.qorgau.notification.failed.v1")).isEqualTo(EventTypes.NOTIFICATION_FAILED);
+        assertThatThrownBy(() -> EventTypes.require("com.example.other"))
+                .isInstanceOf(EventContractException.class)
+                .hasMessageContaining("com.example.other")
+                .hasMessageContaining("unknown event type");
+    }
+
+    @Test
+    void typeStringsAreVersionedAndDistinct() {
+        List<String> types = EventTypes.all().stream().map(EventType::type).toList();
+
+        assertThat(types).doesNotHaveDuplicates().allMatch(type -> type.matches("kz\\.qorgau\\.[a-z.]+\\.v[0-9]+"));
+        assertThat(types)
+                .containsExactly(
+                        "kz.qorgau.order.issued.v1",
+                        "kz.qorgau.notification.sent.v1",
+                        "kz.qorgau.notification.failed.v1");
+        assertThatThrownBy(() -> new EventType<>("kz.qorgau.order.issued", OrderIssued.class, Topics.ORDERS_TOPIC))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Stands in for {@code @KafkaListener(topics = ...)}: it compiles only with compile-time constants. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface Listens {
+        String[] topics();
+    }
+
+    @Test
+    @Listens(
+            topics = {
+                Topics.ORDERS_TOPIC,
+                Topics.ORDERS_DLT_TOPIC,
+                Topics.NOTIFICATIONS_TOPIC,
+                Topics.NOTIFICATIONS_DLT_TOPIC
+            })
+    void topicNamesAreCompileTimeConstantsForListenerAnnotations() throws NoSuchMethodException {
+        Listens listens = getClass()
+                .getDeclaredMethod("topicNamesAreCompileTimeConstantsForListenerAnnotations")
+                .getAnnotation(Listens.class);
+
+        assertThat(listens.topics())
+                .containsExactly(
+                        "qorgau.orders", "qorgau.orders-dlt", "qorgau.notifications", "qorgau.notifications-dlt");
+    }
+}
