@@ -1,0 +1,30 @@
+package kz.qorgau.testsupport;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import kz.qorgau.testsupport.spring.QorgauContextCustomizerFactory;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextCustomizerFactories;
+
+/**
+ * Gives a Spring test class real infrastructure through a {@link TestInfrastructure}: the JVM's
+ * shared Kafka broker, a fresh PostgreSQL database (dropped when the class ends), a fresh topic
+ * namespace and, on request, an SMTP inbox. The {@code TestInfrastructure} is a bean the test can
+ * inject. The context is closed after the class, so consumers and connections do not pile up in
+ * the context cache.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ContextCustomizerFactories(QorgauContextCustomizerFactory.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+public @interface QorgauInfrastructure {
+
+    /** Start an SMTP inbox (GreenMail) for this class and point {@code spring.mail.*} at it. */
+    boolean smtp() default false;
+}

@@ -1,0 +1,77 @@
+package kz.qorgau.testsupport.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The architecture's rules, checked by each service's own test: services never import each other
+ * nor the build's helper modules, feature packages have no cycles, and a few habits hold.
+ */
+public final class QorgauArchitecture {
+
+    /** The root package of every service; a service's code lives below its own. */
+    public static final List<String> SERVICE_PACKAGES =
+            List.of("kz.qorgau.order", "kz.qorgau.notification", "kz.qorgau.audit");
+
+    /** Modules that exist for building and testing, never for a service's main code. */
+    public static final List<String> BUILD_ONLY_PACKAGES =
+            List.of("kz.qorgau.testsupport", "kz.qorgau.infrastructure", "kz.qorgau.localstack");
+
+    private QorgauArchitecture() {}
+
+    /** Imports the service's main classes (tests and jars excluded). */
+    public static JavaClasses importService(String servicePackage) {
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages(servicePackage);
+    }
+
+    /** A service depends on the contract module and libraries, never on another service. */
+    public static ArchRule serviceIsIndependent(String servicePackage) {
+        String[] forbidden = Stream.concat(
+                        SERVICE_PACKAGES.stream().filter(other -> !other.equals(servicePackage)),
+                        BUILD_ONLY_PACKAGES.stream())
+                .map(root -> root + "..")
+                .toArray(String[]::new);
+        return noClasses()
+                .that()
+                .resideInAPackage(servicePackage + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(forbidden)
+                .because("services share only the events contract at compile time");
+    }
+
+    /** Feature packages ({@code <service>.<feature>..}) do not depend on each other in a cycle. */
+    public static ArchRule featuresAreFreeOfCycles(String servicePackage) {
+        return slices().matching(servicePackage + ".(*)..")
+                .should()
+                .beFreeOfCycles()
+                .allowEmptyShould(true);
+    }
+
+    /** Every rule for one service. */
+    public static List<ArchRule> rulesFor(String servicePackage) {
+        return List.of(
+                serviceIsIndependent(servicePackage),
+                featuresAreFreeOfCycles(servicePackage),
+                GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS,
+                GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING,
+                GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION);
+    }
+
+    /** Checks every rule for one service and fails with all violations. */
+    public static void verifyService(String servicePackage) {
+        JavaClasses classes = importService(servicePackage);
+        rulesFor(servicePackage).forEach(rule -> rule.check(classes));
+    }
+}
