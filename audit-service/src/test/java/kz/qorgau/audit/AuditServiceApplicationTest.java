@@ -1,0 +1,45 @@
+package kz.qorgau.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import kz.qorgau.testsupport.QorgauInfrastructure;
+import kz.qorgau.testsupport.TestInfrastructure;
+import kz.qorgau.testsupport.http.ManagementEndpoints;
+import kz.qorgau.testsupport.instances.ServiceInstances;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@QorgauInfrastructure
+class AuditServiceApplicationTest {
+
+    @Autowired
+    TestInfrastructure infrastructure;
+
+    @Value("${local.management.port}")
+    int managementPort;
+
+    @Test
+    void isHealthyWithPrometheusMetricsOnTheManagementPort() {
+        new ManagementEndpoints(managementPort).assertHealthyWithMetrics("audit-service");
+    }
+
+    @Test
+    void twoMoreInstancesRunBesideThisOneOnTheSameBrokerAndDatabase() {
+        try (ServiceInstances instances =
+                ServiceInstances.start(AuditServiceApplication.class, 2, infrastructure.springProperties())) {
+            assertThat(instances.all())
+                    .extracting(ServiceInstances.ServiceInstance::port)
+                    .doesNotHaveDuplicates()
+                    .doesNotContain(0);
+            instances.all().forEach(instance -> new ManagementEndpoints(instance.managementPort())
+                    .assertHealthyWithMetrics("audit-service"));
+
+            instances.get(0).close();
+            assertThat(instances.get(0).isRunning()).isFalse();
+            new ManagementEndpoints(instances.get(1).managementPort()).assertHealthyWithMetrics("audit-service");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package kz.qorgau.order;
+
+import kz.qorgau.events.catalog.Topics;
+import kz.qorgau.testsupport.QorgauInfrastructure;
+import kz.qorgau.testsupport.TestInfrastructure;
+import kz.qorgau.testsupport.http.ManagementEndpoints;
+import kz.qorgau.testsupport.kafka.TopicAssertions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@QorgauInfrastructure
+class OrderServiceApplicationTest {
+
+    @Autowired
+    TestInfrastructure infrastructure;
+
+    @Value("${local.management.port}")
+    int managementPort;
+
+    @Test
+    void isHealthyWithPrometheusMetricsOnTheManagementPort() {
+        new ManagementEndpoints(managementPort).assertHealthyWithMetrics("order-service");
+    }
+
+    @Test
+    void createsTheOrdersTopicAndItsDeadLetterTopic() {
+        TopicAssertions.assertTopic(
+                infrastructure.kafka(), infrastructure.topic(Topics.ORDERS_TOPIC), 6, Topics.ORDERS.retention());
+        TopicAssertions.assertTopic(
+                infrastructure.kafka(), infrastructure.topic(Topics.ORDERS_DLT_TOPIC), 6, Topics.ORDERS.retention());
+    }
+}
