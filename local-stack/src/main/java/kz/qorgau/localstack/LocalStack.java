@@ -1,0 +1,216 @@
+package kz.qorgau.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import kz.qorgau.infrastructure.DockerProbe;
+import kz.qorgau.infrastructure.EnvNames;
+import kz.qorgau.infrastructure.InfraEnvironment;
+import kz.qorgau.infrastructure.kafka.KafkaBrokerProcess;
+import kz.qorgau.infrastructure.kafka.KafkaDiscovery;
+import kz.qorgau.infrastructure.kafka.KafkaEndpoint;
+import kz.qorgau.infrastructure.postgres.DatabaseProvisioner;
+import kz.qorgau.infrastructure.postgres.PostgresDiscovery;
+import kz.qorgau.infrastructure.postgres.PostgresServer;
+import kz.qorgau.infrastructure.smtp.SmtpInbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system on one machine: the broker, the databases, an SMTP inbox, and each service as
+ * its own process. Stopping it stops everything in reverse order; its data stay in the data folder
+ * (Kafka's logs) and in the PostgreSQL server (the databases), so the next start loses nothing.
+ */
+final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private final LocalStackSettings settings;
+    private final InfraEnvironment environment;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private KafkaEndpoint kafka;
+    private PostgresServer postgres;
+    private String smtpHost;
+    private int smtpPort;
+    private SmtpInbox inbox;
+
+    LocalStack(LocalStackSettings settings, InfraEnvironment environment) {
+        this.settings = settings;
+        this.environment = environment;
+    }
+
+    /** Starts everything and waits until every service is healthy; on failure stops what it started. */
+    void start() {
+        try {
+            List<ServiceSpec> specs = settings.services();
+            Map<ServiceSpec, Path> jars = new LinkedHashMap<>();
+            specs.forEach(spec -> jars.put(spec, spec.executableJar(settings.repositoryRoot())));
+            specs.forEach(spec -> {
+                requireFree(spec.port(), spec.name() + " HTTP");
+                requireFree(spec.managementPort(), spec.name() + " management");
+            });
+            Files.createDirectories(settings.dataDir());
+
+            startKafka();
+            startDatabases(specs);
+            startInbox();
+            startServices(jars);
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startKafka() {
+        // No Testcontainers here: a container's data die with it, and the stack must keep its data.
+        // With Docker, `docker compose up -d` and QORGAU_KAFKA_BOOTSTRAP_SERVERS give a kept broker.
+        DockerProbe noContainers = () -> false;
+        kafka = KafkaDiscovery.discover(environment, noContainers, () -> {
+            requireFree(settings.kafkaPort(), "Kafka");
+            requireFree(settings.kafkaControllerPort(), "the Kafka controller");
+            KafkaBrokerProcess broker = KafkaBrokerProcess.builder(settings.kafkaDir())
+                    .port(settings.kafkaPort())
+                    .controllerPort(settings.kafkaControllerPort())
+                    .build();
+            started.push(broker::stop);
+            broker.start();
+            return broker.endpoint();
+        });
+        log.info("Kafka: {} ({})", kafka.bootstrapServers(), kafka.source());
+    }
+
+    private void startDatabases(List<ServiceSpec> specs) {
+        postgres = PostgresDiscovery.discover(environment, () -> false);
+        DatabaseProvisioner provisioner = new DatabaseProvisioner(postgres);
+        specs.forEach(spec ->
+                provisioner.ensureServiceDatabase(spec.database(), spec.database(), ServiceSpec.LOCAL_DB_PASSWORD));
+        log.info("PostgreSQL: {}:{} ({})", postgres.host(), postgres.port(), postgres.source());
+    }
+
+    private void startInbox() {
+        var host = environment.get(EnvNames.QORGAU_SMTP_HOST);
+        if (host.isPresent()) {
+            smtpHost = host.get();
+            smtpPort = environment
+                    .get(EnvNames.QORGAU_SMTP_PORT)
+                    .map(Integer::parseInt)
+                    .orElse(25);
+            return;
+        }
+        requireFree(settings.smtpPort(), "the SMTP inbox");
+        requireFree(settings.imapPort(), "the IMAP inbox");
+        inbox = SmtpInbox.start(settings.smtpPort(), settings.imapPort());
+        started.push(inbox::stop);
+        smtpHost = "127.0.0.1";
+        smtpPort = inbox.smtpPort();
+    }
+
+    private void startServices(Map<ServiceSpec, Path> jars) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        jars.forEach((spec, jar) -> {
+            ServiceProcess process = ServiceProcess.start(
+                    spec, jar, java, settings.serviceHeap(), settings.logDir(), serviceEnvironment(spec));
+            services.add(process);
+            started.push(process);
+        });
+        try {
+            CompletableFuture.allOf(services.stream()
+                            .map(service ->
+                                    CompletableFuture.runAsync(() -> service.awaitHealthy(settings.startTimeout())))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private Map<String, String> serviceEnvironment(ServiceSpec spec) {
+        String prefix = "QORGAU_" + spec.envPrefix() + "_";
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(EnvNames.QORGAU_KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        env.put(
+                prefix + "DB_URL",
+                "jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/" + spec.database());
+        env.put(prefix + "DB_USER", spec.database());
+        env.put(prefix + "DB_PASSWORD", ServiceSpec.LOCAL_DB_PASSWORD);
+        env.put(prefix + "PORT", Integer.toString(spec.port()));
+        env.put(prefix + "MANAGEMENT_PORT", Integer.toString(spec.managementPort()));
+        env.put("SPRING_MAIL_HOST", smtpHost);
+        env.put("SPRING_MAIL_PORT", Integer.toString(smtpPort));
+        return env;
+    }
+
+    List<ServiceProcess> services() {
+        return services;
+    }
+
+    /** Every address a user needs, one per line. */
+    List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        for (ServiceProcess service : services) {
+            ServiceSpec spec = service.spec();
+            lines.add(String.format("%-21s API %s  Swagger UI %s", spec.name(), spec.apiUrl(), spec.swaggerUiUrl()));
+            lines.add(String.format("%-21s health %s  Prometheus %s", "", spec.healthUrl(), spec.prometheusUrl()));
+            lines.add(String.format("%-21s log %s", "", service.logFile()));
+        }
+        lines.add(String.format("%-21s %s (%s)", "Kafka", kafka.bootstrapServers(), kafka.source()));
+        lines.add(String.format(
+                "%-21s %s:%d databases %s (%s)",
+                "PostgreSQL",
+                postgres.host(),
+                postgres.port(),
+                String.join(
+                        ", ",
+                        settings.services().stream().map(ServiceSpec::database).toList()),
+                postgres.source()));
+        if (inbox != null) {
+            lines.add(String.format(
+                    "%-21s SMTP 127.0.0.1:%d  IMAP 127.0.0.1:%d (user = recipient address, any password)",
+                    "Inbox", inbox.smtpPort(), inbox.imapPort()));
+        } else {
+            lines.add(String.format("%-21s SMTP %s:%d", "Mail server", smtpHost, smtpPort));
+        }
+        lines.add(String.format("%-21s %s", "Data", settings.dataDir()));
+        return lines;
+    }
+
+    /** Stops everything it started, newest first. */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable next = started.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                log.warn("Could not stop cleanly: {}", e.toString());
+            }
+        }
+    }
+
+    private static void requireFree(int port, String what) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + port + " for " + what
+                    + " is taken: stop what uses it (another ./qorgau-local?) or set QORGAU_LOCAL_PORT_OFFSET.");
+        }
+    }
+}

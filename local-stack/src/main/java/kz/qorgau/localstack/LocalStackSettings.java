@@ -1,0 +1,89 @@
+package kz.qorgau.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import kz.qorgau.infrastructure.InfraEnvironment;
+
+/**
+ * Where the local stack keeps its data and which ports it uses. Every port moves by
+ * {@code QORGAU_LOCAL_PORT_OFFSET}, so a second stack (the launcher test) can run beside a
+ * developer's own.
+ *
+ * @param repositoryRoot the checkout, where the service jars are built
+ * @param dataDir everything the stack keeps between runs (ignored by git)
+ * @param portOffset added to every default port
+ * @param serviceHeap the -Xmx of each service process
+ * @param startTimeout how long a service may take to become healthy
+ */
+public record LocalStackSettings(
+        Path repositoryRoot, Path dataDir, int portOffset, String serviceHeap, Duration startTimeout) {
+
+    public static final String DATA_DIR = "QORGAU_DATA_DIR";
+    public static final String PORT_OFFSET = "QORGAU_LOCAL_PORT_OFFSET";
+    public static final String REPOSITORY_ROOT = "QORGAU_REPOSITORY_ROOT";
+
+    static final int KAFKA_PORT = 19092;
+    static final int KAFKA_CONTROLLER_PORT = 19093;
+    static final int SMTP_PORT = 3025;
+    static final int IMAP_PORT = 3143;
+
+    /** Reads the settings from the environment; the defaults work from the checkout's root. */
+    public static LocalStackSettings from(InfraEnvironment environment) {
+        Path root = environment
+                .get(REPOSITORY_ROOT)
+                .map(Path::of)
+                .orElseGet(() -> Path.of("").toAbsolutePath())
+                .normalize();
+        if (!Files.isRegularFile(root.resolve("pom.xml"))) {
+            throw new IllegalStateException("Run the local stack from the Qorgau checkout (./qorgau-local), or set "
+                    + REPOSITORY_ROOT + " to it; no pom.xml in " + root);
+        }
+        Path dataDir = environment
+                .get(DATA_DIR)
+                .map(Path::of)
+                .orElse(root.resolve(".qorgau"))
+                .toAbsolutePath()
+                .normalize();
+        int offset = environment.get(PORT_OFFSET).map(Integer::parseInt).orElse(0);
+        return new LocalStackSettings(root, dataDir, offset, "256m", Duration.ofSeconds(90));
+    }
+
+    public int kafkaPort() {
+        return KAFKA_PORT + portOffset;
+    }
+
+    public int kafkaControllerPort() {
+        return KAFKA_CONTROLLER_PORT + portOffset;
+    }
+
+    public int smtpPort() {
+        return SMTP_PORT + portOffset;
+    }
+
+    public int imapPort() {
+        return IMAP_PORT + portOffset;
+    }
+
+    /** The three services, each with its own database and ports. */
+    public List<ServiceSpec> services() {
+        return List.of(
+                new ServiceSpec("order-service", "ORDER", "qorgau_order", 8081 + portOffset, 9081 + portOffset),
+                new ServiceSpec(
+                        "notification-service",
+                        "NOTIFICATION",
+                        "qorgau_notification",
+                        8082 + portOffset,
+                        9082 + portOffset),
+                new ServiceSpec("audit-service", "AUDIT", "qorgau_audit", 8083 + portOffset, 9083 + portOffset));
+    }
+
+    public Path kafkaDir() {
+        return dataDir.resolve("kafka");
+    }
+
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+}
