@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -23,6 +24,7 @@ import kz.qorgau.infrastructure.kafka.KafkaEndpoint;
 import kz.qorgau.infrastructure.postgres.DatabaseProvisioner;
 import kz.qorgau.infrastructure.postgres.PostgresDiscovery;
 import kz.qorgau.infrastructure.postgres.PostgresServer;
+import kz.qorgau.infrastructure.process.JavaServiceProcess;
 import kz.qorgau.infrastructure.smtp.SmtpInbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +41,7 @@ final class LocalStack implements AutoCloseable {
     private final LocalStackSettings settings;
     private final InfraEnvironment environment;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<ServiceSpec, JavaServiceProcess> services = new LinkedHashMap<>();
     private KafkaEndpoint kafka;
     private PostgresServer postgres;
     private String smtpHost;
@@ -121,17 +123,26 @@ final class LocalStack implements AutoCloseable {
     }
 
     private void startServices(Map<ServiceSpec, Path> jars) {
-        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> jvmOptions = List.of(
+                "-Xmx" + settings.serviceHeap(),
+                "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError",
+                // C1 only: a local stack values start-up time over peak throughput.
+                "-XX:TieredStopAtLevel=1");
         jars.forEach((spec, jar) -> {
-            ServiceProcess process = ServiceProcess.start(
-                    spec, jar, java, settings.serviceHeap(), settings.logDir(), serviceEnvironment(spec));
-            services.add(process);
+            JavaServiceProcess process = JavaServiceProcess.start(
+                    spec.name(),
+                    jar,
+                    jvmOptions,
+                    serviceEnvironment(spec),
+                    settings.logDir().resolve(spec.name() + ".log"));
+            services.put(spec, process);
             started.push(process);
         });
         try {
-            CompletableFuture.allOf(services.stream()
-                            .map(service ->
-                                    CompletableFuture.runAsync(() -> service.awaitHealthy(settings.startTimeout())))
+            CompletableFuture.allOf(services.entrySet().stream()
+                            .map(service -> CompletableFuture.runAsync(() -> service.getValue()
+                                    .awaitHealthy(URI.create(service.getKey().healthUrl()), settings.startTimeout())))
                             .toArray(CompletableFuture[]::new))
                     .join();
         } catch (CompletionException e) {
@@ -158,18 +169,14 @@ final class LocalStack implements AutoCloseable {
         return env;
     }
 
-    List<ServiceProcess> services() {
-        return services;
-    }
-
     /** Every address a user needs, one per line. */
     List<String> describe() {
         List<String> lines = new ArrayList<>();
-        for (ServiceProcess service : services) {
-            ServiceSpec spec = service.spec();
+        for (var service : services.entrySet()) {
+            ServiceSpec spec = service.getKey();
             lines.add(String.format("%-21s API %s  Swagger UI %s", spec.name(), spec.apiUrl(), spec.swaggerUiUrl()));
             lines.add(String.format("%-21s health %s  Prometheus %s", "", spec.healthUrl(), spec.prometheusUrl()));
-            lines.add(String.format("%-21s log %s", "", service.logFile()));
+            lines.add(String.format("%-21s log %s", "", service.getValue().logFile()));
         }
         lines.add(String.format("%-21s %s (%s)", "Kafka", kafka.bootstrapServers(), kafka.source()));
         lines.add(String.format(

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import kz.qorgau.infrastructure.InfraEnvironment;
+import kz.qorgau.infrastructure.process.JavaServiceProcess;
 
 /**
  * {@code ./qorgau-local}: starts the whole system on this machine, prints every address, and
@@ -39,7 +40,7 @@ public final class QorgauLocal {
                         "qorgau-local-stop"));
         try {
             stack.start();
-        } catch (ServiceProcess.ServiceStartException e) {
+        } catch (JavaServiceProcess.ServiceStartException e) {
             System.err.println("Qorgau did not start: " + e.getMessage() + ". Last lines of "
                     + e.service().logFile() + ":");
             e.service().logTail(40).forEach(line -> System.err.println("  | " + line));

@@ -27,4 +27,10 @@ public @interface QorgauInfrastructure {
 
     /** Start an SMTP inbox (GreenMail) for this class and point {@code spring.mail.*} at it. */
     boolean smtp() default false;
+
+    /**
+     * Give this class a broker of its own (a child process with a fixed port and kept logs) that the
+     * test may stop, kill and start again through {@link TestInfrastructure#broker()}.
+     */
+    boolean dedicatedBroker() default false;
 }

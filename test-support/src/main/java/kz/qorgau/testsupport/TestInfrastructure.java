@@ -1,9 +1,15 @@
 package kz.qorgau.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import kz.qorgau.infrastructure.PortAllocator;
+import kz.qorgau.infrastructure.kafka.KafkaBrokerProcess;
 import kz.qorgau.infrastructure.kafka.KafkaEndpoint;
 import kz.qorgau.infrastructure.postgres.TestDatabase;
 import kz.qorgau.infrastructure.smtp.SmtpInbox;
@@ -20,29 +26,70 @@ public final class TestInfrastructure implements AutoCloseable {
     public static final String NAMESPACE_PROPERTY = "qorgau.kafka.namespace";
 
     private final KafkaEndpoint kafka;
+    private final @Nullable KafkaBrokerProcess broker;
     private final TestDatabase database;
     private final String namespace;
     private final @Nullable SmtpInbox inbox;
 
     private TestInfrastructure(
-            KafkaEndpoint kafka, TestDatabase database, String namespace, @Nullable SmtpInbox inbox) {
+            KafkaEndpoint kafka,
+            @Nullable KafkaBrokerProcess broker,
+            TestDatabase database,
+            String namespace,
+            @Nullable SmtpInbox inbox) {
         this.kafka = kafka;
+        this.broker = broker;
         this.database = database;
         this.namespace = namespace;
         this.inbox = inbox;
     }
 
-    /** Creates a fresh database, namespace and (if asked) inbox; {@link #close()} removes them. */
+    /** Creates a fresh database, namespace and (if asked) inbox on the JVM's shared broker. */
     public static TestInfrastructure create(String owner, boolean smtp) {
-        KafkaEndpoint kafka = SharedInfrastructure.kafka();
-        TestDatabase database = SharedInfrastructure.databases().createFreshDatabase(owner.toLowerCase(Locale.ROOT));
+        return create(owner, smtp, false);
+    }
+
+    /**
+     * Creates a fresh database, namespace and (if asked) inbox; {@link #close()} removes them.
+     *
+     * @param dedicatedBroker start a broker of this class's own, as a child process with a fixed port
+     *     and kept logs, which the test may stop, kill and start again; otherwise the JVM's shared one
+     */
+    public static TestInfrastructure create(String owner, boolean smtp, boolean dedicatedBroker) {
+        String name = owner.toLowerCase(Locale.ROOT);
+        KafkaBrokerProcess broker = dedicatedBroker ? startDedicatedBroker(name) : null;
+        KafkaEndpoint kafka = broker != null ? broker.endpoint() : SharedInfrastructure.kafka();
+        TestDatabase database = SharedInfrastructure.databases().createFreshDatabase(name);
         String namespace = "t" + UUID.randomUUID().toString().substring(0, 8);
         SmtpInbox inbox = smtp ? SmtpInbox.startOnFreePorts() : null;
-        return new TestInfrastructure(kafka, database, namespace, inbox);
+        return new TestInfrastructure(kafka, broker, database, namespace, inbox);
+    }
+
+    private static KafkaBrokerProcess startDedicatedBroker(String owner) {
+        try {
+            Path dataDir = Files.createTempDirectory("qorgau-broker-" + owner);
+            int port = PortAllocator.freePort();
+            return KafkaBrokerProcess.builder(dataDir)
+                    .port(port)
+                    .controllerPort(PortAllocator.freePort())
+                    .build()
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public KafkaEndpoint kafka() {
         return kafka;
+    }
+
+    /** This class's own broker, to stop, kill and start again; fails when the class shares the JVM's. */
+    public KafkaBrokerProcess broker() {
+        if (broker == null) {
+            throw new IllegalStateException(
+                    "No broker of this class's own: ask for one with @QorgauInfrastructure(dedicatedBroker = true)");
+        }
+        return broker;
     }
 
     public TestDatabase database() {
@@ -60,6 +107,15 @@ public final class TestInfrastructure implements AutoCloseable {
             throw new IllegalStateException("No SMTP inbox: ask for one with @QorgauInfrastructure(smtp = true)");
         }
         return inbox;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temporary folder is harmless; the broker itself is stopped.
+        }
     }
 
     /** The real name of a topic inside this class's namespace. */
@@ -86,6 +142,10 @@ public final class TestInfrastructure implements AutoCloseable {
     public void close() {
         if (inbox != null) {
             inbox.stop();
+        }
+        if (broker != null) {
+            broker.stop();
+            deleteRecursively(broker.dataDir());
         }
         SharedInfrastructure.databases().drop(database.name());
     }

@@ -18,15 +18,17 @@ final class QorgauContextCustomizer implements ContextCustomizer {
 
     private final Class<?> testClass;
     private final boolean smtp;
+    private final boolean dedicatedBroker;
 
     QorgauContextCustomizer(Class<?> testClass, QorgauInfrastructure settings) {
         this.testClass = testClass;
         this.smtp = settings.smtp();
+        this.dedicatedBroker = settings.dedicatedBroker();
     }
 
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-        TestInfrastructure infrastructure = TestInfrastructure.create(testClass.getSimpleName(), smtp);
+        TestInfrastructure infrastructure = TestInfrastructure.create(testClass.getSimpleName(), smtp, dedicatedBroker);
         // First in line, so a test's own properties cannot point elsewhere by accident.
         context.getEnvironment()
                 .getPropertySources()
@@ -41,11 +43,14 @@ final class QorgauContextCustomizer implements ContextCustomizer {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof QorgauContextCustomizer that && testClass.equals(that.testClass) && smtp == that.smtp;
+        return other instanceof QorgauContextCustomizer that
+                && testClass.equals(that.testClass)
+                && smtp == that.smtp
+                && dedicatedBroker == that.dedicatedBroker;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(testClass, smtp);
+        return Objects.hash(testClass, smtp, dedicatedBroker);
     }
 }

@@ -1,4 +1,4 @@
-package kz.qorgau.localstack;
+package kz.qorgau.infrastructure.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,69 +16,77 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service running as its own JVM process, as in production, with its output in a log file. */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * A service running as its own JVM process, as in production, with its output in a log file. The
+ * launcher runs every service this way; fault tests use it to kill a service (SIGKILL) mid-stream.
+ */
+public final class JavaServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    private final ServiceSpec spec;
+    private final String name;
     private final Path logFile;
     private final Process process;
 
-    private ServiceProcess(ServiceSpec spec, Path logFile, Process process) {
-        this.spec = spec;
+    private JavaServiceProcess(String name, Path logFile, Process process) {
+        this.name = name;
         this.logFile = logFile;
         this.process = process;
     }
 
-    static ServiceProcess start(
-            ServiceSpec spec, Path jar, String javaCommand, String heap, Path logDir, Map<String, String> environment) {
+    /**
+     * Starts {@code java <jvmOptions> -jar <jar>} with the given environment added to this JVM's,
+     * appending its output to {@code logFile}. The JVM is the one running this code.
+     */
+    public static JavaServiceProcess start(
+            String name, Path jar, List<String> jvmOptions, Map<String, String> environment, Path logFile) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
         try {
-            Files.createDirectories(logDir);
-            Path logFile = logDir.resolve(spec.name() + ".log");
-            List<String> command = new ArrayList<>(List.of(
-                    javaCommand,
-                    "-Xmx" + heap,
-                    "-XX:+UseSerialGC",
-                    // C1 only: a local stack values start-up time over peak throughput.
-                    "-XX:TieredStopAtLevel=1",
-                    "-XX:+ExitOnOutOfMemoryError",
-                    "-jar",
-                    jar.toString()));
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(environment);
-            return new ServiceProcess(spec, logFile, builder.start());
+            return new JavaServiceProcess(name, logFile, builder.start());
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + spec.name(), e);
+            throw new UncheckedIOException("Could not start " + name, e);
         }
     }
 
-    ServiceSpec spec() {
-        return spec;
+    public String name() {
+        return name;
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /**
-     * Waits until the health endpoint answers UP. Fails when the process exits or the time runs out;
-     * the caller reports the log tail.
+     * Waits until {@code healthUrl} answers 200 with status UP.
+     *
+     * @throws ServiceStartException when the process exits or the time runs out
      */
-    void awaitHealthy(Duration timeout) {
+    public void awaitHealthy(URI healthUrl, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(spec.healthUrl()))
+        HttpRequest request = HttpRequest.newBuilder(healthUrl)
                 .timeout(Duration.ofSeconds(2))
                 .GET()
                 .build();
         while (true) {
             if (!process.isAlive()) {
-                throw new ServiceStartException(spec.name() + " exited with code " + process.exitValue(), this);
+                throw new ServiceStartException(name + " exited with code " + process.exitValue(), this);
             }
             try {
                 HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -89,18 +97,17 @@ final class ServiceProcess implements AutoCloseable {
                 // Still starting.
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ServiceStartException(spec.name() + ": interrupted while starting", this);
+                throw new ServiceStartException(name + ": interrupted while starting", this);
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new ServiceStartException(
-                        spec.name() + " was not healthy after " + timeout.toSeconds() + " s", this);
+                throw new ServiceStartException(name + " was not healthy after " + timeout.toSeconds() + " s", this);
             }
             pause();
         }
     }
 
-    /** The last lines of the service's log, for the report of a failed start. */
-    List<String> logTail(int lines) {
+    /** The last lines of the log, for the report of a failed start. */
+    public List<String> logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
             return all.subList(Math.max(0, all.size() - lines), all.size());
@@ -109,25 +116,39 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    /** Graceful stop (SIGTERM, Spring's graceful shutdown), forced after a grace period. */
-    @Override
-    public void close() {
+    /** Graceful stop: SIGTERM (Spring's graceful shutdown), forced after a grace period. */
+    public void stop() {
         if (!process.isAlive()) {
             return;
         }
         process.destroy();
+        awaitExit(STOP_GRACE);
+    }
+
+    /** SIGKILL, like {@code kill -9}: no shutdown hook, no graceful anything. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(10));
+    }
+
+    private void awaitExit(Duration timeout) {
         try {
-            if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 
     private static void pause() {
@@ -139,15 +160,15 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** A service that did not come up, with the process to take the log tail from. */
-    static final class ServiceStartException extends RuntimeException {
-        private final transient ServiceProcess service;
+    public static final class ServiceStartException extends RuntimeException {
+        private final transient JavaServiceProcess service;
 
-        ServiceStartException(String message, ServiceProcess service) {
+        ServiceStartException(String message, JavaServiceProcess service) {
             super(message);
             this.service = service;
         }
 
-        ServiceProcess service() {
+        public JavaServiceProcess service() {
             return service;
         }
     }
