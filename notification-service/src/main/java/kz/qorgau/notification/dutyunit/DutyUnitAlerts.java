@@ -1,0 +1,63 @@
+package kz.qorgau.notification.dutyunit;
+
+import java.util.List;
+import kz.qorgau.events.NotificationChannel;
+import kz.qorgau.events.OrderIssued;
+import kz.qorgau.events.envelope.EventEnvelope;
+import kz.qorgau.notification.notice.EmailContent;
+import kz.qorgau.notification.notice.Notice;
+import kz.qorgau.notification.notice.NoticeDelivery;
+import kz.qorgau.notification.notice.NoticeEmailProperties;
+import kz.qorgau.notification.notice.NoticeRegistration;
+import kz.qorgau.notification.notice.Recipient;
+import kz.qorgau.notification.outcome.OutcomePublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Tells the duty unit of the order's district that an order was issued: one e-mail notice per
+ * address of the unit, each with its own NotificationSent or NotificationFailed.
+ *
+ * <p>Safe to call again with the same event: registration happens once, only PENDING notices are
+ * (re)delivered, and only unpublished outcomes are (re)published.
+ */
+@Service
+public class DutyUnitAlerts {
+
+    /** This handler's name in received_event. */
+    static final String CONSUMER = "duty-unit-alerts";
+
+    private final DutyUnitDirectory directory;
+    private final NoticeRegistration registration;
+    private final NoticeDelivery delivery;
+    private final OutcomePublisher outcomes;
+    private final NoticeEmailProperties email;
+
+    DutyUnitAlerts(
+            DutyUnitDirectory directory,
+            NoticeRegistration registration,
+            NoticeDelivery delivery,
+            OutcomePublisher outcomes,
+            NoticeEmailProperties email) {
+        this.directory = directory;
+        this.registration = registration;
+        this.delivery = delivery;
+        this.outcomes = outcomes;
+        this.email = email;
+    }
+
+    public void orderIssued(EventEnvelope<OrderIssued> event) {
+        OrderIssued order = event.data();
+        DutyUnit unit = directory.forDistrict(order.district());
+        List<Recipient> recipients = unit.addresses().stream()
+                .map(address -> new Recipient(DutyUnit.ROLE, NotificationChannel.EMAIL, address))
+                .toList();
+        List<Notice> pending = registration.register(CONSUMER, event, recipients);
+        if (!pending.isEmpty()) {
+            EmailContent content = DutyUnitMessage.of(order, email.timeZone());
+            for (Notice notice : pending) {
+                delivery.deliver(notice.id(), content, event);
+            }
+        }
+        outcomes.publishPending(order.orderId());
+    }
+}

@@ -1,0 +1,119 @@
+package kz.qorgau.notification.orders;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.cloudevents.rw.CloudEventRWException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import kz.qorgau.events.EventContractException;
+import kz.qorgau.events.OrderIssued;
+import kz.qorgau.events.QorgauEvent;
+import kz.qorgau.events.catalog.EventTypes;
+import kz.qorgau.events.catalog.Topics;
+import kz.qorgau.events.envelope.EventCodec;
+import kz.qorgau.events.envelope.EventEnvelope;
+import kz.qorgau.notification.dutyunit.DutyUnitAlerts;
+import kz.qorgau.notification.platform.QorgauKafkaProperties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads {@code qorgau.orders}: one record at a time, blocking, so one order's events are handled in
+ * their order; the offset is committed only after the record was handled or dead-lettered.
+ *
+ * <p>Records arrive as raw bytes and are decoded here with the contract's {@link EventCodec}, so
+ * every failure (not a CloudEvent, a broken field, a key that is not the subject, a sealed field
+ * that does not open) is an {@link EventContractException} thrown from this listener, and the
+ * dead-letter topic receives the record exactly as it was on the topic.
+ *
+ * <p>Tolerant reader: a well-formed CloudEvent of a type this service does not know (a later event
+ * of the order lifecycle, a newer version) is counted and skipped, not dead-lettered.
+ */
+@Component
+class OrderEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderEventsListener.class);
+
+    /** Kept in step with the type pattern of the contract's EventType. */
+    private static final Pattern WELL_FORMED_TYPE = Pattern.compile("^kz\\.qorgau(\\.[a-z][a-z0-9]*)+\\.v[1-9][0-9]*$");
+
+    private final QorgauKafkaProperties kafka;
+    private final EventCodec codec;
+    private final VictimContacts victimContacts;
+    private final DutyUnitAlerts dutyUnitAlerts;
+    private final Counter ignored;
+
+    OrderEventsListener(
+            QorgauKafkaProperties kafka,
+            EventCodec codec,
+            VictimContacts victimContacts,
+            DutyUnitAlerts dutyUnitAlerts,
+            MeterRegistry meters) {
+        this.kafka = kafka;
+        this.codec = codec;
+        this.victimContacts = victimContacts;
+        this.dutyUnitAlerts = dutyUnitAlerts;
+        this.ignored = Counter.builder("qorgau.events.ignored")
+                .description("Well-formed events of types this service does not handle")
+                .tag("topic", Topics.ORDERS_TOPIC)
+                .register(meters);
+    }
+
+    /** The namespaced topic, for the annotation below. */
+    public String topic() {
+        return kafka.topic(Topics.ORDERS);
+    }
+
+    /** The namespaced consumer group, for the annotation below. */
+    public String group() {
+        return kafka.group(Topics.NOTIFICATION_SERVICE);
+    }
+
+    @KafkaListener(id = "order-events", topics = "#{__listener.topic()}", groupId = "#{__listener.group()}")
+    void onRecord(ConsumerRecord<String, byte[]> record) {
+        CloudEvent event = readCloudEvent(record);
+        if (EventTypes.find(event.getType()).isEmpty()
+                && WELL_FORMED_TYPE.matcher(event.getType()).matches()) {
+            ignored.increment();
+            log.info(
+                    "Ignored {} at {}-{}@{}: not a type this service handles",
+                    event.getType(),
+                    record.topic(),
+                    record.partition(),
+                    record.offset());
+            return;
+        }
+        EventEnvelope<QorgauEvent> envelope = codec.fromCloudEvent(event);
+        if (!envelope.subject().equals(record.key())) {
+            // A wrong key means the producer broke per-order ordering.
+            throw new EventContractException(envelope.type(), "key", "must equal ce_subject");
+        }
+        if (!(envelope.data() instanceof OrderIssued order)) {
+            throw new EventContractException(envelope.type(), "ce_type", "is not published on " + Topics.ORDERS_TOPIC);
+        }
+        victimContacts.open(order);
+        dutyUnitAlerts.orderIssued(envelope.as(OrderIssued.class));
+    }
+
+    private static CloudEvent readCloudEvent(ConsumerRecord<String, byte[]> record) {
+        try {
+            return KafkaMessageFactory.createReader(record.headers(), record.value())
+                    .toEvent();
+        } catch (CloudEventRWException | IllegalArgumentException | IllegalStateException e) {
+            // The SDK's reader rejects missing or malformed ce_* attributes with these.
+            throw new EventContractException(
+                    typeHeader(record), "headers", "not a CloudEvents 1.0 binary-mode record", e);
+        }
+    }
+
+    private static String typeHeader(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader("ce_type");
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,21 @@
+package kz.qorgau.notification;
+
+import kz.qorgau.events.catalog.Topics;
+import kz.qorgau.notification.platform.QorgauKafkaProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Stands in for order-service, which owns {@code qorgau.orders} and its dead-letter topic
+ * (docs/adr/0005): creates both in the test class's namespace before the listener starts.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+class OrderServiceTopics {
+
+    @Bean
+    KafkaAdmin.NewTopics ordersTopicOfOrderService(QorgauKafkaProperties kafka) {
+        return new KafkaAdmin.NewTopics(
+                Topics.ORDERS.newTopic(kafka.namespace()), Topics.ORDERS.newDeadLetterTopic(kafka.namespace()));
+    }
+}
