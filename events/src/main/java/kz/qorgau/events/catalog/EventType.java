@@ -20,8 +20,13 @@ public record EventType<T extends QorgauEvent>(String type, Class<T> eventClass,
     private static final Pattern TYPE_PATTERN = Pattern.compile("^kz\\.qorgau(\\.[a-z][a-z0-9]*)+\\.v[1-9][0-9]*$");
     private static final String RESOURCE_ROOT = "kz/qorgau/events/";
 
+    /** Whether a type string has the contract's form {@code kz.qorgau.<noun>.<verb>.v<n>}. */
+    public static boolean isWellFormed(String type) {
+        return type != null && TYPE_PATTERN.matcher(type).matches();
+    }
+
     public EventType {
-        if (type == null || !TYPE_PATTERN.matcher(type).matches()) {
+        if (!isWellFormed(type)) {
             throw new IllegalArgumentException("event type must look like kz.qorgau.<noun>.<verb>.v<n>: " + type);
         }
         if (eventClass == null || !eventClass.isRecord() || topic == null) {

@@ -47,6 +47,14 @@ public final class EventTypes {
     }
 
     /**
+     * Whether a type has the contract's form but is not registered in this build: a later event or
+     * version from a newer producer. Tolerant readers skip such events instead of dead-lettering them.
+     */
+    public static boolean isFutureType(String type) {
+        return EventType.isWellFormed(type) && !BY_TYPE.containsKey(type);
+    }
+
+    /**
      * The registered type with this CloudEvents type string.
      *
      * @throws EventContractException if the type is unknown (a consumer should dead-letter the record)

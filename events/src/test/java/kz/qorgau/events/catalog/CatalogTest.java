@@ -54,6 +54,16 @@ class CatalogTest {
     }
 
     @Test
+    void futureTypesAreWellFormedButUnregistered() {
+        assertThat(EventTypes.isFutureType("kz.qorgau.order.served.v1")).isTrue();
+        assertThat(EventTypes.isFutureType("kz.qorgau.order.issued.v2")).isTrue();
+        assertThat(EventTypes.isFutureType(OrderIssued.TYPE)).isFalse();
+        assertThat(EventTypes.isFutureType("com.example.order.issued.v1")).isFalse();
+        assertThat(EventTypes.isFutureType("kz.qorgau.order.issued")).isFalse();
+        assertThat(EventTypes.isFutureType(null)).isFalse();
+    }
+
+    @Test
     void namespacesPrefixTopicsExceptInProduction() {
         assertThat(Topics.ORDERS.nameIn("")).isEqualTo("qorgau.orders");
         assertThat(Topics.ORDERS.nameIn("t1a2b3c4")).isEqualTo("t1a2b3c4.qorgau.orders");

@@ -6,7 +6,6 @@ import io.cloudevents.rw.CloudEventRWException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 import kz.qorgau.events.EventContractException;
 import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.QorgauEvent;
@@ -39,9 +38,6 @@ import org.springframework.stereotype.Component;
 class OrderEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(OrderEventsListener.class);
-
-    /** Kept in step with the type pattern of the contract's EventType. */
-    private static final Pattern WELL_FORMED_TYPE = Pattern.compile("^kz\\.qorgau(\\.[a-z][a-z0-9]*)+\\.v[1-9][0-9]*$");
 
     private final QorgauKafkaProperties kafka;
     private final EventCodec codec;
@@ -78,8 +74,7 @@ class OrderEventsListener {
     @KafkaListener(id = "order-events", topics = "#{__listener.topic()}", groupId = "#{__listener.group()}")
     void onRecord(ConsumerRecord<String, byte[]> record) {
         CloudEvent event = readCloudEvent(record);
-        if (EventTypes.find(event.getType()).isEmpty()
-                && WELL_FORMED_TYPE.matcher(event.getType()).matches()) {
+        if (EventTypes.isFutureType(event.getType())) {
             ignored.increment();
             log.info(
                     "Ignored {} at {}-{}@{}: not a type this service handles",
