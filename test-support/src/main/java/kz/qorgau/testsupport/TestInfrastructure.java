@@ -4,15 +4,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import kz.qorgau.events.catalog.TopicSpec;
 import kz.qorgau.infrastructure.PortAllocator;
 import kz.qorgau.infrastructure.kafka.KafkaBrokerProcess;
 import kz.qorgau.infrastructure.kafka.KafkaEndpoint;
 import kz.qorgau.infrastructure.postgres.TestDatabase;
 import kz.qorgau.infrastructure.smtp.SmtpInbox;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -121,6 +130,26 @@ public final class TestInfrastructure implements AutoCloseable {
     /** The real name of a topic inside this class's namespace. */
     public String topic(String baseName) {
         return namespace + "." + baseName;
+    }
+
+    /**
+     * Creates catalogued topics and their dead-letter topics in this class's namespace, as their
+     * producing service would: for tests of a consumer whose producer does not run.
+     */
+    public void createTopics(TopicSpec... topics) {
+        List<NewTopic> newTopics = new ArrayList<>();
+        for (TopicSpec topic : topics) {
+            newTopics.add(topic.newTopic(namespace));
+            newTopics.add(topic.newDeadLetterTopic(namespace));
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(newTopics).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not create topics in namespace " + namespace, e);
+        }
     }
 
     /** The Spring properties that point a service at this infrastructure. */

@@ -31,7 +31,12 @@ class EventTopicReaderWriterTest {
     void anEventWrittenIsReadBackAsTheSameCloudEventAndPoisonIsRejectedByDecode() throws Exception {
         try (TestInfrastructure infrastructure = TestInfrastructure.create("readerwriter", false)) {
             String topic = infrastructure.topic(Topics.ORDERS_TOPIC);
-            createTopic(infrastructure.kafka(), topic);
+            infrastructure.createTopics(Topics.ORDERS);
+            TopicAssertions.assertTopic(
+                    infrastructure.kafka(),
+                    infrastructure.topic(Topics.ORDERS_DLT_TOPIC),
+                    6,
+                    Topics.ORDERS.retention());
             EventEnvelope<OrderIssued> issued = EventEnvelope.of(EventSources.ORDER_SERVICE, 1, exampleOrder());
 
             try (var writer = EventTopicWriter.open(infrastructure.kafka());
