@@ -1,0 +1,156 @@
+package kz.qorgau.order.issue;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Optional;
+import kz.qorgau.order.platform.CallerResolver;
+import kz.qorgau.order.platform.idempotency.IdempotencyKeys;
+import kz.qorgau.order.protectiveorder.OrderRepresentation;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** {@code POST /api/v1/orders}: an officer issues a protective order. */
+@RestController
+@RequestMapping("/api/v1/orders")
+@Tag(name = "Orders", description = "Police protective orders")
+class IssueOrderController {
+
+    /** Set on a response that repeats the first result for a retried Idempotency-Key. */
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    static final String REQUEST_EXAMPLE =
+            """
+            {
+              "offender": {"iin": "850703300127", "lastName": "Ахметов", "firstName": "Ерлан", "patronymic": "Серикович"},
+              "victim": {
+                "iin": "900101401238", "lastName": "Ахметова", "firstName": "Айгерим",
+                "contacts": [
+                  {"channel": "SMS", "address": "+77011234567", "preferredLanguage": "kk"},
+                  {"channel": "EMAIL", "address": "aigerim@example.kz", "preferredLanguage": "kk"}
+                ]
+              },
+              "prohibitions": ["DOMESTIC_VIOLENCE", "CONTACTING_VICTIM", "VISITING_VICTIM"],
+              "issuingOfficer": "officer-48213",
+              "policeUnit": "AST-ESIL-UP-02",
+              "district": "AST-ESIL"
+            }""";
+
+    static final String INVALID_EXAMPLE =
+            """
+            {
+              "type": "urn:qorgau:problem:invalid-request",
+              "title": "Invalid request",
+              "status": 400,
+              "detail": "The request has invalid fields.",
+              "instance": "/api/v1/orders",
+              "errors": [
+                {"field": "offender.iin", "message": "has a wrong check digit"},
+                {"field": "victim.contacts[0].address", "message": "must be an e-mail address for channel EMAIL"}
+              ]
+            }""";
+
+    static final String REUSED_EXAMPLE =
+            """
+            {
+              "type": "urn:qorgau:problem:idempotency-key-reused",
+              "title": "Idempotency-Key reused",
+              "status": 422,
+              "detail": "This Idempotency-Key was already used with a different request body. Use a new key for \
+            a new request; resend the original body to get the original result.",
+              "instance": "/api/v1/orders"
+            }""";
+
+    private final OrderIssuing issuing;
+    private final CallerResolver callers;
+
+    IssueOrderController(OrderIssuing issuing, CallerResolver callers) {
+        this.issuing = issuing;
+        this.callers = callers;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Issue a protective order",
+            description =
+                    """
+                    Records the order and, in the same transaction, its OrderIssued event; the event reaches \
+                    Kafka shortly after (the victim's contacts sealed). Send an Idempotency-Key to make \
+                    retries safe.""",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema = @Schema(implementation = IssueOrderRequest.class),
+                                            examples = @ExampleObject(name = "order", value = REQUEST_EXAMPLE))),
+            responses = {
+                @ApiResponse(
+                        responseCode = "201",
+                        description = "Issued (or, for a retried Idempotency-Key, the first result again).",
+                        headers = {
+                            @Header(name = "Location", description = "The order's URL."),
+                            @Header(
+                                    name = REPLAYED_HEADER,
+                                    description = "true when this repeats the result of an earlier request.")
+                        },
+                        content =
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        schema = @Schema(implementation = OrderRepresentation.class))),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "Invalid or malformed request; every bad field is named, nothing is stored.",
+                        content =
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                        schema = @Schema(implementation = ProblemDetail.class),
+                                        examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE))),
+                @ApiResponse(
+                        responseCode = "422",
+                        description = "The Idempotency-Key was already used with a different body.",
+                        content =
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                        schema = @Schema(implementation = ProblemDetail.class),
+                                        examples = @ExampleObject(name = "reused", value = REUSED_EXAMPLE)))
+            })
+    ResponseEntity<OrderRepresentation> issue(
+            @Valid @RequestBody IssueOrderRequest request,
+            @Parameter(
+                            in = ParameterIn.HEADER,
+                            description = "Makes retries safe: the same key and body return the first result "
+                                    + "for 24 hours. 1 to 255 visible ASCII characters; a UUID is a good key.",
+                            example = "5f0c7a52-1b7e-4a53-9d0e-2b8f3c1d9a10")
+                    @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                    String idempotencyKey,
+            HttpServletRequest http) {
+        Optional<String> key = IdempotencyKeys.parseHeader(idempotencyKey);
+        OrderIssuing.Issued issued = issuing.issue(callers.resolve(http), key, request);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+                .path("/{id}")
+                .buildAndExpand(issued.order().id())
+                .toUri();
+        ResponseEntity.BodyBuilder response = ResponseEntity.created(location);
+        if (issued.replayed()) {
+            response.header(REPLAYED_HEADER, "true");
+        }
+        return response.body(OrderRepresentation.of(issued.order()));
+    }
+}

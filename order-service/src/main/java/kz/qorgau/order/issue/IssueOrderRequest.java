@@ -1,0 +1,94 @@
+package kz.qorgau.order.issue;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import kz.qorgau.events.Prohibition;
+import kz.qorgau.order.protectiveorder.ContactChannel;
+import kz.qorgau.order.protectiveorder.Language;
+import org.hibernate.validator.constraints.UniqueElements;
+
+/**
+ * The body of {@code POST /api/v1/orders}. Unknown properties are refused. Codes are machine codes
+ * (no spaces, no free text), so they can go on topics and into logs; the district is at most 32
+ * characters because the order number embeds it and events cap numbers at 64.
+ */
+@Schema(description = "A protective order to issue.")
+public record IssueOrderRequest(
+        @NotNull @Valid OffenderDetails offender,
+        @NotNull @Valid VictimDetails victim,
+        @Schema(description = "What the offender is forbidden; at least one, no duplicates.") @NotEmpty @UniqueElements
+                List<@NotNull Prohibition> prohibitions,
+        @Schema(description = "Personnel id of the issuing officer (never a name).", example = "officer-48213")
+                @NotNull
+                @Size(max = 64)
+                @Pattern(regexp = CODE, message = CODE_MESSAGE)
+                String issuingOfficer,
+        @Schema(description = "Code of the issuing police unit.", example = "AST-ESIL-UP-02")
+                @NotNull
+                @Size(max = 64)
+                @Pattern(regexp = CODE, message = CODE_MESSAGE)
+                String policeUnit,
+        @Schema(description = "Code of the administrative district.", example = "AST-ESIL")
+                @NotNull
+                @Size(max = 32)
+                @Pattern(regexp = CODE, message = CODE_MESSAGE)
+                String district) {
+
+    /** Letters, digits, '.', '_' and '-', starting with a letter or digit. */
+    static final String CODE = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
+
+    static final String CODE_MESSAGE = "must be a code of letters, digits, '.', '_' or '-'";
+
+    /** No control characters (line breaks, NUL) in names. */
+    static final String NAME = "^[^\\p{Cntrl}]*$";
+
+    static final String NAME_MESSAGE = "must not contain control characters";
+
+    @Schema(description = "The person the order is issued against. Personal data.")
+    public record OffenderDetails(
+            @Schema(
+                            description = "Individual identification number: 12 digits with a valid check digit.",
+                            example = "850703300127")
+                    @NotNull
+                    @ValidIin
+                    String iin,
+            @Schema(example = "Ахметов") @NotBlank @Size(max = 100) @Pattern(regexp = NAME, message = NAME_MESSAGE)
+                    String lastName,
+            @Schema(example = "Ерлан") @NotBlank @Size(max = 100) @Pattern(regexp = NAME, message = NAME_MESSAGE)
+                    String firstName,
+            @Schema(description = "Optional.", example = "Серикович")
+                    @Size(max = 100)
+                    @Pattern(regexp = NAME, message = NAME_MESSAGE)
+                    String patronymic) {}
+
+    @Schema(description = "The person the order protects. Personal data; travels to notification-service sealed.")
+    public record VictimDetails(
+            @Schema(example = "900101401238") @NotNull @ValidIin String iin,
+            @Schema(example = "Ахметова") @NotBlank @Size(max = 100) @Pattern(regexp = NAME, message = NAME_MESSAGE)
+                    String lastName,
+            @Schema(example = "Айгерим") @NotBlank @Size(max = 100) @Pattern(regexp = NAME, message = NAME_MESSAGE)
+                    String firstName,
+            @Schema(description = "Optional.") @Size(max = 100) @Pattern(regexp = NAME, message = NAME_MESSAGE)
+                    String patronymic,
+            @Schema(description = "How to reach the victim, most preferred first; 1 to 10.") @NotEmpty @Size(max = 10)
+                    List<@NotNull @Valid ContactDetails> contacts) {}
+
+    @Schema(description = "One way to reach the victim.")
+    @ValidContactAddress
+    public record ContactDetails(
+            @NotNull ContactChannel channel,
+            @Schema(
+                            description = "An e-mail address for EMAIL; an E.164 phone number for SMS.",
+                            example = "aigerim@example.kz")
+                    @NotBlank
+                    @Size(max = 254)
+                    String address,
+            @Schema(description = "ISO 639-1 code: kk, ru or en.", example = "kk") @NotNull
+                    Language preferredLanguage) {}
+}

@@ -1,0 +1,261 @@
+package kz.qorgau.order.outbox;
+
+import io.cloudevents.CloudEvent;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.support.SendResult;
+
+/**
+ * Publishes the outbox to Kafka (docs/adr/0007-outbox-relay.md).
+ *
+ * <p>Every instance runs one relay thread; only the one holding the advisory lock ({@link RelayLeadership})
+ * publishes, the others stand by and try again every {@code standby-interval}. The active relay works in
+ * rounds: it takes the next unpublished event of each order ({@link OutboxStore#publishableHeads}), sends
+ * them all, waits for each acknowledgement and marks the acknowledged ones published. An order whose event
+ * failed waits out a backoff and nothing after that event goes before it; other orders carry on. Between
+ * rounds it sleeps until a commit notification (LISTEN/NOTIFY) or the poll interval.
+ *
+ * <p>Delivery is at least once: a crash after the broker's acknowledgement and before the row is marked
+ * publishes the event again; consumers drop the duplicate by its event id.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    /** Acknowledgements come within the producer's delivery timeout; this is only a safety margin. */
+    private static final Duration ACK_MARGIN = Duration.ofSeconds(5);
+
+    private final RelayLeadership leadership;
+    private final OutboxStore store;
+    private final OutboxPublisher publisher;
+    private final OutboxMetrics metrics;
+    private final OutboxProperties.Relay settings;
+
+    private volatile boolean running;
+    private volatile Thread thread;
+
+    OutboxRelay(
+            RelayLeadership leadership,
+            OutboxStore store,
+            OutboxPublisher publisher,
+            OutboxMetrics metrics,
+            OutboxProperties.Relay settings) {
+        this.leadership = leadership;
+        this.store = store;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.settings = settings;
+    }
+
+    /** Whether this instance's relay is the active one right now. */
+    public boolean isActive() {
+        return running && leadership.isLeader();
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return settings.enabled();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        Thread relay = new Thread(this::run, "outbox-relay");
+        relay.setDaemon(true);
+        thread = relay;
+        relay.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        Thread relay = thread;
+        if (relay == null) {
+            return;
+        }
+        try {
+            // The loop checks `running` at least every poll interval; a round in flight finishes first.
+            relay.join(settings.pollInterval().plus(settings.sendTimeout()).toMillis());
+            if (relay.isAlive()) {
+                relay.interrupt();
+                relay.join(ACK_MARGIN.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the web server: stopped after it too, so requests in flight still reach the outbox. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    private void run() {
+        try {
+            while (running && !Thread.currentThread().isInterrupted()) {
+                try {
+                    if (!leadership.isLeader()) {
+                        standBy();
+                        continue;
+                    }
+                    leadership.verify();
+                    if (publishRound() == 0 && running) {
+                        leadership.awaitCommit(settings.pollInterval());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    if (running) {
+                        // Database trouble (the session or the pool): step down, another instance may do better.
+                        log.warn(
+                                "Outbox relay round failed, retrying in {}: {}",
+                                settings.standbyInterval(),
+                                e.toString());
+                        log.debug("Outbox relay round failure", e);
+                        resign();
+                        pause(settings.standbyInterval());
+                    }
+                }
+            }
+        } finally {
+            resign();
+        }
+    }
+
+    private void standBy() throws SQLException {
+        if (leadership.tryAcquire()) {
+            metrics.leader(true);
+            log.info("Outbox relay active on this instance");
+            return;
+        }
+        metrics.backlog(store.backlog());
+        pause(settings.standbyInterval());
+    }
+
+    /** Publishes the next event of each order that has one; returns how many went out. */
+    int publishRound() throws InterruptedException {
+        List<OutboxRow> heads = store.publishableHeads(settings.batchSize());
+        if (heads.isEmpty()) {
+            metrics.backlog(store.backlog());
+            return 0;
+        }
+        List<InFlight> inFlight = new ArrayList<>(heads.size());
+        for (OutboxRow row : heads) {
+            InFlight sent = new InFlight(row, System.nanoTime(), publisher.send(row));
+            inFlight.add(sent);
+            if (brokerUnreachable(sent.result())) {
+                // Each further send would block for metadata too; the rest wait for the next round, untouched.
+                break;
+            }
+        }
+        long deadline =
+                System.nanoTime() + settings.sendTimeout().plus(ACK_MARGIN).toNanos();
+        List<OutboxStore.Published> published = new ArrayList<>();
+        for (InFlight sent : inFlight) {
+            try {
+                SendResult<String, CloudEvent> result =
+                        sent.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                RecordMetadata metadata = result.getRecordMetadata();
+                published.add(new OutboxStore.Published(sent.row().eventId(), metadata.partition(), metadata.offset()));
+                metrics.published(sent.row().type(), sent.elapsed());
+            } catch (ExecutionException | TimeoutException e) {
+                failed(sent, rootCause(e));
+            }
+        }
+        if (!published.isEmpty()) {
+            store.markPublished(published);
+        }
+        metrics.backlog(store.backlog());
+        return published.size();
+    }
+
+    /** The innermost cause: Spring's "Send failed" wrapper hides Kafka's reason (e.g. a metadata timeout). */
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** A send that failed at once because the client could not even get the topic's metadata. */
+    private static boolean brokerUnreachable(CompletableFuture<?> result) {
+        if (!result.isCompletedExceptionally()) {
+            return false;
+        }
+        try {
+            result.join();
+            return false;
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private void failed(InFlight sent, Throwable cause) {
+        OutboxRow row = sent.row();
+        Duration backoff = settings.backoffAfter(row.attempts() + 1);
+        // Names the event, never its data; Kafka's messages name topics and brokers only.
+        log.warn(
+                "Publishing outbox event {} ({} #{} of order {}) failed on attempt {}: {}; this order's events wait {}",
+                row.eventId(),
+                row.type(),
+                row.sequence(),
+                row.subject(),
+                row.attempts() + 1,
+                cause.toString(),
+                backoff);
+        log.debug("Publish failure of outbox event {}", row.eventId(), cause);
+        store.markFailed(row.eventId(), cause.getClass().getSimpleName() + ": " + cause.getMessage(), backoff);
+        metrics.failed(row.type(), sent.elapsed(), cause);
+    }
+
+    private void resign() {
+        boolean wasLeader = leadership.isLeader();
+        leadership.close();
+        metrics.leader(false);
+        if (wasLeader) {
+            log.info("Outbox relay no longer active on this instance");
+        }
+    }
+
+    /** Sleeps; {@link #stop()} interrupts it, which ends the loop. */
+    private static void pause(Duration duration) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record InFlight(OutboxRow row, long startNanos, CompletableFuture<SendResult<String, CloudEvent>> result) {
+
+        Duration elapsed() {
+            return Duration.ofNanos(System.nanoTime() - startNanos);
+        }
+    }
+}

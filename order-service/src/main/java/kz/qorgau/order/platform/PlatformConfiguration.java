@@ -1,0 +1,41 @@
+package kz.qorgau.order.platform;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import java.time.Clock;
+import kz.qorgau.events.sealed.SealedFieldCipher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Wiring every feature uses: the clock, the sealing key ring, scheduling and the OpenAPI description. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class PlatformConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Fails the start when the key ring is missing or broken, rather than at the first order. */
+    @Bean
+    SealedFieldCipher sealedFieldCipher(SealingProperties sealing) {
+        return SealedFieldCipher.fromBase64Keys(sealing.keys(), sealing.activeKeyId());
+    }
+
+    @Bean
+    OpenAPI qorgauOrderApi() {
+        return new OpenAPI()
+                .info(
+                        new Info()
+                                .title("Qorgau order-service API")
+                                .version("v1")
+                                .description(
+                                        """
+                                Issue and look up police protective orders. Errors are RFC 9457 problem \
+                                details (application/problem+json); they never repeat submitted values. \
+                                POST accepts an Idempotency-Key header: a retry with the same key and body \
+                                returns the first result."""));
+    }
+}

@@ -1,0 +1,143 @@
+package kz.qorgau.order.platform.idempotency;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import kz.qorgau.order.platform.InvalidRequestException;
+import kz.qorgau.order.platform.Problems;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Idempotency keys (the {@code Idempotency-Key} request header), scoped to the caller and bound to a
+ * request fingerprint.
+ *
+ * <p>{@link #claim} runs inside the caller's transaction, before the work: the key row and the work
+ * commit together or not at all. A concurrent request with the same key blocks on the first one's
+ * uncommitted row (primary key), then sees its committed result; if the first rolls back, the second
+ * does the work. So two orders can never come from one key.
+ */
+@Component
+public class IdempotencyKeys {
+
+    /** The request header. */
+    public static final String HEADER = "Idempotency-Key";
+
+    static final int MAX_KEY_LENGTH = 255;
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
+
+    private final JdbcClient jdbc;
+    private final IdempotencyProperties properties;
+    private final Clock clock;
+
+    public IdempotencyKeys(JdbcClient jdbc, IdempotencyProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What {@link #claim} found. */
+    public sealed interface Claim {}
+
+    /** The key is new (or had expired): do the work; it commits with the key. */
+    public record Claimed() implements Claim {}
+
+    /** The key was used before with the same request: answer with its result. */
+    public record Replay(UUID resourceId, int status) implements Claim {}
+
+    /**
+     * The header's value as a key, or empty when absent.
+     *
+     * @throws InvalidRequestException if it is present but empty, too long or not visible ASCII
+     */
+    public static Optional<String> parseHeader(@Nullable String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        String key = header.strip();
+        // RFC 8941 sf-string form ("...") as the IETF draft writes it; plain tokens are accepted too.
+        if (key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"")) {
+            key = key.substring(1, key.length() - 1);
+        }
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new InvalidRequestException(List.of(new Problems.FieldProblem(
+                    HEADER, "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters (a UUID is a good key)")));
+        }
+        return Optional.of(key);
+    }
+
+    /**
+     * Claims {@code key} for {@code caller} and the request with {@code fingerprint}, recording the
+     * result the work will produce ({@code resourceId}, {@code status}) in the same transaction.
+     *
+     * @throws IdempotencyKeyReusedException if the key was used for a different request
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Claim claim(String caller, String key, String fingerprint, UUID resourceId, int status) {
+        Instant now = clock.instant();
+        Optional<UUID> claimed = jdbc.sql(
+                        """
+                        INSERT INTO idempotency_key (caller, idempotency_key, request_fingerprint, resource_id,
+                            response_status, created_at, expires_at)
+                        VALUES (:caller, :key, :fingerprint, :resourceId, :status, :now, :expiresAt)
+                        ON CONFLICT (caller, idempotency_key) DO UPDATE SET
+                            request_fingerprint = EXCLUDED.request_fingerprint,
+                            resource_id = EXCLUDED.resource_id,
+                            response_status = EXCLUDED.response_status,
+                            created_at = EXCLUDED.created_at,
+                            expires_at = EXCLUDED.expires_at
+                        WHERE idempotency_key.expires_at <= EXCLUDED.created_at
+                        RETURNING resource_id
+                        """)
+                .param("caller", caller)
+                .param("key", key)
+                .param("fingerprint", fingerprint)
+                .param("resourceId", resourceId)
+                .param("status", status)
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .param("expiresAt", now.plus(properties.ttl()).atOffset(ZoneOffset.UTC))
+                .query(UUID.class)
+                .optional();
+        if (claimed.isPresent()) {
+            return new Claimed();
+        }
+        // Taken and not expired; ON CONFLICT waited for its transaction, so the row is committed.
+        return jdbc.sql(
+                        """
+                        SELECT request_fingerprint, resource_id, response_status FROM idempotency_key
+                        WHERE caller = :caller AND idempotency_key = :key
+                        """)
+                .param("caller", caller)
+                .param("key", key)
+                .query((row, rowNumber) -> {
+                    if (!fingerprint.equals(row.getString("request_fingerprint"))) {
+                        throw new IdempotencyKeyReusedException();
+                    }
+                    return (Claim) new Replay(row.getObject("resource_id", UUID.class), row.getInt("response_status"));
+                })
+                .single();
+    }
+
+    /** Deletes expired keys; any instance may run it, the DELETE is idempotent. */
+    @Scheduled(
+            fixedDelayString = "${qorgau.idempotency.purge-interval:1h}",
+            initialDelayString = "${qorgau.idempotency.purge-interval:1h}")
+    public void purgeExpired() {
+        int deleted = jdbc.sql("DELETE FROM idempotency_key WHERE expires_at <= :now")
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
+        if (deleted > 0) {
+            log.info("Deleted {} expired idempotency keys", deleted);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package kz.qorgau.order;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Request bodies for tests: valid orders with made-up (but checksum-valid) people. */
+public final class OrderRequests {
+
+    public static final String OFFENDER_IIN = "850703300127";
+    public static final String VICTIM_IIN = "900101401238";
+    public static final String VICTIM_PHONE = "+77011234567";
+    public static final String VICTIM_EMAIL = "aigerim.akhmetova@example.kz";
+
+    private static final AtomicInteger UNITS = new AtomicInteger();
+
+    private OrderRequests() {}
+
+    /** A valid order; {@code unit} varies a field so that bodies differ. */
+    public static String valid(String policeUnit) {
+        return """
+                {
+                  "offender": {"iin": "%s", "lastName": "Ахметов", "firstName": "Ерлан", "patronymic": "Серикович"},
+                  "victim": {
+                    "iin": "%s", "lastName": "Ахметова", "firstName": "Айгерим",
+                    "contacts": [
+                      {"channel": "SMS", "address": "%s", "preferredLanguage": "kk"},
+                      {"channel": "EMAIL", "address": "%s", "preferredLanguage": "ru"}
+                    ]
+                  },
+                  "prohibitions": ["DOMESTIC_VIOLENCE", "CONTACTING_VICTIM"],
+                  "issuingOfficer": "officer-48213",
+                  "policeUnit": "%s",
+                  "district": "AST-ESIL"
+                }
+                """
+                .formatted(OFFENDER_IIN, VICTIM_IIN, VICTIM_PHONE, VICTIM_EMAIL, policeUnit);
+    }
+
+    /** A valid order with a police unit no other call returned. */
+    public static String valid() {
+        return valid("AST-ESIL-UP-" + UNITS.incrementAndGet());
+    }
+}
