@@ -1,7 +1,10 @@
 package kz.qorgau.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import kz.qorgau.audit.platform.WriterLeadership;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.http.ManagementEndpoints;
@@ -10,13 +13,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @QorgauInfrastructure
+@Import(CatalogueTopics.class)
 class AuditServiceApplicationTest {
 
     @Autowired
     TestInfrastructure infrastructure;
+
+    @Autowired
+    WriterLeadership leadership;
 
     @Value("${local.management.port}")
     int managementPort;
@@ -36,6 +44,11 @@ class AuditServiceApplicationTest {
                     .doesNotContain(0);
             instances.all().forEach(instance -> new ManagementEndpoints(instance.managementPort())
                     .assertHealthyWithMetrics("audit-service"));
+            // This context started first and took the writer lock; the two others stand by, healthy.
+            await().atMost(Duration.ofSeconds(30)).until(leadership::isWriter);
+            assertThat(instances.all()).allSatisfy(instance -> assertThat(
+                            instance.context().getBean(WriterLeadership.class).isWriter())
+                    .isFalse());
 
             instances.get(0).close();
             assertThat(instances.get(0).isRunning()).isFalse();

@@ -1,0 +1,43 @@
+package kz.qorgau.audit.entry;
+
+import kz.qorgau.audit.platform.QorgauKafkaProperties;
+import kz.qorgau.audit.platform.WriterLeadership;
+import kz.qorgau.events.catalog.Topics;
+import kz.qorgau.events.envelope.EventCodec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads every topic of the catalogue, one record at a time, and appends it. The container starts
+ * only on the instance that holds the writer lock ({@link WriterLeadership}). Offsets are
+ * committed after the listener returned, i.e. after the entry was committed; a record that is not
+ * a valid event throws, and the error handler sends it to the dead-letter topic.
+ */
+@Component
+public class AuditEntryListener {
+
+    private final AuditAppender appender;
+    private final EventCodec codec = new EventCodec();
+    private final String[] topics;
+
+    public AuditEntryListener(AuditAppender appender, QorgauKafkaProperties kafka) {
+        this.appender = appender;
+        // Dead-letter topics are not audited in this slice; the dead-letter counter tells an auditor.
+        this.topics = Topics.all().stream().map(kafka::topic).toArray(String[]::new);
+    }
+
+    /** The topics read, in this instance's namespace. */
+    public String[] topics() {
+        return topics.clone();
+    }
+
+    @KafkaListener(
+            id = WriterLeadership.LISTENER_ID,
+            groupId = Topics.AUDIT_SERVICE,
+            topics = "#{__listener.topics()}",
+            autoStartup = "false")
+    public void onRecord(ConsumerRecord<String, byte[]> record) {
+        appender.append(ReceivedEvent.from(record, codec));
+    }
+}

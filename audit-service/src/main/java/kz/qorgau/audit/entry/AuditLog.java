@@ -1,0 +1,101 @@
+package kz.qorgau.audit.entry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The {@code audit_entry} table: the writer's statements, and how the readers (verification, the
+ * entries API) map its rows. Each method runs on the client it is given, so the writer's run in
+ * the writer session's transaction.
+ */
+public final class AuditLog {
+
+    /** Every column of an entry, in the order {@link #ROWS} reads them. */
+    public static final String COLUMNS =
+            """
+            sequence, event_id, type, source, subject, subject_sequence, event_time, data_content_type,
+            data_schema, topic, kafka_partition, kafka_offset, recorded_at, payload, leaf_hash, chain_hash""";
+
+    /** Maps a row selected with {@link #COLUMNS}. */
+    public static final RowMapper<StoredEntry> ROWS = AuditLog::mapRow;
+
+    private AuditLog() {}
+
+    /** The size of the trail and its last link (the genesis link when empty). */
+    public record Head(long size, ChainHash chainHash) {}
+
+    /** The current head. */
+    public static Head head(JdbcClient jdbc) {
+        return jdbc.sql("SELECT sequence, chain_hash FROM audit_entry ORDER BY sequence DESC LIMIT 1")
+                .query((row, number) -> new Head(row.getLong(1), new ChainHash(row.getBytes(2))))
+                .optional()
+                .orElse(new Head(0, HashChain.GENESIS));
+    }
+
+    /** The sequence number of the entry of this event, if it is in the trail. */
+    static Optional<Long> sequenceOf(JdbcClient jdbc, UUID eventId) {
+        return jdbc.sql("SELECT sequence FROM audit_entry WHERE event_id = ?")
+                .param(eventId)
+                .query(Long.class)
+                .optional();
+    }
+
+    static void insert(JdbcClient jdbc, StoredEntry stored) {
+        AuditEntry entry = stored.entry();
+        jdbc.sql("INSERT INTO audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        entry.sequence(),
+                        entry.eventId(),
+                        entry.type(),
+                        entry.source(),
+                        entry.subject(),
+                        entry.subjectSequence(),
+                        OffsetDateTime.ofInstant(entry.time(), ZoneOffset.UTC),
+                        entry.dataContentType(),
+                        entry.dataSchema(),
+                        entry.topic(),
+                        entry.partition(),
+                        entry.offset(),
+                        OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC),
+                        entry.payload(),
+                        stored.leafHash().bytes(),
+                        stored.chainHash().bytes())
+                .update();
+    }
+
+    /**
+     * The entry in the current row of {@code row}.
+     *
+     * @throws IllegalArgumentException when the row holds what no entry can (only a changed row can)
+     */
+    public static StoredEntry mapRow(ResultSet row, int number) throws SQLException {
+        AuditEntry entry = new AuditEntry(
+                row.getLong("sequence"),
+                row.getObject("event_id", UUID.class),
+                row.getString("type"),
+                row.getString("source"),
+                row.getString("subject"),
+                row.getLong("subject_sequence"),
+                instant(row, "event_time"),
+                row.getString("data_content_type"),
+                row.getString("data_schema"),
+                row.getString("topic"),
+                row.getInt("kafka_partition"),
+                row.getLong("kafka_offset"),
+                instant(row, "recorded_at"),
+                row.getBytes("payload"));
+        return new StoredEntry(
+                entry, new LeafHash(row.getBytes("leaf_hash")), new ChainHash(row.getBytes("chain_hash")));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+}

@@ -1,0 +1,64 @@
+package kz.qorgau.audit.platform;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * audit-service's own settings ({@code qorgau.audit.*}).
+ *
+ * @param writer the single writer's lock
+ * @param verify verification of the trail
+ * @param database the runtime role
+ */
+@ConfigurationProperties("qorgau.audit")
+public record AuditProperties(
+        @DefaultValue Writer writer, @DefaultValue Verify verify, @DefaultValue Database database) {
+
+    /**
+     * @param checkInterval how often a standby tries to take the writer lock, and the writer checks
+     *     that its lock session is still alive
+     */
+    public record Writer(@DefaultValue("1s") Duration checkInterval) {
+
+        public Writer {
+            if (checkInterval.isNegative() || checkInterval.isZero()) {
+                throw new IllegalArgumentException("qorgau.audit.writer.check-interval must be positive");
+            }
+        }
+    }
+
+    /** @param chunkSize entries read per query while verifying */
+    public record Verify(@DefaultValue("1000") int chunkSize) {
+
+        public Verify {
+            if (chunkSize < 1 || chunkSize > 100_000) {
+                throw new IllegalArgumentException("qorgau.audit.verify.chunk-size must be within 1..100000");
+            }
+        }
+    }
+
+    /**
+     * @param runtimeRole the role the service runs as, granted SELECT and INSERT by the migration;
+     *     empty means {@code spring.datasource.username}
+     * @param requireRestrictedRole refuse to start when the runtime role could change {@code
+     *     audit_entry}
+     */
+    public record Database(@DefaultValue("") String runtimeRole, @DefaultValue("false") boolean requireRestrictedRole) {
+
+        private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+        public Database {
+            if (!runtimeRole.isEmpty() && !ROLE.matcher(runtimeRole).matches()) {
+                throw new IllegalArgumentException(
+                        "qorgau.audit.database.runtime-role must be a lower-case SQL identifier");
+            }
+        }
+
+        /** Whether {@code role} is a name the migration can grant to safely. */
+        static boolean isPlainRoleName(String role) {
+            return role != null && ROLE.matcher(role).matches();
+        }
+    }
+}

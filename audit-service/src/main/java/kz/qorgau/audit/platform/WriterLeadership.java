@@ -1,0 +1,195 @@
+package kz.qorgau.audit.platform;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/**
+ * One writer at a time across instances. Each instance keeps trying to take a PostgreSQL
+ * session-level advisory lock; the one that holds it runs the listener container {@value
+ * #LISTENER_ID} and appends on the lock's own session ({@link WriterSession}); the others stand
+ * by with the container stopped. When the writer dies its session ends, PostgreSQL releases the
+ * lock, and a standby takes it within {@code qorgau.audit.writer.check-interval}. When the writer
+ * finds its session dead it stops its container first, so it never appends without the lock.
+ */
+public class WriterLeadership implements SmartLifecycle, MeterBinder {
+
+    /** The id of the listener container that only the writer runs. */
+    public static final String LISTENER_ID = "audit-writer";
+
+    private static final Logger log = LoggerFactory.getLogger(WriterLeadership.class);
+    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private final DataSource sessions;
+    private final KafkaListenerEndpointRegistry listeners;
+    private final Duration checkInterval;
+    private final Object monitor = new Object();
+    private volatile WriterSession session;
+    private volatile boolean running;
+    private boolean failing;
+    private Thread keeper;
+
+    /**
+     * @param sessions unpooled connections to the audit database, one of which becomes the writer
+     *     session
+     */
+    public WriterLeadership(DataSource sessions, KafkaListenerEndpointRegistry listeners, Duration checkInterval) {
+        this.sessions = sessions;
+        this.listeners = listeners;
+        this.checkInterval = checkInterval;
+    }
+
+    /**
+     * Runs {@code work} in one transaction of the writer session.
+     *
+     * @throws NotTheWriterException when this instance does not hold the writer lock
+     */
+    public <T> T inWriterTransaction(Function<JdbcClient, T> work) {
+        WriterSession current = session;
+        if (current == null) {
+            throw new NotTheWriterException("this instance is not the audit writer");
+        }
+        return current.inTransaction(work);
+    }
+
+    /** Whether this instance holds the writer lock. */
+    public boolean isWriter() {
+        return session != null;
+    }
+
+    @Override
+    public void start() {
+        synchronized (monitor) {
+            if (running) {
+                return;
+            }
+            running = true;
+            keeper = new Thread(this::keepTryingToWrite, "audit-writer-lock");
+            keeper.setDaemon(true);
+            keeper.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        Thread stopping;
+        synchronized (monitor) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            monitor.notifyAll();
+            stopping = keeper;
+        }
+        try {
+            stopping.join(JOIN_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stepDown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts before the listener registry and stops after it, so the lock outlives the container. */
+    @Override
+    public int getPhase() {
+        return AbstractMessageListenerContainer.DEFAULT_PHASE - 1;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("audit.writer.leader", this, leadership -> leadership.isWriter() ? 1 : 0)
+                .description("1 while this instance holds the writer lock and appends, 0 while it stands by")
+                .register(registry);
+    }
+
+    private void keepTryingToWrite() {
+        while (running && !Thread.currentThread().isInterrupted()) {
+            try {
+                WriterSession current = session;
+                if (current == null) {
+                    tryToTakeTheLock();
+                } else if (!current.isAlive(checkInterval)) {
+                    log.warn("The writer session ended; this instance stops appending and stands by");
+                    stepDown();
+                    continue;
+                }
+                failing = false;
+            } catch (SQLException | RuntimeException e) {
+                // The database is unreachable or the container would not start: stand by and retry.
+                // Said once per outage, not at every attempt.
+                if (!failing) {
+                    log.warn("Could not take or keep the writer lock; retrying: {}", e.toString());
+                }
+                log.debug("Writer lock attempt failed", e);
+                failing = true;
+                stepDown();
+            }
+            pause();
+        }
+        // Interrupted without stop(): nobody would release the lock otherwise.
+        stepDown();
+    }
+
+    private void tryToTakeTheLock() throws SQLException {
+        Optional<WriterSession> acquired = WriterSession.tryAcquire(sessions);
+        if (acquired.isEmpty()) {
+            return;
+        }
+        synchronized (monitor) {
+            if (!running) {
+                acquired.get().close();
+                return;
+            }
+            session = acquired.get();
+        }
+        log.info(
+                "This instance is now the audit writer (lock session {})",
+                acquired.get().backendPid());
+        container().ifPresent(MessageListenerContainer::start);
+    }
+
+    /** Stops the container (the current record finishes and its offset is committed), then unlocks. */
+    private synchronized void stepDown() {
+        container().filter(MessageListenerContainer::isRunning).ifPresent(MessageListenerContainer::stop);
+        WriterSession current = session;
+        session = null;
+        if (current != null) {
+            current.close();
+            log.info("This instance released the writer lock");
+        }
+    }
+
+    private Optional<MessageListenerContainer> container() {
+        return Optional.ofNullable(listeners.getListenerContainer(LISTENER_ID));
+    }
+
+    private void pause() {
+        synchronized (monitor) {
+            if (!running) {
+                return;
+            }
+            try {
+                monitor.wait(checkInterval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

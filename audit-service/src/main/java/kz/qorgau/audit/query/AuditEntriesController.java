@@ -1,0 +1,73 @@
+package kz.qorgau.audit.query;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
+import java.util.UUID;
+import kz.qorgau.audit.entry.AuditLog;
+import kz.qorgau.audit.entry.StoredEntry;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Audit trail", description = "The append-only, hash-chained record of every event")
+class AuditEntriesController {
+
+    static final int MAX_LIMIT = 1000;
+
+    private static final String PAGE = "SELECT " + AuditLog.COLUMNS
+            + " FROM audit_entry WHERE subject = ? AND sequence > ? ORDER BY sequence LIMIT ?";
+
+    private final JdbcClient jdbc;
+
+    AuditEntriesController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/entries")
+    @Operation(
+            summary = "One order's entries",
+            description = "The entries whose subject is the order, in sequence order, a page at a time.")
+    @ApiResponse(responseCode = "200", description = "A page of entries (empty when the order has none)")
+    @ApiResponse(
+            responseCode = "400",
+            description = "subject is not a UUID, or after or limit is out of range",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    AuditEntryPage entries(
+            @Parameter(description = "The order id (a UUID)", required = true) @RequestParam UUID subject,
+            @Parameter(description = "Only entries with a greater sequence number (for the next page)")
+                    @RequestParam(defaultValue = "0")
+                    @Min(0)
+                    long after,
+            @Parameter(description = "At most this many entries (1 to 1000)")
+                    @RequestParam(defaultValue = "100")
+                    @Min(1)
+                    @Max(MAX_LIMIT)
+                    int limit) {
+        // One more than asked, to know whether there is a next page.
+        List<StoredEntry> found = jdbc.sql(PAGE)
+                .params(subject.toString(), after, limit + 1)
+                .query(AuditLog.ROWS)
+                .list();
+        boolean more = found.size() > limit;
+        List<AuditEntryView> page =
+                found.stream().limit(limit).map(AuditEntryView::of).toList();
+        Long nextAfter = more ? page.get(page.size() - 1).sequence() : null;
+        return new AuditEntryPage(subject.toString(), page, nextAfter);
+    }
+}

@@ -1,0 +1,17 @@
+package kz.qorgau.audit.query;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One page of an order's entries.
+ *
+ * @param nextAfter pass as {@code after} for the next page; {@code null} on the last page
+ */
+@Schema(description = "A page of one order's audit entries, in sequence order")
+record AuditEntryPage(
+        @Schema(description = "The order id asked for") String subject,
+        List<AuditEntryView> entries,
+        @Schema(description = "Pass as 'after' to get the next page; null on the last page") @Nullable
+                Long nextAfter) {}

@@ -1,0 +1,43 @@
+package kz.qorgau.audit.verify;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Audit trail", description = "The append-only, hash-chained record of every event")
+class VerifyController {
+
+    private final AuditVerifier verifier;
+
+    VerifyController(AuditVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @GetMapping("/verify")
+    @Operation(
+            summary = "Verify the whole trail",
+            description = "Recomputes every entry's leaf hash from its stored fields and the hash chain from the"
+                    + " leaves, from entry 1 to the current head. Answers intact with the size and the head hash,"
+                    + " or the first entry that does not check and why. Either way the status is 200: the answer"
+                    + " is the result.")
+    @ApiResponse(responseCode = "200", description = "The verification result")
+    @ApiResponse(
+            responseCode = "503",
+            description = "The audit database cannot be reached",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    Verification verify() {
+        return verifier.verify();
+    }
+}

@@ -1,0 +1,57 @@
+package kz.qorgau.audit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import kz.qorgau.events.NotificationFailed;
+import kz.qorgau.events.NotificationSent;
+import kz.qorgau.events.OrderIssued;
+import kz.qorgau.events.QorgauEvent;
+import kz.qorgau.events.catalog.EventType;
+import kz.qorgau.events.catalog.EventTypes;
+import kz.qorgau.events.envelope.EventCodec;
+import kz.qorgau.events.envelope.EventEnvelope;
+import kz.qorgau.events.envelope.EventSources;
+
+/** Events made from the contract's example payloads, each for an order of the test's choosing. */
+public final class ExampleEvents {
+
+    /** The order id every example payload carries. */
+    static final String EXAMPLE_ORDER_ID = "3f2b8c1e-7d4a-4e6b-9c2f-1a5d8e0b7c43";
+
+    private static final EventCodec CODEC = new EventCodec();
+
+    private ExampleEvents() {}
+
+    public static EventEnvelope<OrderIssued> orderIssued(String orderId) {
+        return EventEnvelope.of(EventSources.ORDER_SERVICE, 1, example(EventTypes.ORDER_ISSUED, orderId));
+    }
+
+    public static EventEnvelope<NotificationSent> notificationSent(String orderId, long sequence) {
+        return EventEnvelope.of(
+                EventSources.NOTIFICATION_SERVICE, sequence, example(EventTypes.NOTIFICATION_SENT, orderId));
+    }
+
+    public static EventEnvelope<NotificationFailed> notificationFailed(String orderId, long sequence) {
+        return EventEnvelope.of(
+                EventSources.NOTIFICATION_SERVICE, sequence, example(EventTypes.NOTIFICATION_FAILED, orderId));
+    }
+
+    /** The JSON data a producer puts on the topic for {@code envelope}: what the trail must keep, byte for byte. */
+    public static byte[] dataBytes(EventEnvelope<?> envelope) {
+        return CODEC.writeData(envelope.data());
+    }
+
+    private static <T extends QorgauEvent> T example(EventType<T> type, String orderId) {
+        try (InputStream in = ExampleEvents.class.getClassLoader().getResourceAsStream(type.exampleResource())) {
+            if (in == null) {
+                throw new IllegalStateException("No example for " + type.type());
+            }
+            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(EXAMPLE_ORDER_ID, orderId);
+            return CODEC.readData(type, json.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
