@@ -6,3 +6,6 @@ CREATE ROLE qorgau_notification LOGIN PASSWORD 'qorgau-local-only';
 CREATE DATABASE qorgau_notification OWNER qorgau_notification;
 CREATE ROLE qorgau_audit LOGIN PASSWORD 'qorgau-local-only';
 CREATE DATABASE qorgau_audit OWNER qorgau_audit;
+-- audit-service runs as a role that may only read and append to the trail; qorgau_audit owns
+-- the tables and runs the migrations (docs/adr/0008).
+CREATE ROLE qorgau_audit_app LOGIN PASSWORD 'qorgau-local-only';

@@ -99,8 +99,12 @@ final class LocalStack implements AutoCloseable {
     private void startDatabases(List<ServiceSpec> specs) {
         postgres = PostgresDiscovery.discover(environment, () -> false);
         DatabaseProvisioner provisioner = new DatabaseProvisioner(postgres);
-        specs.forEach(spec ->
-                provisioner.ensureServiceDatabase(spec.database(), spec.database(), ServiceSpec.LOCAL_DB_PASSWORD));
+        for (ServiceSpec spec : specs) {
+            provisioner.ensureServiceDatabase(spec.database(), spec.database(), ServiceSpec.LOCAL_DB_PASSWORD);
+            if (spec.runtimeRole() != null) {
+                provisioner.ensureLoginRole(spec.runtimeRole(), ServiceSpec.LOCAL_DB_PASSWORD);
+            }
+        }
         log.info("PostgreSQL: {}:{} ({})", postgres.host(), postgres.port(), postgres.source());
     }
 
@@ -160,8 +164,15 @@ final class LocalStack implements AutoCloseable {
         env.put(
                 prefix + "DB_URL",
                 "jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/" + spec.database());
-        env.put(prefix + "DB_USER", spec.database());
         env.put(prefix + "DB_PASSWORD", ServiceSpec.LOCAL_DB_PASSWORD);
+        if (spec.runtimeRole() == null) {
+            env.put(prefix + "DB_USER", spec.database());
+        } else {
+            env.put(prefix + "DB_USER", spec.runtimeRole());
+            env.put(prefix + "DB_OWNER", spec.database());
+            env.put(prefix + "DB_OWNER_PASSWORD", ServiceSpec.LOCAL_DB_PASSWORD);
+            env.put(prefix + "DATABASE_REQUIRERESTRICTEDROLE", "true");
+        }
         env.put(prefix + "PORT", Integer.toString(spec.port()));
         env.put(prefix + "MANAGEMENT_PORT", Integer.toString(spec.managementPort()));
         env.put("SPRING_MAIL_HOST", smtpHost);

@@ -69,14 +69,22 @@ public record LocalStackSettings(
     /** The three services, each with its own database and ports. */
     public List<ServiceSpec> services() {
         return List.of(
-                new ServiceSpec("order-service", "ORDER", "qorgau_order", 8081 + portOffset, 9081 + portOffset),
+                new ServiceSpec("order-service", "ORDER", "qorgau_order", 8081 + portOffset, 9081 + portOffset, null),
                 new ServiceSpec(
                         "notification-service",
                         "NOTIFICATION",
                         "qorgau_notification",
                         8082 + portOffset,
-                        9082 + portOffset),
-                new ServiceSpec("audit-service", "AUDIT", "qorgau_audit", 8083 + portOffset, 9083 + portOffset));
+                        9082 + portOffset,
+                        null),
+                // The audit trail's runtime role may only SELECT and INSERT (docs/adr/0008).
+                new ServiceSpec(
+                        "audit-service",
+                        "AUDIT",
+                        "qorgau_audit",
+                        8083 + portOffset,
+                        9083 + portOffset,
+                        "qorgau_audit_app"));
     }
 
     public Path kafkaDir() {

@@ -14,8 +14,11 @@ import java.util.stream.Stream;
  * @param database its database, also the name of its role
  * @param port the public HTTP port
  * @param managementPort health and Prometheus
+ * @param runtimeRole the role the service runs as when it is not the database's owner (who then
+ *     only runs the migrations); null when the service runs as the owner
  */
-public record ServiceSpec(String name, String envPrefix, String database, int port, int managementPort) {
+public record ServiceSpec(
+        String name, String envPrefix, String database, int port, int managementPort, String runtimeRole) {
 
     /** Local-only demo password of the service's database role; production sets its own. */
     public static final String LOCAL_DB_PASSWORD = "qorgau-local-only";

@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
-import io.cloudevents.kafka.CloudEventSerializer;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,21 +27,19 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import kz.qorgau.events.OrderIssued;
-import kz.qorgau.events.catalog.EventTypes;
+import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventCodec;
 import kz.qorgau.events.envelope.EventEnvelope;
-import kz.qorgau.events.envelope.EventSources;
 import kz.qorgau.infrastructure.InfraEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Starts the local stack exactly as README.md says (./qorgau-local), sees every service healthy,
@@ -46,6 +48,26 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalStackIT {
 
     private static final EventCodec CODEC = new EventCodec();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration EVENT_WAIT = Duration.ofSeconds(30);
+    private static final String DUTY_UNIT = "duty.astana-esil@police.example.kz";
+    private static final String VICTIM_IIN = "900101401238";
+    private static final String VICTIM_PHONE = "+77011234567";
+    private static final String ORDER =
+            """
+            {
+              "offender": {"iin": "850703300127", "lastName": "Ахметов", "firstName": "Ерлан"},
+              "victim": {
+                "iin": "%s", "lastName": "Ахметова", "firstName": "Айгерим",
+                "contacts": [{"channel": "SMS", "address": "%s", "preferredLanguage": "kk"}]
+              },
+              "prohibitions": ["CONTACTING_VICTIM", "VISITING_VICTIM"],
+              "issuingOfficer": "officer-48213",
+              "policeUnit": "AST-ESIL-UP-02",
+              "district": "AST-ESIL"
+            }
+            """
+                    .formatted(VICTIM_IIN, VICTIM_PHONE);
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -55,7 +77,8 @@ class LocalStackIT {
     private final Path root = Path.of(System.getProperty("qorgau.repository.root", ".."))
             .toAbsolutePath()
             .normalize();
-    private final int portOffset = 20_000 + 100 * ThreadLocalRandom.current().nextInt(150);
+    // Every port below 32768, out of Linux's ephemeral range, where clients' sockets could take it.
+    private final int portOffset = 10_000 + 100 * ThreadLocalRandom.current().nextInt(30);
     private final LocalStackSettings settings = LocalStackSettings.from(InfraEnvironment.of(Map.of(
             LocalStackSettings.REPOSITORY_ROOT, root.toString(),
             LocalStackSettings.DATA_DIR, "unused",
@@ -68,24 +91,51 @@ class LocalStackIT {
         launched.forEach(Process::destroyForcibly);
     }
 
+    /**
+     * The README's walk-through as a test: an officer issues an order over HTTP; within seconds the
+     * CloudEvent is on the topic (read with a plain consumer), the duty unit's e-mail is in the inbox
+     * (read over IMAP) and the audit trail holds the entry with an intact chain. After a restart on
+     * the same data folder the order, the event and the audit entry are all still there.
+     */
     @Test
-    void startsHealthyStopsCleanlyAndKeepsItsDataAcrossRestarts() throws Exception {
-        String bootstrap = "127.0.0.1:" + settings.kafkaPort();
-        EventEnvelope<OrderIssued> issued = EventEnvelope.of(EventSources.ORDER_SERVICE, 1, exampleOrder());
-
+    void anOrderIssuedOverHttpReachesKafkaTheDutyUnitAndTheAuditTrailAndSurvivesARestart() throws Exception {
         Process first = launch("first");
         everyServiceIsHealthy();
-        try (var producer = new KafkaProducer<>(
-                producerProperties(bootstrap), new StringSerializer(), new CloudEventSerializer())) {
-            producer.send(CODEC.toProducerRecord(issued)).get(30, TimeUnit.SECONDS);
-        }
+
+        HttpResponse<String> created = http(HttpRequest.newBuilder(URI.create(orderApi() + "/orders"))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(ORDER, StandardCharsets.UTF_8)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode order = JSON.readTree(created.body());
+        String orderId = order.get("id").asString();
+        String orderNumber = order.get("orderNumber").asString();
+
+        EventEnvelope<QorgauEvent> issued = await().atMost(EVENT_WAIT)
+                .until(() -> eventsOf(orderId), events -> !events.isEmpty())
+                .get(0);
+        assertThat(issued.type()).isEqualTo(OrderIssued.TYPE);
+        assertThat(issued.sequence()).isEqualTo(1);
+        assertThat(issued.traceparent()).isNotBlank();
+
+        String mail = await().atMost(EVENT_WAIT)
+                .until(() -> inboxOf(DUTY_UNIT), mails -> !mails.isEmpty())
+                .get(0);
+        assertThat(mail).contains(orderNumber).doesNotContain(VICTIM_PHONE).doesNotContain(VICTIM_IIN);
+
+        await().atMost(EVENT_WAIT)
+                .until(() -> auditEntriesOf(orderId).contains(issued.id().toString()));
+        assertThat(auditVerification()).contains("\"intact\":true");
         stop(first);
 
         Process second = launch("second");
         everyServiceIsHealthy();
-        assertThat(readAll(bootstrap, Topics.ORDERS.name()))
-                .as("the first run's event on the second run's broker")
-                .contains(issued.id());
+        HttpResponse<String> readBack = http(HttpRequest.newBuilder(URI.create(orderApi() + "/orders/" + orderId)));
+        assertThat(readBack.statusCode()).isEqualTo(200);
+        assertThat(readBack.body()).contains(orderNumber);
+        assertThat(eventsOf(orderId)).extracting(EventEnvelope::id).containsExactly(issued.id());
+        assertThat(auditEntriesOf(orderId)).contains(issued.id().toString());
+        assertThat(auditVerification()).contains("\"intact\":true");
         stop(second);
     }
 
@@ -115,9 +165,7 @@ class LocalStackIT {
 
     private void everyServiceIsHealthy() throws Exception {
         for (ServiceSpec service : settings.services()) {
-            HttpResponse<String> health = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(service.healthUrl())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = http(HttpRequest.newBuilder(URI.create(service.healthUrl())));
             assertThat(health.statusCode()).as(service.name() + " health").isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"");
         }
@@ -134,37 +182,86 @@ class LocalStackIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
     }
 
-    private static OrderIssued exampleOrder() throws IOException {
-        try (var example = OrderIssued.class.getResourceAsStream("/" + EventTypes.ORDER_ISSUED.exampleResource())) {
-            return CODEC.readData(EventTypes.ORDER_ISSUED, example.readAllBytes());
-        }
+    private String orderApi() {
+        return service("order-service").apiUrl();
     }
 
-    /** The ids of the events on a topic, read from the beginning with a plain consumer. */
-    private static List<UUID> readAll(String bootstrap, String topic) {
+    private ServiceSpec service(String name) {
+        return settings.services().stream()
+                .filter(spec -> spec.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static HttpResponse<String> http(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The order's events on qorgau.orders, read from the beginning with a plain consumer. */
+    private List<EventEnvelope<QorgauEvent>> eventsOf(String orderId) {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + settings.kafkaPort());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "local-stack-it-" + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<UUID> ids = new ArrayList<>();
+        List<EventEnvelope<QorgauEvent>> events = new ArrayList<>();
         try (var consumer = new KafkaConsumer<String, CloudEvent>(
                 properties, new StringDeserializer(), new CloudEventDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(500))
-                        .forEach(record ->
-                                ids.add(CODEC.fromConsumerRecord(record).id()));
-                return !ids.isEmpty();
-            });
+            consumer.subscribe(List.of(Topics.ORDERS_TOPIC));
+            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < until) {
+                consumer.poll(Duration.ofMillis(250)).forEach(record -> {
+                    if (orderId.equals(record.key())) {
+                        events.add(CODEC.fromConsumerRecord(record));
+                    }
+                });
+            }
         }
-        return ids;
+        return events;
     }
 
-    private static Properties producerProperties(String bootstrap) {
+    /** Subject and body of every message in the recipient's inbox, read over IMAP as a mail client would. */
+    private List<String> inboxOf(String recipient) throws Exception {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        return properties;
+        properties.put("mail.imap.connectiontimeout", "5000");
+        properties.put("mail.imap.timeout", "5000");
+        Store store = Session.getInstance(properties).getStore("imap");
+        store.connect("127.0.0.1", settings.imapPort(), recipient, "any-password");
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            List<String> mails = new ArrayList<>();
+            for (Message message : inbox.getMessages()) {
+                mails.add(message.getSubject() + "\n" + text(message.getContent()));
+            }
+            inbox.close(false);
+            return mails;
+        } finally {
+            store.close();
+        }
+    }
+
+    private static String text(Object content) throws Exception {
+        if (content instanceof Multipart multipart) {
+            StringBuilder text = new StringBuilder();
+            for (int part = 0; part < multipart.getCount(); part++) {
+                text.append(text(multipart.getBodyPart(part).getContent())).append('\n');
+            }
+            return text.toString();
+        }
+        return String.valueOf(content);
+    }
+
+    private String auditEntriesOf(String orderId) throws Exception {
+        return http(HttpRequest.newBuilder(
+                        URI.create(service("audit-service").apiUrl() + "/audit/entries?subject=" + orderId)))
+                .body();
+    }
+
+    private String auditVerification() throws Exception {
+        HttpResponse<String> verification =
+                http(HttpRequest.newBuilder(URI.create(service("audit-service").apiUrl() + "/audit/verify")));
+        assertThat(verification.statusCode()).isEqualTo(200);
+        return verification.body().replace(" ", "");
     }
 
     private static String read(Path file) throws IOException {

@@ -102,6 +102,26 @@ public final class DatabaseProvisioner {
     }
 
     /**
+     * Makes sure the login role {@code role} exists with {@code password}, owning nothing: a
+     * service's runtime role, to which the owner's migrations grant what it may do. Idempotent.
+     */
+    public void ensureLoginRole(String role, String password) {
+        DatabaseNames.requireValid(role);
+        Objects.requireNonNull(password, "password");
+        try (Connection connection = admin();
+                Statement statement = connection.createStatement()) {
+            String quotedRole = identifier(connection, role);
+            String quotedPassword = literal(connection, password);
+            if (!roleExists(connection, role)) {
+                executeUnlessExists(statement, "CREATE ROLE " + quotedRole + " LOGIN PASSWORD " + quotedPassword);
+            }
+            statement.execute("ALTER ROLE " + quotedRole + " WITH LOGIN PASSWORD " + quotedPassword);
+        } catch (SQLException e) {
+            throw failure("create login role " + role, e);
+        }
+    }
+
+    /**
      * Creates a new empty database named {@code qt_<prefix>_<epoch seconds>_<random>} (the prefix lower-cased,
      * other characters replaced by {@code _}, shortened to fit 63 characters); it is owned by the admin login,
      * which the result carries.
