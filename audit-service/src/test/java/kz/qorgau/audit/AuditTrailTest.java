@@ -204,6 +204,38 @@ class AuditTrailTest {
     }
 
     @Test
+    void anEventOfATypeThisBuildDoesNotKnowYetIsStillRecorded() {
+        String orderId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        byte[] data = "{\"orderId\":\"%s\",\"servedAt\":\"2026-03-01T10:15:30Z\"}"
+                .formatted(orderId)
+                .getBytes(StandardCharsets.UTF_8);
+        writer.sendRaw(
+                infrastructure.topic(Topics.ORDERS_TOPIC),
+                orderId,
+                data,
+                Map.of(
+                        "ce_specversion", "1.0",
+                        "ce_id", eventId,
+                        "ce_type", "kz.qorgau.order.served.v1",
+                        "ce_source", "urn:qorgau:service:order-service",
+                        "ce_subject", orderId,
+                        "ce_time", "2026-03-01T10:15:30Z",
+                        "ce_subjectseq", "2",
+                        "content-type", "application/json"));
+
+        JsonNode entry = awaitEntries(orderId, 1).get("entries").get(0);
+        assertThat(entry.get("eventId").asString()).isEqualTo(eventId);
+        assertThat(entry.get("type").asString()).isEqualTo("kz.qorgau.order.served.v1");
+        assertThat(entry.get("subjectSequence").asLong()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT payload FROM audit_entry WHERE event_id = ?::uuid")
+                        .param(eventId)
+                        .query(byte[].class)
+                        .single())
+                .isEqualTo(data);
+    }
+
+    @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextRecordIsStillAppended() {
         String orderId = UUID.randomUUID().toString();
         String orders = infrastructure.topic(Topics.ORDERS_TOPIC);

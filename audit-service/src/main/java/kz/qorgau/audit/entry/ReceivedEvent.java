@@ -1,11 +1,15 @@
 package kz.qorgau.audit.entry;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import kz.qorgau.events.EventContractException;
 import kz.qorgau.events.QorgauEvent;
+import kz.qorgau.events.catalog.EventTypes;
 import kz.qorgau.events.envelope.CloudEventExtensions;
 import kz.qorgau.events.envelope.EventCodec;
 import kz.qorgau.events.envelope.EventEnvelope;
@@ -36,13 +40,20 @@ record ReceivedEvent(
 
     static final String DATA_SCHEMA_HEADER = CloudEventExtensions.header("dataschema");
 
+    static final String TYPE_HEADER = CloudEventExtensions.header("type");
+
     /**
-     * Reads a record with the contract's codec; the payload is kept as the exact bytes received.
+     * Reads a record with the contract's codec; the payload is kept as the exact bytes received. A
+     * well-formed type this build does not know yet (a newer producer's event) is still recorded,
+     * from its CloudEvents attributes alone: the trail must hold every event, not only known ones.
      *
      * @throws EventContractException when the record is not a valid Qorgau CloudEvent, or holds
      *     what the trail cannot store; such a record goes to the dead-letter topic
      */
     static ReceivedEvent from(ConsumerRecord<String, byte[]> record, EventCodec codec) {
+        if (EventTypes.isFutureType(header(record, TYPE_HEADER))) {
+            return fromAttributes(record);
+        }
         EventEnvelope<QorgauEvent> envelope;
         try {
             envelope = codec.decode(record.headers(), record.value());
@@ -52,28 +63,74 @@ record ReceivedEvent(
             // Decoding bytes is deterministic: no retry would make this record readable.
             throw new EventContractException(null, "record", "could not be read as a CloudEvent", e);
         }
-        String type = envelope.type();
-        if (!envelope.subject().equals(record.key())) {
+        return of(
+                record,
+                envelope.id(),
+                envelope.type(),
+                envelope.source().toString(),
+                envelope.subject(),
+                envelope.sequence(),
+                envelope.time());
+    }
+
+    private static ReceivedEvent fromAttributes(ConsumerRecord<String, byte[]> record) {
+        String type = header(record, TYPE_HEADER);
+        CloudEvent event;
+        try {
+            event = KafkaMessageFactory.createReader(record.headers(), record.value())
+                    .toEvent();
+        } catch (RuntimeException e) {
+            throw new EventContractException(type, "headers", "not a CloudEvents 1.0 binary-mode record", e);
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(event.getId());
+        } catch (IllegalArgumentException e) {
+            throw new EventContractException(type, "ce_id", "must be a UUID", e);
+        }
+        if (event.getSubject() == null || event.getTime() == null) {
+            throw new EventContractException(type, "ce_subject", "subject and time are required");
+        }
+        long sequence;
+        try {
+            sequence = Long.parseLong(String.valueOf(event.getExtension(CloudEventExtensions.SEQUENCE)));
+        } catch (NumberFormatException e) {
+            throw new EventContractException(type, "ce_" + CloudEventExtensions.SEQUENCE, "must be a number", e);
+        }
+        if (sequence < 1) {
+            throw new EventContractException(type, "ce_" + CloudEventExtensions.SEQUENCE, "must be at least 1");
+        }
+        return of(record, id, type, event.getSource().toString(), event.getSubject(), sequence, event.getTime());
+    }
+
+    private static ReceivedEvent of(
+            ConsumerRecord<String, byte[]> record,
+            UUID id,
+            String type,
+            String source,
+            String subject,
+            long subjectSequence,
+            OffsetDateTime eventTime) {
+        if (!subject.equals(record.key())) {
             throw new EventContractException(type, "key", "must equal ce_subject");
         }
-        Instant time = envelope.time().toInstant().truncatedTo(ChronoUnit.MICROS);
+        Instant time = eventTime.toInstant().truncatedTo(ChronoUnit.MICROS);
         if (!AuditEntry.isStorableTime(time)) {
             throw new EventContractException(type, "ce_time", "must be within the years 1 to 9999");
         }
-        String source = envelope.source().toString();
         String contentType = header(record, CONTENT_TYPE_HEADER);
         String dataSchema = header(record, DATA_SCHEMA_HEADER);
         requireStorable(type, "ce_type", type);
         requireStorable(type, "ce_source", source);
-        requireStorable(type, "ce_subject", envelope.subject());
+        requireStorable(type, "ce_subject", subject);
         requireStorable(type, CONTENT_TYPE_HEADER, contentType);
         requireStorable(type, DATA_SCHEMA_HEADER, dataSchema);
         return new ReceivedEvent(
-                envelope.id(),
+                id,
                 type,
                 source,
-                envelope.subject(),
-                envelope.sequence(),
+                subject,
+                subjectSequence,
                 time,
                 contentType,
                 dataSchema,
