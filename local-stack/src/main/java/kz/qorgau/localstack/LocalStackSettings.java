@@ -16,13 +16,21 @@ import kz.qorgau.infrastructure.InfraEnvironment;
  * @param portOffset added to every default port
  * @param serviceHeap the -Xmx of each service process
  * @param startTimeout how long a service may take to become healthy
+ * @param databasePrefix put before every database and role name, so that a second stack (the
+ *     launcher test) keeps its data apart from a developer's own
  */
 public record LocalStackSettings(
-        Path repositoryRoot, Path dataDir, int portOffset, String serviceHeap, Duration startTimeout) {
+        Path repositoryRoot,
+        Path dataDir,
+        int portOffset,
+        String serviceHeap,
+        Duration startTimeout,
+        String databasePrefix) {
 
     public static final String DATA_DIR = "QORGAU_DATA_DIR";
     public static final String PORT_OFFSET = "QORGAU_LOCAL_PORT_OFFSET";
     public static final String REPOSITORY_ROOT = "QORGAU_REPOSITORY_ROOT";
+    public static final String DATABASE_PREFIX = "QORGAU_LOCAL_DB_PREFIX";
 
     static final int KAFKA_PORT = 19092;
     static final int KAFKA_CONTROLLER_PORT = 19093;
@@ -47,7 +55,11 @@ public record LocalStackSettings(
                 .toAbsolutePath()
                 .normalize();
         int offset = environment.get(PORT_OFFSET).map(Integer::parseInt).orElse(0);
-        return new LocalStackSettings(root, dataDir, offset, "256m", Duration.ofSeconds(90));
+        String databasePrefix = environment.get(DATABASE_PREFIX).orElse("");
+        if (!databasePrefix.matches("[a-z0-9_]{0,20}")) {
+            throw new IllegalStateException(DATABASE_PREFIX + " may hold up to 20 lower-case letters, digits and '_'");
+        }
+        return new LocalStackSettings(root, dataDir, offset, "256m", Duration.ofSeconds(90), databasePrefix);
     }
 
     public int kafkaPort() {
@@ -69,11 +81,17 @@ public record LocalStackSettings(
     /** The three services, each with its own database and ports. */
     public List<ServiceSpec> services() {
         return List.of(
-                new ServiceSpec("order-service", "ORDER", "qorgau_order", 8081 + portOffset, 9081 + portOffset, null),
+                new ServiceSpec(
+                        "order-service",
+                        "ORDER",
+                        databasePrefix + "qorgau_order",
+                        8081 + portOffset,
+                        9081 + portOffset,
+                        null),
                 new ServiceSpec(
                         "notification-service",
                         "NOTIFICATION",
-                        "qorgau_notification",
+                        databasePrefix + "qorgau_notification",
                         8082 + portOffset,
                         9082 + portOffset,
                         null),
@@ -81,10 +99,10 @@ public record LocalStackSettings(
                 new ServiceSpec(
                         "audit-service",
                         "AUDIT",
-                        "qorgau_audit",
+                        databasePrefix + "qorgau_audit",
                         8083 + portOffset,
                         9083 + portOffset,
-                        "qorgau_audit_app"));
+                        databasePrefix + "qorgau_audit_app"));
     }
 
     public Path kafkaDir() {

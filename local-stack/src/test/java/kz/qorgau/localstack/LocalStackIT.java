@@ -32,6 +32,8 @@ import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventCodec;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.infrastructure.InfraEnvironment;
+import kz.qorgau.infrastructure.postgres.DatabaseProvisioner;
+import kz.qorgau.infrastructure.postgres.PostgresDiscovery;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -79,16 +81,31 @@ class LocalStackIT {
             .normalize();
     // Every port below 32768, out of Linux's ephemeral range, where clients' sockets could take it.
     private final int portOffset = 10_000 + 100 * ThreadLocalRandom.current().nextInt(30);
+    // Databases and roles of its own, dropped afterwards: a developer's local stack keeps its data.
+    private final String databasePrefix = "it" + portOffset + "_";
     private final LocalStackSettings settings = LocalStackSettings.from(InfraEnvironment.of(Map.of(
-            LocalStackSettings.REPOSITORY_ROOT, root.toString(),
-            LocalStackSettings.DATA_DIR, "unused",
-            LocalStackSettings.PORT_OFFSET, Integer.toString(portOffset))));
+            LocalStackSettings.REPOSITORY_ROOT,
+            root.toString(),
+            LocalStackSettings.DATA_DIR,
+            "unused",
+            LocalStackSettings.PORT_OFFSET,
+            Integer.toString(portOffset),
+            LocalStackSettings.DATABASE_PREFIX,
+            databasePrefix)));
     private final List<Process> launched = new ArrayList<>();
 
     @AfterEach
-    void stopWhateverIsLeft() {
+    void stopWhateverIsLeftAndDropTheDatabases() {
         launched.forEach(process -> process.descendants().forEach(ProcessHandle::destroyForcibly));
         launched.forEach(Process::destroyForcibly);
+        var databases = new DatabaseProvisioner(PostgresDiscovery.discover(InfraEnvironment.system(), () -> false));
+        for (ServiceSpec service : settings.services()) {
+            databases.drop(service.database());
+            if (service.runtimeRole() != null) {
+                databases.dropRole(service.runtimeRole());
+            }
+            databases.dropRole(service.database());
+        }
     }
 
     /**
@@ -148,6 +165,7 @@ class LocalStackIT {
         builder.environment()
                 .put(LocalStackSettings.DATA_DIR, dataDir.resolve("stack").toString());
         builder.environment().put(LocalStackSettings.PORT_OFFSET, Integer.toString(portOffset));
+        builder.environment().put(LocalStackSettings.DATABASE_PREFIX, databasePrefix);
         Process process = builder.start();
         launched.add(process);
         await().atMost(Duration.ofMinutes(3))
