@@ -92,8 +92,11 @@ class OrderEventsListener {
         if (!(envelope.data() instanceof OrderIssued order)) {
             throw new EventContractException(envelope.type(), "ce_type", "is not published on " + Topics.ORDERS_TOPIC);
         }
-        victimContacts.open(order);
+        // The duty unit is alerted first: a police alert must not wait on the victim's sealed
+        // contact. A contact that does not open still dead-letters the record afterwards, so
+        // operators see it; a replay from the dead-letter topic alerts no one twice (received_event).
         dutyUnitAlerts.orderIssued(envelope.as(OrderIssued.class));
+        victimContacts.open(order);
     }
 
     private static CloudEvent readCloudEvent(ConsumerRecord<String, byte[]> record) {
