@@ -10,13 +10,22 @@ import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.events.LegalBasis;
 import kz.qorgau.events.Prohibition;
+import kz.qorgau.events.sealed.SealedField;
+import kz.qorgau.order.protectiveorder.PersonalDataVault.Column;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The {@code protective_order} table. Callers provide the transaction. */
+/**
+ * The {@code protective_order} table. Callers provide the transaction.
+ *
+ * <p>Offender and victim (names, IINs, contacts) are stored encrypted ({@link PersonalDataVault}, one
+ * ciphertext per person, bound to the order id and column) and decrypted on read; beside them the
+ * keyed blind index of each IIN lets {@link #findOrderIdsByPersonIin} find orders without any IIN in
+ * clear (docs/adr/0009-personal-data-at-rest.md).
+ */
 @Repository
 public class ProtectiveOrders {
 
@@ -27,10 +36,14 @@ public class ProtectiveOrders {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private final JdbcClient jdbc;
+    private static final UUID BEFORE_EVERY_ID = new UUID(0, 0);
 
-    public ProtectiveOrders(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final PersonalDataVault vault;
+
+    public ProtectiveOrders(JdbcClient jdbc, PersonalDataVault vault) {
         this.jdbc = jdbc;
+        this.vault = vault;
     }
 
     /** The next value for an order number (a database sequence, so unique across instances). */
@@ -49,10 +62,12 @@ public class ProtectiveOrders {
                         """
                         INSERT INTO protective_order (id, order_number, status, district, police_unit, issued_by,
                             prohibitions, legal_basis_law, legal_basis_article, legal_basis_version, issued_at,
-                            valid_until, offender, victim, last_event_sequence)
+                            valid_until, offender_sealed, victim_sealed, offender_iin_index, victim_iin_index,
+                            last_event_sequence)
                         VALUES (:id, :orderNumber, :status, :district, :policeUnit, :issuedBy,
                             CAST(:prohibitions AS jsonb), :law, :article, :version, :issuedAt,
-                            :validUntil, CAST(:offender AS jsonb), CAST(:victim AS jsonb), 1)
+                            :validUntil, CAST(:offender AS jsonb), CAST(:victim AS jsonb), :offenderIndex,
+                            :victimIndex, 1)
                         """)
                 .param("id", order.id())
                 .param("orderNumber", order.orderNumber())
@@ -66,16 +81,98 @@ public class ProtectiveOrders {
                 .param("version", order.legalBasis().version())
                 .param("issuedAt", utc(order.issuedAt()))
                 .param("validUntil", utc(order.validUntil()))
-                .param("offender", JSON.writeValueAsString(order.offender()))
-                .param("victim", JSON.writeValueAsString(order.victim()))
+                .param("offender", sealedJson(order.id(), Column.OFFENDER, order.offender()))
+                .param("victim", sealedJson(order.id(), Column.VICTIM, order.victim()))
+                .param("offenderIndex", vault.blindIndex(order.offender().iin()))
+                .param("victimIndex", vault.blindIndex(order.victim().iin()))
                 .update();
     }
 
+    /**
+     * @throws PersonalDataUnreadableException if the order's personal data does not decrypt (unknown
+     *     key, or a ciphertext altered or copied from another row)
+     */
     public Optional<ProtectiveOrder> findById(UUID id) {
         return jdbc.sql("SELECT * FROM protective_order WHERE id = :id")
                 .param("id", id)
-                .query(ProtectiveOrders::map)
+                .query(this::map)
                 .optional();
+    }
+
+    /**
+     * The ids of the orders in which a person with this IIN is the offender or the victim, oldest first.
+     * Looks up the keyed blind index; the IIN itself is never stored or sent to the database in clear.
+     */
+    public List<UUID> findOrderIdsByPersonIin(String iin) {
+        if (!Iin.isValid(iin)) {
+            return List.of();
+        }
+        byte[] index = vault.blindIndex(iin);
+        return jdbc.sql(
+                        """
+                        SELECT id FROM protective_order
+                        WHERE offender_iin_index = :index OR victim_iin_index = :index
+                        ORDER BY issued_at, id
+                        """)
+                .param("index", index)
+                .query(UUID.class)
+                .list();
+    }
+
+    /**
+     * One batch of a key rotation: locks up to {@code limit} orders whose id is greater than {@code
+     * after} and that hold a ciphertext under another key than the active one, and re-encrypts them
+     * under the active key. Call in a transaction; the result's last id is the next batch's {@code after}.
+     *
+     * @param after {@code null} to start from the first order
+     * @return the ids of the orders re-encrypted, in id order
+     */
+    public List<UUID> resealBatch(UUID after, int limit) {
+        String active = vault.activeKeyId();
+        List<UUID> ids = jdbc.sql(
+                        """
+                        SELECT id FROM protective_order
+                        WHERE id > :after
+                          AND (offender_sealed ->> 'keyId' <> :active OR victim_sealed ->> 'keyId' <> :active)
+                        ORDER BY id LIMIT :limit
+                        FOR UPDATE
+                        """)
+                .param("after", after == null ? BEFORE_EVERY_ID : after)
+                .param("active", active)
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+        for (UUID id : ids) {
+            ProtectiveOrder order = findById(id).orElseThrow();
+            jdbc.sql(
+                            """
+                            UPDATE protective_order
+                            SET offender_sealed = CAST(:offender AS jsonb), victim_sealed = CAST(:victim AS jsonb)
+                            WHERE id = :id
+                            """)
+                    .param("id", id)
+                    .param("offender", sealedJson(id, Column.OFFENDER, order.offender()))
+                    .param("victim", sealedJson(id, Column.VICTIM, order.victim()))
+                    .update();
+        }
+        return ids;
+    }
+
+    /** How many orders hold a ciphertext under another key than the active one. */
+    public long countNotUnderActiveKey() {
+        return jdbc.sql(
+                        """
+                        SELECT count(*) FROM protective_order
+                        WHERE offender_sealed ->> 'keyId' <> :active OR victim_sealed ->> 'keyId' <> :active
+                        """)
+                .param("active", vault.activeKeyId())
+                .query(Long.class)
+                .single();
+    }
+
+    /** The key id new and rotated rows are encrypted with. */
+    public String activeKeyId() {
+        return vault.activeKeyId();
     }
 
     /**
@@ -102,9 +199,19 @@ public class ProtectiveOrders {
                 .single();
     }
 
-    private static ProtectiveOrder map(ResultSet row, int rowNumber) throws SQLException {
+    private String sealedJson(UUID orderId, Column column, Object value) {
+        return JSON.writeValueAsString(vault.seal(orderId, column, value));
+    }
+
+    private <T> T open(UUID orderId, ResultSet row, Column column, Class<T> type) throws SQLException {
+        SealedField sealed = JSON.readValue(row.getString(column.columnName()), SealedField.class);
+        return vault.open(orderId, column, sealed, type);
+    }
+
+    private ProtectiveOrder map(ResultSet row, int rowNumber) throws SQLException {
+        UUID id = row.getObject("id", UUID.class);
         return new ProtectiveOrder(
-                row.getObject("id", UUID.class),
+                id,
                 row.getString("order_number"),
                 OrderStatus.valueOf(row.getString("status")),
                 row.getString("district"),
@@ -117,8 +224,8 @@ public class ProtectiveOrders {
                         row.getString("legal_basis_version")),
                 instant(row, "issued_at"),
                 instant(row, "valid_until"),
-                JSON.readValue(row.getString("offender"), Offender.class),
-                JSON.readValue(row.getString("victim"), Victim.class));
+                open(id, row, Column.OFFENDER, Offender.class),
+                open(id, row, Column.VICTIM, Victim.class));
     }
 
     private static OffsetDateTime utc(Instant instant) {

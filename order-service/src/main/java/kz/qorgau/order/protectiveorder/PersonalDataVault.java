@@ -1,0 +1,109 @@
+package kz.qorgau.order.protectiveorder;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import kz.qorgau.events.sealed.SealedField;
+import kz.qorgau.events.sealed.SealedFieldCipher;
+import kz.qorgau.events.sealed.SealedFieldException;
+
+/**
+ * Encrypts personal data for {@code protective_order} (AES-256-GCM through the contract's {@link
+ * SealedFieldCipher}, with the at-rest key ring) and computes the IIN blind index (HMAC-SHA256).
+ *
+ * <p>Each ciphertext is bound to its order id and column, so a ciphertext copied into another row or
+ * column fails to open. Immutable and thread-safe.
+ */
+public final class PersonalDataVault {
+
+    /** Columns of {@code protective_order} that hold a sealed value; the name is part of the binding. */
+    public enum Column {
+        OFFENDER("offender_sealed"),
+        VICTIM("victim_sealed");
+
+        private final String columnName;
+
+        Column(String columnName) {
+            this.columnName = columnName;
+        }
+
+        public String columnName() {
+            return columnName;
+        }
+    }
+
+    private static final String HMAC = "HmacSHA256";
+    private static final int MIN_BLIND_INDEX_KEY_BYTES = 32;
+    private static final byte[] BLIND_INDEX_DOMAIN = "qorgau.iin-blind-index.v1\0".getBytes(StandardCharsets.US_ASCII);
+
+    private final SealedFieldCipher cipher;
+    private final SecretKeySpec blindIndexKey;
+
+    public PersonalDataVault(SealedFieldCipher cipher, String base64BlindIndexKey) {
+        this.cipher = cipher;
+        byte[] raw;
+        try {
+            raw = Base64.getDecoder().decode(base64BlindIndexKey == null ? "" : base64BlindIndexKey.strip());
+        } catch (IllegalArgumentException e) {
+            // No cause: its message could echo key material.
+            throw new IllegalArgumentException("qorgau.at-rest.blind-index-key is not valid base64");
+        }
+        if (raw.length < MIN_BLIND_INDEX_KEY_BYTES) {
+            throw new IllegalArgumentException("qorgau.at-rest.blind-index-key must hold at least 256 bits");
+        }
+        this.blindIndexKey = new SecretKeySpec(raw, HMAC);
+    }
+
+    public static PersonalDataVault of(AtRestProperties properties) {
+        return new PersonalDataVault(
+                SealedFieldCipher.fromBase64Keys(properties.keys(), properties.activeKeyId()),
+                properties.blindIndexKey());
+    }
+
+    public String activeKeyId() {
+        return cipher.activeKeyId();
+    }
+
+    /** Encrypts {@code value} (as JSON) with the active key, bound to this order and column. */
+    public SealedField seal(UUID orderId, Column column, Object value) {
+        return cipher.sealJson(value, binding(orderId, column));
+    }
+
+    /**
+     * Decrypts a value sealed by {@link #seal}.
+     *
+     * @throws PersonalDataUnreadableException if the key is not in the ring, or the ciphertext was
+     *     tampered with or belongs to another row or column
+     */
+    public <T> T open(UUID orderId, Column column, SealedField sealed, Class<T> type) {
+        try {
+            return cipher.openJson(sealed, binding(orderId, column), type);
+        } catch (SealedFieldException e) {
+            throw new PersonalDataUnreadableException(orderId, column, e);
+        }
+    }
+
+    /** The keyed blind index of an IIN: equal IINs give equal indexes; without the key it reveals nothing. */
+    public byte[] blindIndex(String iin) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(blindIndexKey);
+            mac.update(BLIND_INDEX_DOMAIN);
+            return mac.doFinal(iin.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    private static byte[] binding(UUID orderId, Column column) {
+        return SealedFieldCipher.binding(orderId.toString(), "at-rest:protective_order." + column.columnName());
+    }
+
+    @Override
+    public String toString() {
+        return "PersonalDataVault[" + cipher + "]";
+    }
+}
