@@ -38,6 +38,8 @@ final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
+    static final String IDENTITY_SERVER = "identity-server";
+
     private final LocalStackSettings settings;
     private final InfraEnvironment environment;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -99,7 +101,7 @@ final class LocalStack implements AutoCloseable {
     private void startDatabases(List<ServiceSpec> specs) {
         postgres = PostgresDiscovery.discover(environment, () -> false);
         DatabaseProvisioner provisioner = new DatabaseProvisioner(postgres);
-        for (ServiceSpec spec : specs) {
+        for (ServiceSpec spec : specs.stream().filter(ServiceSpec::hasDatabase).toList()) {
             provisioner.ensureServiceDatabase(spec.database(), spec.database(), ServiceSpec.LOCAL_DB_PASSWORD);
             if (spec.runtimeRole() != null) {
                 provisioner.ensureLoginRole(spec.runtimeRole(), ServiceSpec.LOCAL_DB_PASSWORD);
@@ -161,17 +163,25 @@ final class LocalStack implements AutoCloseable {
         String prefix = "QORGAU_" + spec.envPrefix() + "_";
         Map<String, String> env = new LinkedHashMap<>();
         env.put(EnvNames.QORGAU_KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        env.put(
-                prefix + "DB_URL",
-                "jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/" + spec.database());
-        env.put(prefix + "DB_PASSWORD", ServiceSpec.LOCAL_DB_PASSWORD);
-        if (spec.runtimeRole() == null) {
-            env.put(prefix + "DB_USER", spec.database());
-        } else {
-            env.put(prefix + "DB_USER", spec.runtimeRole());
-            env.put(prefix + "DB_OWNER", spec.database());
-            env.put(prefix + "DB_OWNER_PASSWORD", ServiceSpec.LOCAL_DB_PASSWORD);
-            env.put(prefix + "DATABASE_REQUIRERESTRICTEDROLE", "true");
+        if (spec.hasDatabase()) {
+            env.put(
+                    prefix + "DB_URL",
+                    "jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/" + spec.database());
+            env.put(prefix + "DB_PASSWORD", ServiceSpec.LOCAL_DB_PASSWORD);
+            if (spec.runtimeRole() == null) {
+                env.put(prefix + "DB_USER", spec.database());
+            } else {
+                env.put(prefix + "DB_USER", spec.runtimeRole());
+                env.put(prefix + "DB_OWNER", spec.database());
+                env.put(prefix + "DB_OWNER_PASSWORD", ServiceSpec.LOCAL_DB_PASSWORD);
+                env.put(prefix + "DATABASE_REQUIRERESTRICTEDROLE", "true");
+            }
+        }
+        if (spec.name().equals(IDENTITY_SERVER)) {
+            env.put("QORGAU_IDENTITY_ISSUER", issuer(spec));
+            env.put(
+                    "QORGAU_IDENTITY_SIGNING_KEY_LOCATION",
+                    "file:" + SigningKeyFile.ensure(settings.identitySigningKey()));
         }
         env.put(prefix + "PORT", Integer.toString(spec.port()));
         env.put(prefix + "MANAGEMENT_PORT", Integer.toString(spec.managementPort()));
@@ -185,7 +195,14 @@ final class LocalStack implements AutoCloseable {
         List<String> lines = new ArrayList<>();
         for (var service : services.entrySet()) {
             ServiceSpec spec = service.getKey();
-            lines.add(String.format("%-21s API %s  Swagger UI %s", spec.name(), spec.apiUrl(), spec.swaggerUiUrl()));
+            if (spec.name().equals(IDENTITY_SERVER)) {
+                lines.add(String.format(
+                        "%-21s issuer %s  discovery %s/.well-known/openid-configuration",
+                        spec.name(), issuer(spec), issuer(spec)));
+            } else {
+                lines.add(
+                        String.format("%-21s API %s  Swagger UI %s", spec.name(), spec.apiUrl(), spec.swaggerUiUrl()));
+            }
             lines.add(String.format("%-21s health %s  Prometheus %s", "", spec.healthUrl(), spec.prometheusUrl()));
             lines.add(String.format("%-21s log %s", "", service.getValue().logFile()));
         }
@@ -197,7 +214,10 @@ final class LocalStack implements AutoCloseable {
                 postgres.port(),
                 String.join(
                         ", ",
-                        settings.services().stream().map(ServiceSpec::database).toList()),
+                        settings.services().stream()
+                                .filter(ServiceSpec::hasDatabase)
+                                .map(ServiceSpec::database)
+                                .toList()),
                 postgres.source()));
         if (inbox != null) {
             lines.add(String.format(
@@ -207,7 +227,18 @@ final class LocalStack implements AutoCloseable {
             lines.add(String.format("%-21s SMTP %s:%d", "Mail server", smtpHost, smtpPort));
         }
         lines.add(String.format("%-21s %s", "Data", settings.dataDir()));
+        services.keySet().stream()
+                .filter(spec -> spec.name().equals(IDENTITY_SERVER))
+                .findFirst()
+                .ifPresent(identity -> {
+                    lines.add("Tokens of the demo personas (local only; the services will require them):");
+                    DemoPersona.ALL.forEach(persona -> lines.add("  " + persona.curl(issuer(identity))));
+                });
         return lines;
+    }
+
+    private static String issuer(ServiceSpec identity) {
+        return "http://127.0.0.1:" + identity.port();
     }
 
     /** Stops everything it started, newest first. */

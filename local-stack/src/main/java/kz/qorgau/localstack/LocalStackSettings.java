@@ -3,6 +3,7 @@ package kz.qorgau.localstack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import kz.qorgau.infrastructure.InfraEnvironment;
 
@@ -18,6 +19,8 @@ import kz.qorgau.infrastructure.InfraEnvironment;
  * @param startTimeout how long a service may take to become healthy
  * @param databasePrefix put before every database and role name, so that a second stack (the
  *     launcher test) keeps its data apart from a developer's own
+ * @param withIdentity also start the local token issuer; off by default until the services
+ *     require tokens, since a fourth JVM on two cores costs the stack its 30 s start
  */
 public record LocalStackSettings(
         Path repositoryRoot,
@@ -25,12 +28,14 @@ public record LocalStackSettings(
         int portOffset,
         String serviceHeap,
         Duration startTimeout,
-        String databasePrefix) {
+        String databasePrefix,
+        boolean withIdentity) {
 
     public static final String DATA_DIR = "QORGAU_DATA_DIR";
     public static final String PORT_OFFSET = "QORGAU_LOCAL_PORT_OFFSET";
     public static final String REPOSITORY_ROOT = "QORGAU_REPOSITORY_ROOT";
     public static final String DATABASE_PREFIX = "QORGAU_LOCAL_DB_PREFIX";
+    public static final String WITH_IDENTITY = "QORGAU_LOCAL_IDENTITY";
 
     static final int KAFKA_PORT = 19092;
     static final int KAFKA_CONTROLLER_PORT = 19093;
@@ -59,7 +64,10 @@ public record LocalStackSettings(
         if (!databasePrefix.matches("[a-z0-9_]{0,20}")) {
             throw new IllegalStateException(DATABASE_PREFIX + " may hold up to 20 lower-case letters, digits and '_'");
         }
-        return new LocalStackSettings(root, dataDir, offset, "256m", Duration.ofSeconds(90), databasePrefix);
+        boolean withIdentity =
+                environment.get(WITH_IDENTITY).map("on"::equalsIgnoreCase).orElse(false);
+        return new LocalStackSettings(
+                root, dataDir, offset, "256m", Duration.ofSeconds(90), databasePrefix, withIdentity);
     }
 
     public int kafkaPort() {
@@ -80,7 +88,13 @@ public record LocalStackSettings(
 
     /** The three services, each with its own database and ports. */
     public List<ServiceSpec> services() {
-        return List.of(
+        List<ServiceSpec> services = new ArrayList<>();
+        if (withIdentity) {
+            // The local OIDC token issuer; production uses any OIDC provider by configuration.
+            services.add(
+                    new ServiceSpec("identity-server", "IDENTITY", null, 9000 + portOffset, 9090 + portOffset, null));
+        }
+        services.addAll(List.of(
                 new ServiceSpec(
                         "order-service",
                         "ORDER",
@@ -102,11 +116,17 @@ public record LocalStackSettings(
                         databasePrefix + "qorgau_audit",
                         8083 + portOffset,
                         9083 + portOffset,
-                        databasePrefix + "qorgau_audit_app"));
+                        databasePrefix + "qorgau_audit_app")));
+        return List.copyOf(services);
     }
 
     public Path kafkaDir() {
         return dataDir.resolve("kafka");
+    }
+
+    /** The issuer's signing key, made on the first start and kept, so tokens outlive a restart. */
+    public Path identitySigningKey() {
+        return dataDir.resolve("identity").resolve("signing-key.pem");
     }
 
     public Path logDir() {

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  *
  * @param name the Maven module and Spring application name
  * @param envPrefix the service's part of its environment variables ({@code QORGAU_ORDER_DB_URL}, ...)
- * @param database its database, also the name of its role
+ * @param database its database, also the name of its role; null for a service without one
  * @param port the public HTTP port
  * @param managementPort health and Prometheus
  * @param runtimeRole the role the service runs as when it is not the database's owner (who then
@@ -19,6 +19,11 @@ import java.util.stream.Stream;
  */
 public record ServiceSpec(
         String name, String envPrefix, String database, int port, int managementPort, String runtimeRole) {
+
+    /** Whether the service keeps data in PostgreSQL. */
+    public boolean hasDatabase() {
+        return database != null;
+    }
 
     /** Local-only demo password of the service's database role; production sets its own. */
     public static final String LOCAL_DB_PASSWORD = "qorgau-local-only";

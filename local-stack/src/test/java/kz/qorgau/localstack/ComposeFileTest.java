@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import kz.qorgau.infrastructure.InfraEnvironment;
 import org.junit.jupiter.api.Test;
@@ -35,12 +36,29 @@ class ComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theLaunchersDemoPersonasAreTheIssuersOwn() throws IOException {
+        Map<String, Object> config =
+                new Yaml().load(Files.readString(root.resolve("identity-server/src/main/resources/application.yml")));
+        Map<String, Object> identity =
+                (Map<String, Object>) ((Map<String, Object>) config.get("qorgau")).get("identity");
+        List<Map<String, Object>> personas = (List<Map<String, Object>>) identity.get("personas");
+
+        assertThat(personas)
+                .extracting(persona -> persona.get("client-id") + ":" + persona.get("secret"))
+                .containsExactlyElementsOf(DemoPersona.ALL.stream()
+                        .map(persona -> persona.clientId() + ":" + persona.secret())
+                        .toList());
+    }
+
+    @Test
     void postgresGetsOneDatabaseAndRolePerService() throws IOException {
         String init = Files.readString(root.resolve("deploy/postgres/init-databases.sql"));
         LocalStackSettings settings = LocalStackSettings.from(
                 InfraEnvironment.of(Map.of(LocalStackSettings.REPOSITORY_ROOT, root.toString())));
 
-        for (ServiceSpec service : settings.services()) {
+        for (ServiceSpec service :
+                settings.services().stream().filter(ServiceSpec::hasDatabase).toList()) {
             assertThat(init)
                     .contains("CREATE ROLE " + service.database() + " LOGIN")
                     .contains("CREATE DATABASE " + service.database() + " OWNER " + service.database() + ";");

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -91,7 +92,9 @@ class LocalStackIT {
             LocalStackSettings.PORT_OFFSET,
             Integer.toString(portOffset),
             LocalStackSettings.DATABASE_PREFIX,
-            databasePrefix)));
+            databasePrefix,
+            LocalStackSettings.WITH_IDENTITY,
+            "on")));
     private final List<Process> launched = new ArrayList<>();
 
     @AfterEach
@@ -99,7 +102,8 @@ class LocalStackIT {
         launched.forEach(process -> process.descendants().forEach(ProcessHandle::destroyForcibly));
         launched.forEach(Process::destroyForcibly);
         var databases = new DatabaseProvisioner(PostgresDiscovery.discover(InfraEnvironment.system(), () -> false));
-        for (ServiceSpec service : settings.services()) {
+        for (ServiceSpec service :
+                settings.services().stream().filter(ServiceSpec::hasDatabase).toList()) {
             databases.drop(service.database());
             if (service.runtimeRole() != null) {
                 databases.dropRole(service.runtimeRole());
@@ -118,6 +122,7 @@ class LocalStackIT {
     void anOrderIssuedOverHttpReachesKafkaTheDutyUnitAndTheAuditTrailAndSurvivesARestart() throws Exception {
         Process first = launch("first");
         everyServiceIsHealthy();
+        everyPersonaGetsAToken();
 
         HttpResponse<String> created = http(HttpRequest.newBuilder(URI.create(orderApi() + "/orders"))
                 .header("Content-Type", "application/json")
@@ -166,6 +171,7 @@ class LocalStackIT {
                 .put(LocalStackSettings.DATA_DIR, dataDir.resolve("stack").toString());
         builder.environment().put(LocalStackSettings.PORT_OFFSET, Integer.toString(portOffset));
         builder.environment().put(LocalStackSettings.DATABASE_PREFIX, databasePrefix);
+        builder.environment().put(LocalStackSettings.WITH_IDENTITY, "on");
         Process process = builder.start();
         launched.add(process);
         await().atMost(Duration.ofMinutes(3))
@@ -186,6 +192,23 @@ class LocalStackIT {
             HttpResponse<String> health = http(HttpRequest.newBuilder(URI.create(service.healthUrl())));
             assertThat(health.statusCode()).as(service.name() + " health").isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"");
+        }
+    }
+
+    /** The token lines the launcher prints work, for every demo persona. */
+    private void everyPersonaGetsAToken() throws Exception {
+        String issuer =
+                "http://127.0.0.1:" + service(LocalStack.IDENTITY_SERVER).port();
+        for (DemoPersona persona : DemoPersona.ALL) {
+            String basic = Base64.getEncoder()
+                    .encodeToString((persona.clientId() + ":" + persona.secret()).getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> token = http(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+                    .header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+            assertThat(token.statusCode()).as(persona.clientId() + " token").isEqualTo(200);
+            assertThat(JSON.readTree(token.body()).get("access_token").asString())
+                    .isNotBlank();
         }
     }
 
