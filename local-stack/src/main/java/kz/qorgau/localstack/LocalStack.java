@@ -2,8 +2,6 @@ package kz.qorgau.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import kz.qorgau.infrastructure.DockerProbe;
 import kz.qorgau.infrastructure.EnvNames;
 import kz.qorgau.infrastructure.InfraEnvironment;
+import kz.qorgau.infrastructure.PortAllocator;
 import kz.qorgau.infrastructure.kafka.KafkaBrokerProcess;
 import kz.qorgau.infrastructure.kafka.KafkaDiscovery;
 import kz.qorgau.infrastructure.kafka.KafkaEndpoint;
@@ -255,9 +254,7 @@ final class LocalStack implements AutoCloseable {
     }
 
     private static void requireFree(int port, String what) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", port));
-        } catch (IOException e) {
+        if (!PortAllocator.isFree(port)) {
             throw new IllegalStateException("Port " + port + " for " + what
                     + " is taken: stop what uses it (another ./qorgau-local?) or set QORGAU_LOCAL_PORT_OFFSET.");
         }

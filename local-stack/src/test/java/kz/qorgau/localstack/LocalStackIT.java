@@ -3,8 +3,6 @@ package kz.qorgau.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventDeserializer;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -30,14 +28,13 @@ import java.util.concurrent.TimeUnit;
 import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.catalog.Topics;
-import kz.qorgau.events.envelope.EventCodec;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.infrastructure.InfraEnvironment;
+import kz.qorgau.infrastructure.Source;
+import kz.qorgau.infrastructure.kafka.KafkaEndpoint;
 import kz.qorgau.infrastructure.postgres.DatabaseProvisioner;
 import kz.qorgau.infrastructure.postgres.PostgresDiscovery;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import kz.qorgau.testsupport.kafka.EventTopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class LocalStackIT {
 
-    private static final EventCodec CODEC = new EventCodec();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration EVENT_WAIT = Duration.ofSeconds(30);
     private static final String DUTY_UNIT = "duty.astana-esil@police.example.kz";
@@ -240,24 +236,15 @@ class LocalStackIT {
 
     /** The order's events on qorgau.orders, read from the beginning with a plain consumer. */
     private List<EventEnvelope<QorgauEvent>> eventsOf(String orderId) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + settings.kafkaPort());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "local-stack-it-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<EventEnvelope<QorgauEvent>> events = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, CloudEvent>(
-                properties, new StringDeserializer(), new CloudEventDeserializer())) {
-            consumer.subscribe(List.of(Topics.ORDERS_TOPIC));
-            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (System.nanoTime() < until) {
-                consumer.poll(Duration.ofMillis(250)).forEach(record -> {
-                    if (orderId.equals(record.key())) {
-                        events.add(CODEC.fromConsumerRecord(record));
-                    }
-                });
-            }
+        var kafka = new KafkaEndpoint("127.0.0.1:" + settings.kafkaPort(), Source.CHILD_PROCESS);
+        try (var reader = EventTopicReader.open(kafka, Topics.ORDERS_TOPIC)) {
+            reader.awaitRawRecords(1, EVENT_WAIT);
+            // A little longer, so that a second copy of the event (a double publish) would show.
+            return reader.drain(Duration.ofSeconds(2)).stream()
+                    .filter(record -> orderId.equals(record.key()))
+                    .map(EventTopicReader::decode)
+                    .toList();
         }
-        return events;
     }
 
     /** Subject and body of every message in the recipient's inbox, read over IMAP as a mail client would. */
