@@ -111,9 +111,7 @@ record ReceivedEvent(
             String subject,
             long subjectSequence,
             OffsetDateTime eventTime) {
-        if (!subject.equals(record.key())) {
-            throw new EventContractException(type, "key", "must equal ce_subject");
-        }
+        EventCodec.requireKeyIsSubject(type, record.key(), subject);
         Instant time = eventTime.toInstant().truncatedTo(ChronoUnit.MICROS);
         if (!AuditEntry.isStorableTime(time)) {
             throw new EventContractException(type, "ce_time", "must be within the years 1 to 9999");

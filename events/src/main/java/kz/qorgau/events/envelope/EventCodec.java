@@ -149,10 +149,32 @@ public final class EventCodec {
      */
     public EventEnvelope<QorgauEvent> fromConsumerRecord(ConsumerRecord<String, CloudEvent> record) {
         EventEnvelope<QorgauEvent> envelope = fromCloudEvent(record.value());
-        if (!envelope.subject().equals(record.key())) {
-            throw new EventContractException(envelope.type(), "key", "must equal ce_subject");
-        }
+        requireKeyIsSubject(envelope.type(), record.key(), envelope.subject());
         return envelope;
+    }
+
+    /**
+     * The envelope in a consumed raw record (binary mode, value as bytes), with the same key check
+     * as {@link #fromConsumerRecord}.
+     *
+     * @throws EventContractException if the record breaks the contract
+     */
+    public EventEnvelope<QorgauEvent> decode(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope<QorgauEvent> envelope = decode(record.headers(), record.value());
+        requireKeyIsSubject(envelope.type(), record.key(), envelope.subject());
+        return envelope;
+    }
+
+    /**
+     * The contract's rule that a record's Kafka key is its order id, the CloudEvents subject: a
+     * wrong key means the producer broke per-order ordering.
+     *
+     * @throws EventContractException if the key differs
+     */
+    public static void requireKeyIsSubject(String type, String key, String subject) {
+        if (subject == null || !subject.equals(key)) {
+            throw new EventContractException(type, "key", "must equal ce_subject");
+        }
     }
 
     /**

@@ -306,6 +306,35 @@ class EventCodecTest {
     }
 
     @Test
+    void decodesARawRecordAndRejectsOneWhoseKeyIsNotTheOrderId() {
+        EventEnvelope<OrderIssued> issued = EventEnvelope.of(EventSources.ORDER_SERVICE, 1, TestEvents.orderIssued());
+        ProducerRecord<String, CloudEvent> producerRecord = codec.toProducerRecord(issued);
+        Headers headers = new RecordHeaders();
+        byte[] value = serializer.serialize(producerRecord.topic(), headers, producerRecord.value());
+
+        assertThat(codec.decode(raw(producerRecord.topic(), issued.subject(), headers, value)))
+                .isEqualTo(issued);
+        assertThatThrownBy(() -> codec.decode(raw(producerRecord.topic(), "not-the-order", headers, value)))
+                .isInstanceOfSatisfying(
+                        EventContractException.class, e -> assertThat(e.field()).isEqualTo("key"));
+    }
+
+    private static ConsumerRecord<String, byte[]> raw(String topic, String key, Headers headers, byte[] value) {
+        return new ConsumerRecord<>(
+                topic,
+                0,
+                42L,
+                System.currentTimeMillis(),
+                TimestampType.CREATE_TIME,
+                key.length(),
+                value.length,
+                key,
+                value,
+                headers,
+                Optional.empty());
+    }
+
+    @Test
     void dropsAMalformedTraceparentInsteadOfDeadLetteringTheEvent() {
         CloudEvent event = CloudEventBuilder.from(
                         codec.toCloudEvent(EventEnvelope.of(EventSources.ORDER_SERVICE, 1, TestEvents.orderIssued())))

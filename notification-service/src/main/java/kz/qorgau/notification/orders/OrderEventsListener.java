@@ -85,10 +85,7 @@ class OrderEventsListener {
             return;
         }
         EventEnvelope<QorgauEvent> envelope = codec.fromCloudEvent(event);
-        if (!envelope.subject().equals(record.key())) {
-            // A wrong key means the producer broke per-order ordering.
-            throw new EventContractException(envelope.type(), "key", "must equal ce_subject");
-        }
+        EventCodec.requireKeyIsSubject(envelope.type(), record.key(), envelope.subject());
         if (!(envelope.data() instanceof OrderIssued order)) {
             throw new EventContractException(envelope.type(), "ce_type", "is not published on " + Topics.ORDERS_TOPIC);
         }

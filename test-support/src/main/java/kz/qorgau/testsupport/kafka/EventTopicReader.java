@@ -71,11 +71,7 @@ public final class EventTopicReader implements AutoCloseable {
 
     /** Decodes one raw record into the contract's envelope (and checks key = subject). */
     public static EventEnvelope<QorgauEvent> decode(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope<QorgauEvent> envelope = CODEC.decode(record.headers(), record.value());
-        if (!envelope.subject().equals(record.key())) {
-            throw new AssertionError("record key " + record.key() + " differs from ce_subject " + envelope.subject());
-        }
-        return envelope;
+        return CODEC.decode(record);
     }
 
     @Override
