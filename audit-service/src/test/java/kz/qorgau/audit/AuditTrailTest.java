@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -22,9 +24,12 @@ import java.util.stream.LongStream;
 import kz.qorgau.audit.entry.AuditLog;
 import kz.qorgau.audit.entry.LeafHash;
 import kz.qorgau.audit.entry.StoredEntry;
+import kz.qorgau.events.AccessKind;
+import kz.qorgau.events.AccessRecorded;
 import kz.qorgau.events.catalog.EventTypes;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventEnvelope;
+import kz.qorgau.events.envelope.EventSources;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.http.ManagementEndpoints;
@@ -148,6 +153,43 @@ class AuditTrailTest {
                 .query(String.class)
                 .single();
         assertThat(verification.get("headHash").asString()).isEqualTo(head);
+    }
+
+    @Test
+    void accessRecordsAreAuditedUnderTheirOrderOrElseTheirOwnAccessId() {
+        String orderId = UUID.randomUUID().toString();
+        EventEnvelope<AccessRecorded> breakGlassRead = ExampleEvents.accessRecorded(orderId, 1);
+        // A person check concerns no one order: its subject and key are its access id.
+        AccessRecorded check = new AccessRecorded(
+                UUID.randomUUID().toString(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                AccessKind.PERSON_CHECK,
+                new AccessRecorded.Accessor("demo-officer-b", List.of("OFFICER"), "AST-SARY"),
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                2,
+                false);
+        EventEnvelope<AccessRecorded> personCheck = EventEnvelope.of(EventSources.ORDER_SERVICE, 1, check);
+        send(breakGlassRead);
+        send(personCheck);
+
+        String accessTopic = infrastructure.topic(Topics.ACCESS_TOPIC);
+        JsonNode read = awaitEntries(orderId, 1).get("entries").get(0);
+        assertThat(read.get("eventId").asString()).isEqualTo(breakGlassRead.id().toString());
+        assertThat(read.get("type").asString()).isEqualTo(AccessRecorded.TYPE);
+        assertThat(read.get("topic").asString()).isEqualTo(accessTopic);
+        assertThat(read.get("subject").asString()).isEqualTo(orderId);
+        assertThat(Base64.getDecoder().decode(read.get("payload").asString()))
+                .isEqualTo(ExampleEvents.dataBytes(breakGlassRead));
+        JsonNode checked = awaitEntries(check.accessId(), 1).get("entries").get(0);
+        assertThat(checked.get("eventId").asString()).isEqualTo(personCheck.id().toString());
+        assertThat(checked.get("topic").asString()).isEqualTo(accessTopic);
+        assertThat(checked.get("subject").asString()).isEqualTo(check.accessId());
+        assertThat(checked.get("subjectSequence").asLong()).isEqualTo(1);
+        assertThat(getJson("/api/v1/audit/verify").get("intact").asBoolean()).isTrue();
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import kz.qorgau.events.AccessRecorded;
 import kz.qorgau.events.NotificationFailed;
 import kz.qorgau.events.NotificationSent;
 import kz.qorgau.events.OrderIssued;
@@ -36,6 +37,11 @@ public final class ExampleEvents {
     public static EventEnvelope<NotificationFailed> notificationFailed(String orderId, long sequence) {
         return EventEnvelope.of(
                 EventSources.NOTIFICATION_SERVICE, sequence, example(EventTypes.NOTIFICATION_FAILED, orderId));
+    }
+
+    /** The example access record (a break-glass read of the order), keyed by the order. */
+    public static EventEnvelope<AccessRecorded> accessRecorded(String orderId, long sequence) {
+        return EventEnvelope.of(EventSources.ORDER_SERVICE, sequence, example(EventTypes.ACCESS_RECORDED, orderId));
     }
 
     /** The JSON data a producer puts on the topic for {@code envelope}: what the trail must keep, byte for byte. */

@@ -34,6 +34,11 @@ final class Checks {
         return value;
     }
 
+    /** {@code null}, or text as {@link #text} demands. */
+    static String optionalText(String type, String field, String value, int maxLength) {
+        return value == null ? null : text(type, field, value, maxLength);
+    }
+
     static String uuid(String type, String field, String value) {
         required(type, field, value);
         try {
@@ -63,11 +68,24 @@ final class Checks {
         return value;
     }
 
+    static int notNegative(String type, String field, int value) {
+        if (value < 0) {
+            throw new EventContractException(type, field, "must not be negative");
+        }
+        return value;
+    }
+
     static <T> List<T> nonEmptyDistinct(String type, String field, List<T> values) {
         required(type, field, values);
         if (values.isEmpty()) {
             throw new EventContractException(type, field, "must not be empty");
         }
+        return distinct(type, field, values);
+    }
+
+    /** A list that may be empty but holds no {@code null} and no duplicates, copied. */
+    static <T> List<T> distinct(String type, String field, List<T> values) {
+        required(type, field, values);
         for (T value : values) {
             // A loop, not contains(null): immutable lists throw NullPointerException on contains(null).
             if (value == null) {

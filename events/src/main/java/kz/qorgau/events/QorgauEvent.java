@@ -1,17 +1,32 @@
 package kz.qorgau.events;
 
 /**
- * An event in the Qorgau contract. Every event concerns exactly one protective order, whose id is
- * the CloudEvents subject and the Kafka key, so all events of one order stay in order on one
- * partition.
+ * An event in the Qorgau contract. Its {@link #subject()} is the CloudEvents subject, the {@code
+ * partitionkey} and the Kafka key, so all events of one subject stay in order on one partition. For
+ * every event about a protective order the subject is the order's id; only an {@link AccessRecorded}
+ * that concerns no single order (a person check, a break-glass grant for no one order) has its own
+ * access id as subject.
  *
  * <p>Implementations are immutable records with a versioned CloudEvents type constant {@code TYPE}
  * and exactly one entry in {@link kz.qorgau.events.catalog.EventTypes}. They never carry personal
  * data in clear: names, IINs, phones, e-mails and addresses travel only inside a {@link
  * kz.qorgau.events.sealed.SealedField}.
  */
-public sealed interface QorgauEvent permits OrderIssued, NotificationSent, NotificationFailed {
+public sealed interface QorgauEvent permits OrderIssued, NotificationSent, NotificationFailed, AccessRecorded {
 
-    /** The protective order this event concerns (a UUID string). */
+    /**
+     * The protective order this event concerns (a UUID string). Never {@code null}, except for an
+     * {@link AccessRecorded} that concerns no single order: code that handles every type should key
+     * on {@link #subject()} instead.
+     */
     String orderId();
+
+    /**
+     * The CloudEvents subject, {@code partitionkey} and Kafka key of this event (a UUID string): the
+     * order id unless the type documents otherwise. A method, not a record component, so it is not
+     * written to the JSON data.
+     */
+    default String subject() {
+        return orderId();
+    }
 }

@@ -75,9 +75,85 @@ public final class TestEvents {
                 "GATEWAY_TIMEOUT");
     }
 
+    /** A supervisor read the victim's contacts of {@link #ORDER_ID} in their own district. */
+    public static AccessRecorded victimContactsRead() {
+        return new AccessRecorded(
+                "1c7f4e2a-8b3d-4f69-a0e5-6d2b9c8a7f14",
+                Instant.parse("2026-03-01T11:02:45.120Z"),
+                AccessKind.VICTIM_CONTACTS_READ,
+                new AccessRecorded.Accessor("demo-supervisor-a", List.of("OFFICER", "SUPERVISOR"), "AST-ESIL"),
+                ORDER_ID,
+                "AST-ESIL",
+                List.of("victim.contacts"),
+                "Arranging the victim's safety plan with the duty unit.",
+                null,
+                0,
+                false);
+    }
+
+    /** An officer checked a person against the active orders; the access concerns no one order. */
+    public static AccessRecorded personCheck() {
+        return new AccessRecorded(
+                "e2a95d3c-47b1-4c08-9f6e-3a1d7b5c2e90",
+                Instant.parse("2026-03-01T12:30:00Z"),
+                AccessKind.PERSON_CHECK,
+                new AccessRecorded.Accessor("demo-officer-b", List.of("OFFICER"), "AST-SARY"),
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                2,
+                false);
+    }
+
+    /** A supervisor from another district was granted emergency access to {@link #ORDER_ID}. */
+    public static AccessRecorded breakGlassGranted() {
+        return new AccessRecorded(
+                "70b3c8e1-5a2f-4d96-8e47-c1f0a9d6b253",
+                Instant.parse("2026-03-02T02:35:00Z"),
+                AccessKind.BREAK_GLASS_GRANTED,
+                new AccessRecorded.Accessor("demo-supervisor-b", List.of("SUPERVISOR"), "AST-SARY"),
+                ORDER_ID,
+                "AST-ESIL",
+                List.of(),
+                "Emergency call at night: the responding patrol needs the victim's callback number.",
+                breakGlass(),
+                0,
+                true);
+    }
+
+    /** A read under {@link #breakGlassGranted()}'s grant. */
+    public static AccessRecorded breakGlassRead() {
+        return new AccessRecorded(
+                "9b6e2f41-3c8d-4a57-b1e9-5d0c7a2f8e36",
+                Instant.parse("2026-03-02T02:41:07.512Z"),
+                AccessKind.BREAK_GLASS_READ,
+                new AccessRecorded.Accessor("demo-supervisor-b", List.of("SUPERVISOR"), "AST-SARY"),
+                ORDER_ID,
+                "AST-ESIL",
+                List.of("victim.contacts", "victim.address"),
+                "Emergency call at night: the responding patrol needs the victim's callback number.",
+                breakGlass(),
+                0,
+                true);
+    }
+
+    public static AccessRecorded.BreakGlass breakGlass() {
+        return new AccessRecorded.BreakGlass(
+                "5e3a9c17-0f2b-4d68-a4c1-8b7d2e6f9a03",
+                "The order's district supervisor could not be reached during an emergency call.",
+                Instant.parse("2026-03-02T06:35:00Z"));
+    }
+
+    /** One sample of each access kind. */
+    public static List<AccessRecorded> accessRecords() {
+        return List.of(victimContactsRead(), personCheck(), breakGlassGranted(), breakGlassRead());
+    }
+
     /** One sample per registered type. */
     public static List<QorgauEvent> all() {
-        return List.of(orderIssued(), notificationSent(), notificationFailed());
+        return List.of(orderIssued(), notificationSent(), notificationFailed(), victimContactsRead());
     }
 
     public static String resource(String path) {

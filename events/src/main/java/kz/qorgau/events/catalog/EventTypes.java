@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import kz.qorgau.events.AccessRecorded;
 import kz.qorgau.events.EventContractException;
 import kz.qorgau.events.NotificationFailed;
 import kz.qorgau.events.NotificationSent;
@@ -27,6 +28,8 @@ public final class EventTypes {
             register(NotificationSent.TYPE, NotificationSent.class, Topics.NOTIFICATIONS_TOPIC);
     public static final EventType<NotificationFailed> NOTIFICATION_FAILED =
             register(NotificationFailed.TYPE, NotificationFailed.class, Topics.NOTIFICATIONS_TOPIC);
+    public static final EventType<AccessRecorded> ACCESS_RECORDED =
+            register(AccessRecorded.TYPE, AccessRecorded.class, Topics.ACCESS_TOPIC);
 
     private static final List<EventType<?>> ALL = List.copyOf(REGISTRY);
     private static final Map<String, EventType<?>> BY_TYPE =

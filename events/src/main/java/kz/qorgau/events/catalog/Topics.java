@@ -19,6 +19,8 @@ public final class Topics {
     public static final String ORDERS_DLT_TOPIC = ORDERS_TOPIC + DEAD_LETTER_SUFFIX;
     public static final String NOTIFICATIONS_TOPIC = "qorgau.notifications";
     public static final String NOTIFICATIONS_DLT_TOPIC = NOTIFICATIONS_TOPIC + DEAD_LETTER_SUFFIX;
+    public static final String ACCESS_TOPIC = "qorgau.access";
+    public static final String ACCESS_DLT_TOPIC = ACCESS_TOPIC + DEAD_LETTER_SUFFIX;
 
     public static final String ORDER_SERVICE = "order-service";
     public static final String NOTIFICATION_SERVICE = "notification-service";
@@ -26,6 +28,8 @@ public final class Topics {
 
     private static final Duration ONE_YEAR = Duration.ofDays(365);
     private static final String KEY_ORDER_ID = "order id (UUID string), equal to the CloudEvents subject";
+    private static final String KEY_ORDER_OR_ACCESS_ID = "order id (UUID string) when the access concerns one order,"
+            + " otherwise the access id (UUID string); equal to the CloudEvents subject";
 
     /** Protective order lifecycle events. */
     public static final TopicSpec ORDERS = new TopicSpec(
@@ -47,7 +51,21 @@ public final class Topics {
             NOTIFICATION_SERVICE,
             List.of(AUDIT_SERVICE));
 
-    private static final List<TopicSpec> ALL = List.of(ORDERS, NOTIFICATIONS);
+    /**
+     * Every read of a victim's personal data, every person check and every emergency ("break glass")
+     * access, for the audit trail. Keyed by order where an access concerns one order, so an order's
+     * accesses stay in order ({@link kz.qorgau.events.AccessRecorded}).
+     */
+    public static final TopicSpec ACCESS = new TopicSpec(
+            ACCESS_TOPIC,
+            6,
+            ONE_YEAR,
+            KEY_ORDER_OR_ACCESS_ID,
+            EventTypes.typesOn(ACCESS_TOPIC),
+            ORDER_SERVICE,
+            List.of(AUDIT_SERVICE));
+
+    private static final List<TopicSpec> ALL = List.of(ORDERS, NOTIFICATIONS, ACCESS);
 
     private Topics() {}
 

@@ -10,8 +10,11 @@ import io.cloudevents.core.extensions.DistributedTracingExtension;
 public final class CloudEventExtensions {
 
     /**
-     * Per-order sequence number (1, 2, 3, … for the events of one subject), a CloudEvents Integer.
-     * Lets consumers spot gaps and duplicates per order. Header {@code ce_subjectseq}.
+     * Per-subject sequence number, a CloudEvents Integer: 1, 2, 3, … for the events one producer
+     * publishes about one subject, counted per {@code (source, subject)}. A producer that writes
+     * several topics numbers a subject's events across them (order-service: an order's lifecycle
+     * events and the records of accesses to it), so one topic alone may show gaps; gaps and
+     * duplicates show across all of the producer's topics. Header {@code ce_subjectseq}.
      */
     public static final String SEQUENCE = "subjectseq";
 
@@ -21,7 +24,7 @@ public final class CloudEventExtensions {
     /** Optional W3C trace state that goes with {@link #TRACEPARENT}. Header {@code ce_tracestate}. */
     public static final String TRACESTATE = DistributedTracingExtension.TRACESTATE;
 
-    /** The Kafka binding's partitioning extension; always the order id, like the record key. */
+    /** The Kafka binding's partitioning extension; always the subject, like the record key. */
     public static final String PARTITION_KEY = "partitionkey";
 
     /** Prefix of CloudEvents attribute headers in Kafka binary mode. */

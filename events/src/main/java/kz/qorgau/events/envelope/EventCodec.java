@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import kz.qorgau.events.AccessRecorded;
 import kz.qorgau.events.EventContractException;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.catalog.EventType;
@@ -29,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Maps {@link EventEnvelope}s to and from CloudEvents 1.0 and Kafka records (binary mode: attributes
- * in {@code ce_*} headers, JSON data as the record value, order id as the key).
+ * in {@code ce_*} headers, JSON data as the record value, the subject as the key: the order id, or for
+ * an {@link AccessRecorded} that concerns no one order its access id).
  *
  * <p>Producers send {@link #toProducerRecord} with {@code StringSerializer} for keys and {@code
  * io.cloudevents.kafka.CloudEventSerializer} for values (or {@link EventEnvelopeSerializer}).
@@ -84,8 +86,9 @@ public final class EventCodec {
     }
 
     /**
-     * The Kafka record for an envelope: topic from {@link EventTypes}, key = order id, value = the
-     * CloudEvent (the value serializer writes the {@code ce_*} headers).
+     * The Kafka record for an envelope: topic from {@link EventTypes}, key = the subject (see {@link
+     * QorgauEvent#subject()}), value = the CloudEvent (the value serializer writes the {@code ce_*}
+     * headers).
      */
     public ProducerRecord<String, CloudEvent> toProducerRecord(EventEnvelope<?> envelope) {
         return toProducerRecord(envelope, "");
@@ -127,8 +130,8 @@ public final class EventCodec {
         }
         CloudEventData data = required(typeName, "data", event.getData());
         QorgauEvent payload = readData(type, data.toBytes());
-        if (!subject.equals(payload.orderId())) {
-            throw new EventContractException(typeName, "orderId", "must equal ce_subject");
+        if (!subject.equals(payload.subject())) {
+            throw new EventContractException(typeName, subjectField(payload), "must equal ce_subject");
         }
         // Tracing is best effort: a malformed traceparent must not send an order event to the DLT.
         String traceparent = stringExtension(event, CloudEventExtensions.TRACEPARENT);
@@ -143,7 +146,7 @@ public final class EventCodec {
 
     /**
      * The envelope in a consumed record (value read by {@code CloudEventDeserializer}); also checks that
-     * the key is the order id, since a wrong key means the producer broke per-order ordering.
+     * the key is the subject, since a wrong key means the producer broke per-subject ordering.
      *
      * @throws EventContractException if the record breaks the contract
      */
@@ -166,8 +169,9 @@ public final class EventCodec {
     }
 
     /**
-     * The contract's rule that a record's Kafka key is its order id, the CloudEvents subject: a
-     * wrong key means the producer broke per-order ordering.
+     * The contract's rule that a record's Kafka key is its CloudEvents subject (the order id, or for an
+     * {@link AccessRecorded} that concerns no one order its access id): a wrong key means the producer
+     * broke per-subject ordering.
      *
      * @throws EventContractException if the key differs
      */
@@ -255,6 +259,11 @@ public final class EventCodec {
             return path.isEmpty() ? null : path;
         }
         return path.isEmpty() ? field : path + "." + field;
+    }
+
+    /** The data field the subject is taken from, to name in an error. */
+    private static String subjectField(QorgauEvent data) {
+        return data instanceof AccessRecorded access && access.orderId() == null ? "accessId" : "orderId";
     }
 
     private static boolean isJson(String contentType) {

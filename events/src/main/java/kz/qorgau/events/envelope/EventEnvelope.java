@@ -19,10 +19,11 @@ import kz.qorgau.events.catalog.EventTypes;
  * @param type CloudEvents {@code type}; must be the registered type of {@code data}
  * @param source CloudEvents {@code source}, see {@link EventSources}
  * @param time CloudEvents {@code time}: when the event happened
- * @param subject CloudEvents {@code subject}: the order id, equal to {@code data.orderId()} and the
- *     Kafka key
- * @param sequence per-order sequence number, extension {@value CloudEventExtensions#SEQUENCE}; from 1
- *     up to 2^31-1 because CloudEvents integers are 32-bit
+ * @param subject CloudEvents {@code subject}, equal to {@code data.subject()} and the Kafka key: the
+ *     order id, or for an {@link kz.qorgau.events.AccessRecorded} that concerns no one order its
+ *     access id
+ * @param sequence per-subject sequence number, extension {@value CloudEventExtensions#SEQUENCE}; from
+ *     1 up to 2^31-1 because CloudEvents integers are 32-bit
  * @param traceparent W3C trace context, or {@code null}
  * @param tracestate W3C trace state, or {@code null}
  * @param data the event
@@ -52,8 +53,8 @@ public record EventEnvelope<T extends QorgauEvent>(
         if (!registered.equals(type)) {
             throw new EventContractException(type, "ce_type", "does not match the data, which is " + registered);
         }
-        if (!subject.equals(data.orderId())) {
-            throw new EventContractException(type, "ce_subject", "must equal data.orderId");
+        if (!subject.equals(data.subject())) {
+            throw new EventContractException(type, "ce_subject", "must equal the data's subject");
         }
         if (sequence < 1 || sequence > Integer.MAX_VALUE) {
             throw new EventContractException(
@@ -68,7 +69,7 @@ public record EventEnvelope<T extends QorgauEvent>(
     /**
      * A new envelope for {@code data}: fresh random id, current time in UTC, no trace context.
      *
-     * @param sequence this event's number in its order's sequence (1 for the first event)
+     * @param sequence this event's number in its subject's sequence (1 for the first event)
      */
     public static <T extends QorgauEvent> EventEnvelope<T> of(URI source, long sequence, T data) {
         if (data == null) {
@@ -77,7 +78,7 @@ public record EventEnvelope<T extends QorgauEvent>(
         // Microseconds: the precision PostgreSQL keeps, so an envelope read back from the outbox is equal.
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         return new EventEnvelope<>(
-                UUID.randomUUID(), EventTypes.of(data).type(), source, now, data.orderId(), sequence, null, null, data);
+                UUID.randomUUID(), EventTypes.of(data).type(), source, now, data.subject(), sequence, null, null, data);
     }
 
     /** This envelope with the given W3C trace context ({@code tracestate} may be {@code null}). */

@@ -7,7 +7,8 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Kafka value serializer for {@link EventEnvelope}s: {@link EventCodec} plus the CloudEvents SDK's
- * binary-mode {@link CloudEventSerializer}. Keys are order ids ({@code StringSerializer}).
+ * binary-mode {@link CloudEventSerializer}. Keys are the subjects, mostly order ids ({@code
+ * StringSerializer}).
  */
 public class EventEnvelopeSerializer implements Serializer<EventEnvelope<?>> {
 

@@ -10,6 +10,7 @@ import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import kz.qorgau.events.AccessRecorded;
 import kz.qorgau.events.EventContractException;
 import kz.qorgau.events.NotificationFailed;
 import kz.qorgau.events.NotificationSent;
@@ -47,10 +48,27 @@ class CatalogTest {
     }
 
     @Test
+    void accessTopic() {
+        assertThat(Topics.ACCESS)
+                .isEqualTo(new TopicSpec(
+                        "qorgau.access",
+                        6,
+                        Duration.ofDays(365),
+                        Topics.ACCESS.key(),
+                        List.of(AccessRecorded.TYPE),
+                        "order-service",
+                        List.of("audit-service")));
+        // The key is not always an order id: an access to no one order is keyed by its access id.
+        assertThat(Topics.ACCESS.key()).contains("order id", "access id", "CloudEvents subject");
+        assertThat(EventTypes.ACCESS_RECORDED.topicSpec()).isEqualTo(Topics.ACCESS);
+    }
+
+    @Test
     void deadLetterTopicsUseSpringKafka4DefaultNaming() {
         assertThat(Topics.deadLetterTopic("qorgau.orders")).isEqualTo("qorgau.orders-dlt");
         assertThat(Topics.ORDERS.deadLetterTopic()).isEqualTo(Topics.ORDERS_DLT_TOPIC);
         assertThat(Topics.NOTIFICATIONS.deadLetterTopic()).isEqualTo(Topics.NOTIFICATIONS_DLT_TOPIC);
+        assertThat(Topics.ACCESS.deadLetterTopic()).isEqualTo(Topics.ACCESS_DLT_TOPIC);
     }
 
     @Test
@@ -88,7 +106,8 @@ class CatalogTest {
 
     @Test
     void catalogueListsEveryTopicOnce() {
-        assertThat(Topics.all()).containsExactly(Topics.ORDERS, Topics.NOTIFICATIONS);
+        assertThat(Topics.all()).containsExactly(Topics.ORDERS, Topics.NOTIFICATIONS, Topics.ACCESS);
+        assertThat(Topics.byName("qorgau.access")).contains(Topics.ACCESS);
         assertThat(Topics.byName("qorgau.orders")).contains(Topics.ORDERS);
         assertThat(Topics.byName("qorgau.orders-dlt")).isEmpty();
     }
@@ -133,6 +152,19 @@ class CatalogTest {
     }
 
     @Test
+    void derivesTheAccessTypesResources() {
+        EventType<AccessRecorded> type = EventTypes.ACCESS_RECORDED;
+
+        assertThat(type.type()).isEqualTo(AccessRecorded.TYPE);
+        assertThat(type.name()).isEqualTo("access.recorded.v1");
+        assertThat(type.schemaResource()).isEqualTo("kz/qorgau/events/schemas/access.recorded.v1.json");
+        assertThat(type.exampleResource()).isEqualTo("kz/qorgau/events/examples/access.recorded.v1.json");
+        assertThat(type.dataSchema()).isEqualTo(URI.create("urn:qorgau:events:schema:access.recorded.v1"));
+        assertThat(EventTypes.of(AccessRecorded.class)).isSameAs(type);
+        assertThat(EventTypes.typesOn(Topics.ACCESS_TOPIC)).containsExactly(AccessRecorded.TYPE);
+    }
+
+    @Test
     void looksTypesUp() {
         assertThat(EventTypes.find("kz.qorgau.notification.sent.v1")).contains(EventTypes.NOTIFICATION_SENT);
         assertThat(EventTypes.find("kz.qorgau.notification.sent.v2")).isEmpty();
@@ -152,7 +184,8 @@ class CatalogTest {
                 .containsExactly(
                         "kz.qorgau.order.issued.v1",
                         "kz.qorgau.notification.sent.v1",
-                        "kz.qorgau.notification.failed.v1");
+                        "kz.qorgau.notification.failed.v1",
+                        "kz.qorgau.access.recorded.v1");
         assertThatThrownBy(() -> new EventType<>("kz.qorgau.order.issued", OrderIssued.class, Topics.ORDERS_TOPIC))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -169,7 +202,9 @@ class CatalogTest {
                 Topics.ORDERS_TOPIC,
                 Topics.ORDERS_DLT_TOPIC,
                 Topics.NOTIFICATIONS_TOPIC,
-                Topics.NOTIFICATIONS_DLT_TOPIC
+                Topics.NOTIFICATIONS_DLT_TOPIC,
+                Topics.ACCESS_TOPIC,
+                Topics.ACCESS_DLT_TOPIC
             })
     void topicNamesAreCompileTimeConstantsForListenerAnnotations() throws NoSuchMethodException {
         Listens listens = getClass()
@@ -178,6 +213,11 @@ class CatalogTest {
 
         assertThat(listens.topics())
                 .containsExactly(
-                        "qorgau.orders", "qorgau.orders-dlt", "qorgau.notifications", "qorgau.notifications-dlt");
+                        "qorgau.orders",
+                        "qorgau.orders-dlt",
+                        "qorgau.notifications",
+                        "qorgau.notifications-dlt",
+                        "qorgau.access",
+                        "qorgau.access-dlt");
     }
 }

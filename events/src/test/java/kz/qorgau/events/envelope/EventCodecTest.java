@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import kz.qorgau.events.AccessRecorded;
 import kz.qorgau.events.EventContractException;
 import kz.qorgau.events.NotificationSent;
 import kz.qorgau.events.OrderIssued;
@@ -78,7 +79,115 @@ class EventCodecTest {
 
         assertThat(received).isEqualTo(sent);
         assertThat(producerRecord.topic()).isEqualTo(EventTypes.of(event).topic());
-        assertThat(producerRecord.key()).isEqualTo(event.orderId());
+        assertThat(producerRecord.key()).isEqualTo(event.subject());
+    }
+
+    static Stream<AccessRecorded> accessRecords() {
+        return TestEvents.accessRecords().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("accessRecords")
+    void roundTripsEveryAccessKindKeyedByItsOrderOrElseItsAccessId(AccessRecorded access) {
+        String expectedKey = access.orderId() != null ? access.orderId() : access.accessId();
+        EventEnvelope<AccessRecorded> sent = EventEnvelope.of(EventSources.ORDER_SERVICE, 1, access);
+
+        ProducerRecord<String, CloudEvent> producerRecord = codec.toProducerRecord(sent, "t1a2b3c4");
+        Headers headers = new RecordHeaders();
+        byte[] value = serializer.serialize(producerRecord.topic(), headers, producerRecord.value());
+        Map<String, String> byName = Arrays.stream(headers.toArray())
+                .collect(Collectors.toMap(Header::key, h -> new String(h.value(), StandardCharsets.UTF_8)));
+
+        assertThat(sent.subject()).isEqualTo(expectedKey);
+        assertThat(producerRecord.topic()).isEqualTo("t1a2b3c4.qorgau.access");
+        assertThat(producerRecord.key()).isEqualTo(expectedKey);
+        assertThat(byName)
+                .containsEntry("ce_type", "kz.qorgau.access.recorded.v1")
+                .containsEntry("ce_subject", expectedKey)
+                .containsEntry("ce_partitionkey", expectedKey)
+                .containsEntry("ce_subjectseq", "1")
+                .containsEntry("ce_dataschema", "urn:qorgau:events:schema:access.recorded.v1");
+        assertThat(codec.fromConsumerRecord(consumed(producerRecord, headers, value)))
+                .isEqualTo(sent);
+        assertThat(codec.decode(raw(producerRecord.topic(), expectedKey, headers, value)))
+                .isEqualTo(sent);
+    }
+
+    @Test
+    void anAccessToNoOneOrderIsItsOwnSubject() {
+        AccessRecorded check = TestEvents.personCheck();
+        EventEnvelope<AccessRecorded> envelope = EventEnvelope.of(EventSources.ORDER_SERVICE, 1, check);
+        URI source = EventSources.ORDER_SERVICE;
+        OffsetDateTime now = OffsetDateTime.now();
+
+        assertThat(envelope.subject()).isEqualTo(check.accessId());
+        assertThatThrownBy(() -> new EventEnvelope<>(
+                        UUID.randomUUID(), AccessRecorded.TYPE, source, now, TestEvents.ORDER_ID, 1, null, null, check))
+                .isInstanceOfSatisfying(
+                        EventContractException.class, e -> assertThat(e.field()).isEqualTo("ce_subject"));
+        // An access that concerns one order cannot be keyed by its access id: the order's accesses stay in order.
+        AccessRecorded read = TestEvents.victimContactsRead();
+        assertThatThrownBy(() -> new EventEnvelope<>(
+                        UUID.randomUUID(), AccessRecorded.TYPE, source, now, read.accessId(), 1, null, null, read))
+                .isInstanceOfSatisfying(
+                        EventContractException.class, e -> assertThat(e.field()).isEqualTo("ce_subject"));
+    }
+
+    @Test
+    void rejectsAnAccessRecordForAnotherSubject() {
+        CloudEvent check = CloudEventBuilder.from(
+                        codec.toCloudEvent(EventEnvelope.of(EventSources.ORDER_SERVICE, 1, TestEvents.personCheck())))
+                .withSubject(UUID.randomUUID().toString())
+                .withoutExtension(CloudEventExtensions.PARTITION_KEY)
+                .build();
+        AccessRecorded read = TestEvents.victimContactsRead();
+        CloudEvent readKeyedByAccess = CloudEventBuilder.from(
+                        codec.toCloudEvent(EventEnvelope.of(EventSources.ORDER_SERVICE, 1, read)))
+                .withSubject(read.accessId())
+                .withoutExtension(CloudEventExtensions.PARTITION_KEY)
+                .build();
+
+        assertContractViolation(check, "accessId", "must equal ce_subject");
+        assertContractViolation(readKeyedByAccess, "orderId", "must equal ce_subject");
+    }
+
+    @Test
+    void anAccessRecordNeedsItsSequenceAndItsKey() {
+        EventEnvelope<AccessRecorded> check = EventEnvelope.of(EventSources.ORDER_SERVICE, 1, TestEvents.personCheck());
+        CloudEvent withoutSequence = CloudEventBuilder.from(codec.toCloudEvent(check))
+                .withoutExtension(CloudEventExtensions.SEQUENCE)
+                .build();
+        ProducerRecord<String, CloudEvent> producerRecord = codec.toProducerRecord(check);
+        Headers headers = new RecordHeaders();
+        byte[] value = serializer.serialize(producerRecord.topic(), headers, producerRecord.value());
+
+        assertContractViolation(withoutSequence, "ce_subjectseq", "is required");
+        assertThatThrownBy(() -> codec.decode(raw(producerRecord.topic(), TestEvents.ORDER_ID, headers, value)))
+                .isInstanceOfSatisfying(
+                        EventContractException.class, e -> assertThat(e.field()).isEqualTo("key"));
+        assertThatThrownBy(() -> EventEnvelope.of(EventSources.ORDER_SERVICE, 0, TestEvents.personCheck()))
+                .hasMessageContaining("ce_subjectseq");
+    }
+
+    @Test
+    void namesAnInvalidFieldOfTheAccessor() {
+        ObjectNode data = dataOf(TestEvents.breakGlassRead());
+        ((ObjectNode) data.get("actor")).putArray("roles").add("SUPERVISOR").add("chief inspector");
+
+        assertContractViolation(builderFor(TestEvents.breakGlassRead(), data).build(), "actor.roles[1]", "must match");
+    }
+
+    @Test
+    void refusesABreakGlassReadWithoutItsGrantOrWithABlankReason() {
+        ObjectNode withoutGrant = dataOf(TestEvents.breakGlassRead());
+        withoutGrant.putNull("breakGlass");
+        ObjectNode blankReason = dataOf(TestEvents.breakGlassRead());
+        ((ObjectNode) blankReason.get("breakGlass")).put("reason", " ");
+
+        assertContractViolation(
+                builderFor(TestEvents.breakGlassRead(), withoutGrant).build(), "breakGlass", "is required");
+        assertContractViolation(
+                builderFor(TestEvents.breakGlassRead(), blankReason).build(), "breakGlass.reason", "must not be blank");
     }
 
     @Test

@@ -15,10 +15,14 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import kz.qorgau.events.AccessRecorded;
 import kz.qorgau.events.EventContractException;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.TestEvents;
@@ -196,6 +200,113 @@ class JsonSchemaContractTest {
         assertThat(schema(type).validate(sealedWithoutNonce)).isNotEmpty();
     }
 
+    static Stream<AccessRecorded> accessRecords() {
+        return TestEvents.accessRecords().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("accessRecords")
+    void everyAccessKindWritesJsonTheSchemaAcceptsAndReadsBack(AccessRecorded access) {
+        JsonNode written = json(codec.writeData(access));
+
+        assertThat(schema(EventTypes.ACCESS_RECORDED).validate(written)).isEmpty();
+        assertThat(codec.readData(EventTypes.ACCESS_RECORDED, bytes(written))).isEqualTo(access);
+        // subject() is a method, not a property: the data carry orderId and accessId only.
+        assertThat(written.has("subject")).isFalse();
+    }
+
+    @Test
+    void theAccessExampleIsTheBreakGlassReadSample() {
+        assertThat(codec.readData(EventTypes.ACCESS_RECORDED, bytes(example(EventTypes.ACCESS_RECORDED))))
+                .isEqualTo(TestEvents.breakGlassRead());
+    }
+
+    /** Each access the record refuses, the schema refuses too, so non-Java readers get the same rules. */
+    @Test
+    void theAccessSchemaAndRecordRefuseTheSameBrokenRules() {
+        Map<String, ObjectNode> broken = new LinkedHashMap<>();
+        broken.put("contacts read without purpose", access(TestEvents.victimContactsRead(), a -> a.putNull("purpose")));
+        broken.put("contacts read, purpose absent", access(TestEvents.victimContactsRead(), a -> a.remove("purpose")));
+        broken.put("contacts read, blank purpose", access(TestEvents.victimContactsRead(), a -> a.put("purpose", " ")));
+        broken.put(
+                "contacts read, purpose too long",
+                access(TestEvents.victimContactsRead(), a -> a.put("purpose", "x".repeat(501))));
+        broken.put("contacts read without order", access(TestEvents.victimContactsRead(), a -> {
+            a.putNull("orderId");
+            a.putNull("orderDistrict");
+        }));
+        broken.put("contacts read, 1 match", access(TestEvents.victimContactsRead(), a -> a.put("matchedOrders", 1)));
+        broken.put(
+                "contacts read with a grant",
+                access(TestEvents.victimContactsRead(), a -> a.set("breakGlass", grant(TestEvents.breakGlassRead()))));
+        broken.put("break-glass read without grant", access(TestEvents.breakGlassRead(), a -> a.putNull("breakGlass")));
+        broken.put(
+                "break-glass grant, grant absent", access(TestEvents.breakGlassGranted(), a -> a.remove("breakGlass")));
+        broken.put(
+                "break-glass read not for review",
+                access(TestEvents.breakGlassRead(), a -> a.put("requiresReview", false)));
+        broken.put(
+                "break-glass read, blank reason",
+                access(TestEvents.breakGlassRead(), a -> ((ObjectNode) a.get("breakGlass")).put("reason", "")));
+        broken.put(
+                "break-glass read, no reason",
+                access(TestEvents.breakGlassRead(), a -> ((ObjectNode) a.get("breakGlass")).remove("reason")));
+        broken.put(
+                "break-glass read, grant id not a UUID",
+                access(TestEvents.breakGlassRead(), a -> ((ObjectNode) a.get("breakGlass")).put("grantId", "g-1")));
+        broken.put(
+                "person check naming an order",
+                access(TestEvents.personCheck(), a -> a.put("orderId", TestEvents.ORDER_ID)));
+        broken.put(
+                "person check naming a district of no order",
+                access(TestEvents.personCheck(), a -> a.put("orderDistrict", "AST-ESIL")));
+        broken.put(
+                "person check with a grant",
+                access(TestEvents.personCheck(), a -> a.set("breakGlass", grant(TestEvents.breakGlassRead()))));
+        broken.put("person check, negative matches", access(TestEvents.personCheck(), a -> a.put("matchedOrders", -1)));
+        broken.put("a value where a field name belongs", access(TestEvents.personCheck(), a -> a.putArray("fields")
+                .add("+77010000000")));
+        broken.put("duplicate field names", access(TestEvents.personCheck(), a -> a.putArray("fields")
+                .add("victim.contacts")
+                .add("victim.contacts")));
+        broken.put("actor without roles", access(TestEvents.personCheck(), a -> ((ObjectNode) a.get("actor"))
+                .putArray("roles")));
+        broken.put("actor with a free-text role", access(TestEvents.personCheck(), a -> ((ObjectNode) a.get("actor"))
+                .putArray("roles")
+                .add("chief")));
+        broken.put("actor with a blank subject", access(TestEvents.personCheck(), a -> ((ObjectNode) a.get("actor"))
+                .put("subject", " ")));
+        broken.put("unknown kind", access(TestEvents.personCheck(), a -> a.put("kind", "BULK_EXPORT")));
+
+        broken.forEach((what, data) -> {
+            assertThat(schema(EventTypes.ACCESS_RECORDED).validate(data))
+                    .as("schema errors for %s", what)
+                    .isNotEmpty();
+            assertThatThrownBy(() -> codec.readData(EventTypes.ACCESS_RECORDED, bytes(data)))
+                    .as("reading %s", what)
+                    .isInstanceOf(EventContractException.class);
+        });
+    }
+
+    @Test
+    void aPersonCheckNeedsNoPurposeOrderOrGrant() {
+        ObjectNode minimal = access(TestEvents.personCheck(), a -> {
+            a.remove("orderId");
+            a.remove("orderDistrict");
+            a.remove("purpose");
+            a.remove("breakGlass");
+            ((ObjectNode) a.get("actor")).remove("district");
+        });
+
+        assertThat(schema(EventTypes.ACCESS_RECORDED).validate(minimal)).isEmpty();
+        AccessRecorded read = codec.readData(EventTypes.ACCESS_RECORDED, bytes(minimal));
+        assertThat(read.orderId()).isNull();
+        assertThat(read.purpose()).isNull();
+        assertThat(read.breakGlass()).isNull();
+        assertThat(read.actor().district()).isNull();
+        assertThat(read.subject()).isEqualTo(read.accessId());
+    }
+
     @ParameterizedTest
     @MethodSource("types")
     void schemasNameNoPersonalDataOutsideSealedFields(EventType<?> type) {
@@ -257,6 +368,16 @@ class JsonSchemaContractTest {
                     .toList();
         }
         return List.of();
+    }
+
+    private ObjectNode access(AccessRecorded sample, Consumer<ObjectNode> change) {
+        ObjectNode data = (ObjectNode) json(codec.writeData(sample));
+        change.accept(data);
+        return data;
+    }
+
+    private JsonNode grant(AccessRecorded sample) {
+        return json(codec.writeData(sample)).get("breakGlass");
     }
 
     private static Schema schema(EventType<?> type) {
