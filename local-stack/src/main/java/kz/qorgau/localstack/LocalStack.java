@@ -17,6 +17,7 @@ import kz.qorgau.infrastructure.DockerProbe;
 import kz.qorgau.infrastructure.EnvNames;
 import kz.qorgau.infrastructure.InfraEnvironment;
 import kz.qorgau.infrastructure.PortAllocator;
+import kz.qorgau.infrastructure.identity.SigningKeyFile;
 import kz.qorgau.infrastructure.kafka.KafkaBrokerProcess;
 import kz.qorgau.infrastructure.kafka.KafkaDiscovery;
 import kz.qorgau.infrastructure.kafka.KafkaEndpoint;

@@ -13,8 +13,9 @@ import org.springframework.test.context.ContextCustomizerFactories;
 /**
  * Gives a Spring test class real infrastructure through a {@link TestInfrastructure}: the JVM's
  * shared Kafka broker, a fresh PostgreSQL database (dropped when the class ends), a fresh topic
- * namespace and, on request, an SMTP inbox. The {@code TestInfrastructure} is a bean the test can
- * inject. The context is closed after the class, so consumers and connections do not pile up in
+ * namespace, on request an SMTP inbox, and the JVM's token issuer as the resource server's issuer
+ * ({@code spring.security.oauth2.resourceserver.jwt.*}; it starts on the first token a test asks
+ * for). The {@code TestInfrastructure} is a bean the test can inject. The context is closed after the class, so consumers and connections do not pile up in
  * the context cache.
  */
 @Target(ElementType.TYPE)

@@ -19,14 +19,15 @@ import kz.qorgau.infrastructure.kafka.KafkaBrokerProcess;
 import kz.qorgau.infrastructure.kafka.KafkaEndpoint;
 import kz.qorgau.infrastructure.postgres.TestDatabase;
 import kz.qorgau.infrastructure.smtp.SmtpInbox;
+import kz.qorgau.testsupport.identity.TestIdentity;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One test class's share of the infrastructure: the JVM's broker, a database of its own, a topic
- * namespace of its own and, on request, an SMTP inbox of its own. {@link QorgauInfrastructure}
+ * One test class's share of the infrastructure: the JVM's broker and token issuer, a database of its
+ * own, a topic namespace of its own and, on request, an SMTP inbox of its own. {@link QorgauInfrastructure}
  * makes one per Spring test class and registers it as a bean; plain tests call {@link #create}.
  */
 public final class TestInfrastructure implements AutoCloseable {
@@ -118,6 +119,14 @@ public final class TestInfrastructure implements AutoCloseable {
         return inbox;
     }
 
+    /**
+     * The JVM's token issuer, shared by every test class: {@code identity().token(Persona.OFFICER_A)}.
+     * Its process starts on the first token asked for.
+     */
+    public TestIdentity identity() {
+        return TestIdentity.shared();
+    }
+
     private static void deleteRecursively(Path dir) {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder())
@@ -164,6 +173,8 @@ public final class TestInfrastructure implements AutoCloseable {
             properties.put("spring.mail.host", "127.0.0.1");
             properties.put("spring.mail.port", inbox.smtpPort());
         }
+        // Only the issuer's addresses: its process starts when a test first asks for a token.
+        properties.putAll(identity().springProperties());
         return properties;
     }
 

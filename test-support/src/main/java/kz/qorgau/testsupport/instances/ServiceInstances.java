@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kz.qorgau.testsupport.identity.TestIdentity;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -68,6 +69,8 @@ public final class ServiceInstances implements AutoCloseable {
 
         static ServiceInstance start(Class<?> application, int index, Map<String, Object> properties) {
             Map<String, Object> settings = new LinkedHashMap<>(properties);
+            // Every instance trusts the JVM's token issuer, unless the caller points it elsewhere.
+            TestIdentity.shared().springProperties().forEach(settings::putIfAbsent);
             settings.put("server.port", 0);
             settings.put("management.server.port", 0);
             settings.put("qorgau.instance.index", index);
