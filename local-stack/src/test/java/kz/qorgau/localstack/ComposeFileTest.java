@@ -1,33 +1,27 @@
 package kz.qorgau.localstack;
 
+import static kz.qorgau.localstack.RepositoryFiles.list;
+import static kz.qorgau.localstack.RepositoryFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import kz.qorgau.infrastructure.InfraEnvironment;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml cannot be started here (no Docker engine), so this keeps it in step with the
- * code instead: the broker the build uses, no topic auto-creation, one database and role per service.
+ * code instead: the broker the build uses, no topic auto-creation, one database and role per service,
+ * each service configured as the launcher configures it. The identity provider: {@link KeycloakRealmTest}.
  */
 class ComposeFileTest {
 
-    private final Path root = Path.of(System.getProperty("qorgau.repository.root", ".."))
-            .toAbsolutePath()
-            .normalize();
-
     @Test
-    @SuppressWarnings("unchecked")
-    void composeRunsTheBuildsKafkaVersionInKraftModeWithoutTopicAutoCreation() throws IOException {
-        Map<String, Object> compose = new Yaml().load(Files.readString(root.resolve("docker-compose.yml")));
-        Map<String, Object> services = (Map<String, Object>) compose.get("services");
-        Map<String, Object> kafka = (Map<String, Object>) services.get("kafka");
-        Map<String, Object> environment = (Map<String, Object>) kafka.get("environment");
+    void composeRunsTheBuildsKafkaVersionInKraftModeWithoutTopicAutoCreation() {
+        Map<String, Object> services = RepositoryFiles.composeServices();
+        Map<String, Object> kafka = map(services, "kafka");
+        Map<String, Object> environment = map(kafka, "environment");
 
         assertThat(kafka.get("image")).isEqualTo("apache/kafka:" + System.getProperty("kafka.version"));
         assertThat(environment.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
@@ -36,15 +30,8 @@ class ComposeFileTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
-    void theLaunchersDemoPersonasAreTheIssuersOwn() throws IOException {
-        Map<String, Object> config =
-                new Yaml().load(Files.readString(root.resolve("identity-server/src/main/resources/application.yml")));
-        Map<String, Object> identity =
-                (Map<String, Object>) ((Map<String, Object>) config.get("qorgau")).get("identity");
-        List<Map<String, Object>> personas = (List<Map<String, Object>>) identity.get("personas");
-
-        assertThat(personas)
+    void theLaunchersDemoPersonasAreTheIssuersOwn() {
+        assertThat(RepositoryFiles.identityPersonas())
                 .extracting(persona -> persona.get("client-id") + ":" + persona.get("secret"))
                 .containsExactlyElementsOf(DemoPersona.ALL.stream()
                         .map(persona -> persona.clientId() + ":" + persona.secret())
@@ -53,15 +40,63 @@ class ComposeFileTest {
 
     @Test
     void postgresGetsOneDatabaseAndRolePerService() throws IOException {
-        String init = Files.readString(root.resolve("deploy/postgres/init-databases.sql"));
-        LocalStackSettings settings = LocalStackSettings.from(
-                InfraEnvironment.of(Map.of(LocalStackSettings.REPOSITORY_ROOT, root.toString())));
+        String init = Files.readString(RepositoryFiles.resolve("deploy/postgres/init-databases.sql"));
 
-        for (ServiceSpec service :
-                settings.services().stream().filter(ServiceSpec::hasDatabase).toList()) {
+        for (ServiceSpec service : RepositoryFiles.launcherServices().stream()
+                .filter(ServiceSpec::hasDatabase)
+                .toList()) {
             assertThat(init)
                     .contains("CREATE ROLE " + service.database() + " LOGIN")
                     .contains("CREATE DATABASE " + service.database() + " OWNER " + service.database() + ";");
+            if (service.runtimeRole() != null) {
+                assertThat(init).contains("CREATE ROLE " + service.runtimeRole() + " LOGIN");
+            }
+        }
+    }
+
+    @Test
+    void composeRunsEachServiceAsTheLauncherDoes() {
+        Map<String, Object> services = RepositoryFiles.composeServices();
+        // Containers reach the broker on its INTERNAL listener.
+        String internalBroker = List.of(map(map(services, "kafka"), "environment")
+                        .get("KAFKA_ADVERTISED_LISTENERS")
+                        .toString()
+                        .split(","))
+                .stream()
+                .filter(listener -> listener.startsWith("INTERNAL://"))
+                .map(listener -> listener.substring("INTERNAL://".length()))
+                .findFirst()
+                .orElseThrow();
+
+        for (ServiceSpec spec : RepositoryFiles.launcherServices().stream()
+                .filter(ServiceSpec::hasDatabase)
+                .toList()) {
+            Map<String, Object> service = map(services, spec.name());
+            Map<String, Object> environment = map(service, "environment");
+            String prefix = "QORGAU_" + spec.envPrefix() + "_";
+
+            assertThat(list(service, "profiles")).as(spec.name()).containsExactly("services");
+            assertThat(environment)
+                    .as(spec.name())
+                    .containsEntry("QORGAU_KAFKA_BOOTSTRAP_SERVERS", internalBroker)
+                    .containsEntry(prefix + "DB_URL", "jdbc:postgresql://postgres:5432/" + spec.database())
+                    .containsEntry(
+                            prefix + "DB_USER", spec.runtimeRole() == null ? spec.database() : spec.runtimeRole());
+            if (spec.runtimeRole() != null) {
+                assertThat(environment)
+                        .as(spec.name())
+                        .containsEntry(prefix + "DB_OWNER", spec.database())
+                        .containsEntry(prefix + "DATABASE_REQUIRERESTRICTEDROLE", "true");
+            }
+            // Published on the launcher's ports, and only to the host itself.
+            assertThat(list(service, "ports"))
+                    .as(spec.name())
+                    .containsExactlyInAnyOrder(
+                            "127.0.0.1:" + spec.port() + ":" + spec.port(),
+                            "127.0.0.1:" + spec.managementPort() + ":" + spec.managementPort());
+            assertThat(list(service, "volumes"))
+                    .as(spec.name())
+                    .containsExactly("./" + spec.name() + "/target:/app:ro");
         }
     }
 }
