@@ -8,10 +8,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import kz.qorgau.testsupport.identity.Persona;
+import kz.qorgau.testsupport.identity.TestIdentity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Talks to a running order-service over real HTTP, as an officer's client would. */
+/**
+ * Talks to a running order-service over real HTTP, as an officer's client would: with a bearer token
+ * the local issuer gave one of the demo personas (or none, for the management port).
+ */
 public final class ApiClient {
 
     private static final HttpClient HTTP =
@@ -19,13 +24,27 @@ public final class ApiClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUrl;
+    private final TestIdentity identity;
+    private final Persona persona;
 
+    /** Without a token: for the management port. */
     public ApiClient(int port) {
+        this(port, null, null);
+    }
+
+    public ApiClient(int port, TestIdentity identity, Persona persona) {
         this.baseUrl = "http://127.0.0.1:" + port;
+        this.identity = identity;
+        this.persona = persona;
+    }
+
+    /** The same service, as another persona. */
+    public ApiClient as(Persona other) {
+        return new ApiClient(Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1)), identity, other);
     }
 
     public HttpResponse<String> post(String path, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(URI.create(baseUrl + path)))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
@@ -43,16 +62,25 @@ public final class ApiClient {
     }
 
     public HttpResponse<String> get(String pathOrUrl) {
+        return get(pathOrUrl, Map.of());
+    }
+
+    public HttpResponse<String> get(String pathOrUrl, Map<String, String> headers) {
         URI uri = URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl);
-        return send(HttpRequest.newBuilder(uri)
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(uri))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/problem+json")
-                .GET()
-                .build());
+                .GET();
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return persona == null ? request : request.header("Authorization", "Bearer " + identity.token(persona));
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

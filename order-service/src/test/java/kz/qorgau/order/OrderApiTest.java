@@ -27,6 +27,7 @@ import kz.qorgau.events.sealed.SealedFieldCipher;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.http.ManagementEndpoints;
+import kz.qorgau.testsupport.identity.Persona;
 import kz.qorgau.testsupport.kafka.EventTopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -73,7 +74,7 @@ class OrderApiTest {
 
     @BeforeAll
     void openClients() {
-        api = new ApiClient(port);
+        api = new ApiClient(port, infrastructure.identity(), Persona.OFFICER_A);
         orders = EventTopicReader.open(infrastructure.kafka(), infrastructure.topic(Topics.ORDERS_TOPIC));
     }
 
@@ -86,21 +87,26 @@ class OrderApiTest {
 
     @Test
     void issuesAnOrderAndReadsItBack() {
-        HttpResponse<String> created = api.postOrder(OrderRequests.valid("AST-ESIL-UP-02"));
+        HttpResponse<String> created = api.postOrder(OrderRequests.valid("ALM-BOSTANDYK-UP-02"));
 
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode order = ApiClient.json(created);
         String id = order.get("id").asString();
         assertThat(created.headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/api/v1/orders/" + id));
-        assertThat(order.get("orderNumber").asString()).matches("PO-AST-ESIL-\\d{4}-\\d{6}");
+        assertThat(order.get("orderNumber").asString()).matches("PO-ALM-BOSTANDYK-\\d{4}-\\d{6}");
         assertThat(order.get("status").asString()).isEqualTo("ISSUED");
         assertThat(order.get("issuedAt").asString()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
         assertThat(order.get("validUntil").isNull()).isTrue();
-        assertThat(order.get("policeUnit").asString()).isEqualTo("AST-ESIL-UP-02");
+        assertThat(order.get("policeUnit").asString()).isEqualTo("ALM-BOSTANDYK-UP-02");
+        assertThat(order.get("issuingOfficer").asString()).isEqualTo(Persona.OFFICER_A.subject());
         assertThat(order.get("legalBasis").get("law").asString()).isEqualTo("KZ-245-VIII");
         assertThat(order.get("offender").get("iin").asString()).isEqualTo(OrderRequests.OFFENDER_IIN);
-        assertThat(order.get("victim").get("contacts")).hasSize(2);
+        // Contacts are read apart, with a stated purpose (AccessControlTest).
+        assertThat(order.get("victim").has("contacts")).isFalse();
+        assertThat(created.body())
+                .doesNotContain(OrderRequests.VICTIM_PHONE)
+                .doesNotContain(OrderRequests.VICTIM_EMAIL);
 
         HttpResponse<String> read =
                 api.get(created.headers().firstValue("Location").orElseThrow());
@@ -202,7 +208,6 @@ class OrderApiTest {
                     ]
                   },
                   "prohibitions": ["DOMESTIC_VIOLENCE", "DOMESTIC_VIOLENCE"],
-                  "issuingOfficer": "officer 48213",
                   "district": "%s"
                 }
                 """
@@ -222,12 +227,11 @@ class OrderApiTest {
                         "victim.contacts[1].address",
                         "victim.contacts[2]",
                         "prohibitions",
-                        "issuingOfficer",
                         "policeUnit",
                         "district");
         assertThat(errorMessage(response, "offender.iin")).isEqualTo("has a wrong check digit");
         assertThat(errorMessage(response, "victim.iin")).contains("birth date");
-        for (String value : List.of("850703300128", "990230300114", "not-an-email", "87011234567", "officer 48213")) {
+        for (String value : List.of("850703300128", "990230300114", "not-an-email", "87011234567")) {
             assertThat(response.body()).doesNotContain(value);
         }
         assertThat(count("protective_order")).isEqualTo(ordersBefore);
@@ -244,7 +248,7 @@ class OrderApiTest {
                 {
                   "victim": {"iin": "900101401238", "lastName": "A", "firstName": "B", "contacts": [%s]},
                   "prohibitions": [],
-                  "issuingOfficer": "officer-1", "policeUnit": "UNIT-1", "district": "DISTRICT-1"
+                  "policeUnit": "UNIT-1", "district": "DISTRICT-1"
                 }
                 """
                         .formatted(String.join(",", java.util.Collections.nCopies(11, contact)));
@@ -296,10 +300,10 @@ class OrderApiTest {
         HttpResponse<String> first = api.postOrder(body, key);
         // Same content, other formatting and property order: the canonical fingerprint matches.
         String reformatted = body.replace("\n", " ")
-                .replace("\"issuingOfficer\": \"officer-48213\",", "")
+                .replace("\"prohibitions\": [\"DOMESTIC_VIOLENCE\", \"CONTACTING_VICTIM\"],", "")
                 .replace(
-                        "\"district\": \"AST-ESIL\"",
-                        "\"district\": \"AST-ESIL\", \"issuingOfficer\": \"officer-48213\"");
+                        "\"district\": \"ALM-BOSTANDYK\"",
+                        "\"district\": \"ALM-BOSTANDYK\", \"prohibitions\": [\"DOMESTIC_VIOLENCE\", \"CONTACTING_VICTIM\"]");
         HttpResponse<String> retry = api.postOrder(reformatted, key);
 
         assertThat(first.statusCode()).isEqualTo(201);

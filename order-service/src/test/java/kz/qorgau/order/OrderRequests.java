@@ -14,8 +14,16 @@ public final class OrderRequests {
 
     private OrderRequests() {}
 
-    /** A valid order; {@code unit} varies a field so that bodies differ. */
+    /** The district of the demo personas officer-a and supervisor-a. */
+    public static final String DISTRICT = "ALM-BOSTANDYK";
+
+    /** A valid order in {@link #DISTRICT}; {@code unit} varies a field so that bodies differ. */
     public static String valid(String policeUnit) {
+        return valid(policeUnit, DISTRICT);
+    }
+
+    /** A valid order in {@code district}. */
+    public static String valid(String policeUnit, String district) {
         return """
                 {
                   "offender": {"iin": "%s", "lastName": "Ахметов", "firstName": "Ерлан", "patronymic": "Серикович"},
@@ -27,16 +35,15 @@ public final class OrderRequests {
                     ]
                   },
                   "prohibitions": ["DOMESTIC_VIOLENCE", "CONTACTING_VICTIM"],
-                  "issuingOfficer": "officer-48213",
                   "policeUnit": "%s",
-                  "district": "AST-ESIL"
+                  "district": "%s"
                 }
                 """
-                .formatted(OFFENDER_IIN, VICTIM_IIN, VICTIM_PHONE, VICTIM_EMAIL, policeUnit);
+                .formatted(OFFENDER_IIN, VICTIM_IIN, VICTIM_PHONE, VICTIM_EMAIL, policeUnit, district);
     }
 
     /** A valid order with a police unit no other call returned. */
     public static String valid() {
-        return valid("AST-ESIL-UP-" + UNITS.incrementAndGet());
+        return valid("ALM-BOSTANDYK-UP-" + UNITS.incrementAndGet());
     }
 }

@@ -13,12 +13,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Optional;
+import kz.qorgau.order.access.Authorities;
+import kz.qorgau.order.access.OrderAccess;
+import kz.qorgau.order.access.Staff;
+import kz.qorgau.order.access.WriteLimited;
 import kz.qorgau.order.platform.CallerResolver;
 import kz.qorgau.order.platform.idempotency.IdempotencyKeys;
 import kz.qorgau.order.protectiveorder.OrderRepresentation;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -47,7 +52,6 @@ class IssueOrderController {
                 ]
               },
               "prohibitions": ["DOMESTIC_VIOLENCE", "CONTACTING_VICTIM", "VISITING_VICTIM"],
-              "issuingOfficer": "officer-48213",
               "policeUnit": "AST-ESIL-UP-02",
               "district": "AST-ESIL"
             }""";
@@ -79,20 +83,25 @@ class IssueOrderController {
 
     private final OrderIssuing issuing;
     private final CallerResolver callers;
+    private final OrderAccess access;
 
-    IssueOrderController(OrderIssuing issuing, CallerResolver callers) {
+    IssueOrderController(OrderIssuing issuing, CallerResolver callers, OrderAccess access) {
         this.issuing = issuing;
         this.callers = callers;
+        this.access = access;
     }
 
+    @Secured({Authorities.OFFICER, Authorities.SUPERVISOR})
+    @WriteLimited
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Issue a protective order",
             description =
                     """
                     Records the order and, in the same transaction, its OrderIssued event; the event reaches \
-                    Kafka shortly after (the victim's contacts sealed). Send an Idempotency-Key to make \
-                    retries safe.""",
+                    Kafka shortly after (the victim's contacts sealed). Officers and supervisors issue in \
+                    their own district only; the token names the issuing officer. Send an Idempotency-Key \
+                    to make retries safe.""",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
@@ -123,6 +132,13 @@ class IssueOrderController {
                                         schema = @Schema(implementation = ProblemDetail.class),
                                         examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE))),
                 @ApiResponse(
+                        responseCode = "403",
+                        description = "The district is not yours, or your role may not issue orders.",
+                        content =
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                        schema = @Schema(implementation = ProblemDetail.class))),
+                @ApiResponse(
                         responseCode = "422",
                         description = "The Idempotency-Key was already used with a different body.",
                         content =
@@ -140,9 +156,11 @@ class IssueOrderController {
                             example = "5f0c7a52-1b7e-4a53-9d0e-2b8f3c1d9a10")
                     @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                     String idempotencyKey,
+            Staff staff,
             HttpServletRequest http) {
+        access.requireOwnDistrict(staff, request.district());
         Optional<String> key = IdempotencyKeys.parseHeader(idempotencyKey);
-        OrderIssuing.Issued issued = issuing.issue(callers.resolve(http), key, request);
+        OrderIssuing.Issued issued = issuing.issue(callers.resolve(http), staff, key, request);
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
                 .path("/{id}")
                 .buildAndExpand(issued.order().id())

@@ -11,12 +11,14 @@ import java.util.List;
 import kz.qorgau.events.Prohibition;
 import kz.qorgau.order.protectiveorder.ContactChannel;
 import kz.qorgau.order.protectiveorder.Language;
+import kz.qorgau.order.protectiveorder.ValidIin;
 import org.hibernate.validator.constraints.UniqueElements;
 
 /**
  * The body of {@code POST /api/v1/orders}. Unknown properties are refused. Codes are machine codes
  * (no spaces, no free text), so they can go on topics and into logs; the district is at most 32
- * characters because the order number embeds it and events cap numbers at 64.
+ * characters because the order number embeds it and events cap numbers at 64. The issuing officer is
+ * not part of the body: it is whoever the bearer token names.
  */
 @Schema(description = "A protective order to issue.")
 public record IssueOrderRequest(
@@ -24,11 +26,6 @@ public record IssueOrderRequest(
         @NotNull @Valid VictimDetails victim,
         @Schema(description = "What the offender is forbidden; at least one, no duplicates.") @NotEmpty @UniqueElements
                 List<@NotNull Prohibition> prohibitions,
-        @Schema(description = "Personnel id of the issuing officer (never a name).", example = "officer-48213")
-                @NotNull
-                @Size(max = 64)
-                @Pattern(regexp = CODE, message = CODE_MESSAGE)
-                String issuingOfficer,
         @Schema(description = "Code of the issuing police unit.", example = "AST-ESIL-UP-02")
                 @NotNull
                 @Size(max = 64)

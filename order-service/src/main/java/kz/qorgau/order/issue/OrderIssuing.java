@@ -13,6 +13,7 @@ import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.events.envelope.EventSources;
 import kz.qorgau.events.sealed.SealedField;
 import kz.qorgau.events.sealed.SealedFieldCipher;
+import kz.qorgau.order.access.Staff;
 import kz.qorgau.order.outbox.Outbox;
 import kz.qorgau.order.platform.idempotency.IdempotencyKeys;
 import kz.qorgau.order.platform.idempotency.RequestFingerprint;
@@ -71,11 +72,14 @@ public class OrderIssuing {
     /**
      * Issues an order, or returns the order an earlier request with the same caller and key issued.
      *
+     * @param caller whom idempotency keys are scoped to
+     * @param officer the issuing officer, from the bearer token
+     *
      * @throws kz.qorgau.order.platform.idempotency.IdempotencyKeyReusedException if the key was used with
      *     another body
      */
     @Transactional
-    public Issued issue(String caller, Optional<String> idempotencyKey, IssueOrderRequest request) {
+    public Issued issue(String caller, Staff officer, Optional<String> idempotencyKey, IssueOrderRequest request) {
         UUID id = UUID.randomUUID();
         if (idempotencyKey.isPresent()) {
             IdempotencyKeys.Claim claim = idempotencyKeys.claim(
@@ -90,14 +94,14 @@ public class OrderIssuing {
                 return new Issued(first, true);
             }
         }
-        ProtectiveOrder order = newOrder(id, request);
+        ProtectiveOrder order = newOrder(id, officer, request);
         orders.insert(order);
         outbox.append(EventEnvelope.of(EventSources.ORDER_SERVICE, 1, orderIssued(order)));
         log.info("Issued protective order {} ({})", order.id(), order.orderNumber());
         return new Issued(order, false);
     }
 
-    private ProtectiveOrder newOrder(UUID id, IssueOrderRequest request) {
+    private ProtectiveOrder newOrder(UUID id, Staff officer, IssueOrderRequest request) {
         // Microseconds: what PostgreSQL keeps, so the first answer and a later read are identical.
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String orderNumber = "PO-%s-%d-%06d"
@@ -113,7 +117,7 @@ public class OrderIssuing {
                 OrderStatus.ISSUED,
                 request.district(),
                 request.policeUnit(),
-                request.issuingOfficer(),
+                officer.subject(),
                 request.prohibitions(),
                 legalBasis,
                 issuedAt,

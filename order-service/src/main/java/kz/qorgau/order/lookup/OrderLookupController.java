@@ -2,6 +2,7 @@ package kz.qorgau.order.lookup;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -9,19 +10,26 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
 import java.util.UUID;
+import kz.qorgau.order.access.Authorities;
+import kz.qorgau.order.access.Purpose;
+import kz.qorgau.order.access.Staff;
 import kz.qorgau.order.platform.Problems;
 import kz.qorgau.order.protectiveorder.OrderRepresentation;
-import kz.qorgau.order.protectiveorder.ProtectiveOrders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/orders/{id}}. */
+/**
+ * {@code GET /api/v1/orders/{id}} and {@code GET /api/v1/orders/{id}/victim-contacts}. Another
+ * district's order answers 404, exactly like a missing one, unless a break-glass grant is running.
+ */
 @RestController
 @RequestMapping("/api/v1/orders")
 @Tag(name = "Orders", description = "Police protective orders")
@@ -33,19 +41,25 @@ class OrderLookupController {
               "type": "urn:qorgau:problem:order-not-found",
               "title": "Order not found",
               "status": 404,
-              "detail": "There is no protective order with this id.",
+              "detail": "There is no protective order with this id that you may read.",
               "instance": "/api/v1/orders/3f2b8c1e-7d4a-4e6b-9c2f-1a5d8e0b7c43"
             }""";
 
-    private final ProtectiveOrders orders;
+    private final OrderLookup lookup;
 
-    OrderLookupController(ProtectiveOrders orders) {
-        this.orders = orders;
+    OrderLookupController(OrderLookup lookup) {
+        this.lookup = lookup;
     }
 
+    @Secured({Authorities.OFFICER, Authorities.SUPERVISOR, Authorities.COURT})
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Read a protective order",
+            description =
+                    """
+                    Officers and supervisors read their own district's orders (another district's only \
+                    under a break-glass grant, and that read is audited); courts read every order. The \
+                    victim's contacts are not part of the order: see victim-contacts.""",
             responses = {
                 @ApiResponse(
                         responseCode = "200",
@@ -56,7 +70,7 @@ class OrderLookupController {
                                         schema = @Schema(implementation = OrderRepresentation.class))),
                 @ApiResponse(
                         responseCode = "404",
-                        description = "No order with this id (also for an id that is not a UUID).",
+                        description = "No order with this id that you may read (also for an id that is not a UUID).",
                         content =
                                 @Content(
                                         mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
@@ -66,9 +80,61 @@ class OrderLookupController {
     OrderRepresentation find(
             @Parameter(description = "The order's id (UUID).", schema = @Schema(type = "string", format = "uuid"))
                     @PathVariable
-                    String id) {
+                    String id,
+            Staff staff) {
         // A malformed id names no order either: 404, not 400, so ids stay opaque to clients.
-        return parse(id).flatMap(orders::findById).map(OrderRepresentation::of).orElseThrow(() -> notFound());
+        return parse(id).flatMap(uuid -> lookup.order(staff, uuid)).orElseThrow(() -> notFound());
+    }
+
+    @Secured(Authorities.SUPERVISOR)
+    @GetMapping(path = "/{id}/victim-contacts", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Read how to reach the person an order protects",
+            description =
+                    """
+                    Supervisors of the order's district only, stating why in the Qorgau-Purpose header. \
+                    Every read is published as an access event that audit-service records.""",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "The victim's contacts, most preferred first.",
+                        content =
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        schema = @Schema(implementation = VictimContactsRepresentation.class))),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "No purpose stated, or not a valid one.",
+                        content =
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                        schema = @Schema(implementation = ProblemDetail.class))),
+                @ApiResponse(
+                        responseCode = "404",
+                        description = "No order with this id that you may read.",
+                        content =
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                        schema = @Schema(implementation = ProblemDetail.class),
+                                        examples = @ExampleObject(name = "notFound", value = NOT_FOUND_EXAMPLE)))
+            })
+    VictimContactsRepresentation victimContacts(
+            @Parameter(description = "The order's id (UUID).", schema = @Schema(type = "string", format = "uuid"))
+                    @PathVariable
+                    String id,
+            @Parameter(
+                            in = ParameterIn.HEADER,
+                            required = true,
+                            description = "Why you need these data, 3 to 500 characters; percent-encoded UTF-8 "
+                                    + "for non-ASCII text. Recorded in the audit trail.",
+                            example = "Calling the victim after a reported violation")
+                    @RequestHeader(name = Purpose.HEADER, required = false)
+                    String purpose,
+            Staff staff) {
+        String stated = Purpose.required(purpose);
+        return parse(id)
+                .flatMap(uuid -> lookup.victimContacts(staff, uuid, stated))
+                .orElseThrow(() -> notFound());
     }
 
     private static Optional<UUID> parse(String id) {
@@ -82,8 +148,8 @@ class OrderLookupController {
     }
 
     private static ErrorResponseException notFound() {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no protective order with this id.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.NOT_FOUND, "There is no protective order with this id that you may read.");
         problem.setType(Problems.ORDER_NOT_FOUND);
         problem.setTitle("Order not found");
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);

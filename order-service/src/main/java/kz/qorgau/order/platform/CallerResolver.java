@@ -9,9 +9,9 @@ import java.util.HexFormat;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is calling. The one place that knows: until authentication exists (issue 4) every caller is
- * {@value #ANONYMOUS} unless the servlet container authenticated a principal. Idempotency keys are
- * scoped to the caller, so two officers can never see each other's results.
+ * Who is calling, for scoping idempotency keys: the {@code sub} of the request's bearer token (Spring
+ * Security's principal name), so two officers can never see each other's results. {@value #ANONYMOUS}
+ * only where no principal exists (the API requires one; see docs/adr/0010).
  */
 @Component
 public class CallerResolver {

@@ -1,7 +1,10 @@
 package kz.qorgau.order.platform;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
 import kz.qorgau.events.sealed.SealedFieldCipher;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +27,8 @@ class PlatformConfiguration {
         return SealedFieldCipher.fromBase64Keys(sealing.keys(), sealing.activeKeyId());
     }
 
+    static final String BEARER = "bearer";
+
     @Bean
     OpenAPI qorgauOrderApi() {
         return new OpenAPI()
@@ -36,6 +41,16 @@ class PlatformConfiguration {
                                 Issue and look up police protective orders. Errors are RFC 9457 problem \
                                 details (application/problem+json); they never repeat submitted values. \
                                 POST accepts an Idempotency-Key header: a retry with the same key and body \
-                                returns the first result."""));
+                                returns the first result. Every request needs an OAuth2 bearer token (JWT) \
+                                from the configured OpenID Connect provider; each operation names the \
+                                roles that may call it in x-qorgau-roles."""))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 }

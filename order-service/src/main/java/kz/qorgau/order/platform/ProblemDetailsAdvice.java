@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -71,6 +72,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty(Problems.ERRORS, List.of(new Problems.FieldProblem(field, message)));
         }
         return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * Refusals of method security ({@code @Secured}) go back to Spring Security's filter, which answers
+     * 403 with the same problem and metric as every other refusal.
+     */
+    @ExceptionHandler(AccessDeniedException.class)
+    void accessDenied(AccessDeniedException exception) {
+        throw exception;
     }
 
     /** Whatever else escaped: a 500 without the exception's message, which could hold anything. */

@@ -7,7 +7,10 @@ import java.util.UUID;
 import kz.qorgau.events.LegalBasis;
 import kz.qorgau.events.Prohibition;
 
-/** An order as the API shows it (POST and GET answer with the same shape). Holds personal data. */
+/**
+ * An order as the API shows it (POST and GET answer with the same shape). Holds personal data, but not
+ * the victim's contacts: those are read apart, with a stated purpose, and audited.
+ */
 @Schema(name = "ProtectiveOrder", description = "A police protective order.")
 public record OrderRepresentation(
         @Schema(description = "The order's id.") UUID id,
@@ -23,7 +26,7 @@ public record OrderRepresentation(
         List<Prohibition> prohibitions,
         @Schema(description = "The legal provision the order was issued under.") LegalBasis legalBasis,
         Offender offender,
-        Victim victim) {
+        ProtectedPerson victim) {
 
     public static OrderRepresentation of(ProtectiveOrder order) {
         return new OrderRepresentation(
@@ -38,7 +41,7 @@ public record OrderRepresentation(
                 order.prohibitions(),
                 order.legalBasis(),
                 order.offender(),
-                order.victim());
+                ProtectedPerson.of(order.victim()));
     }
 
     @Override

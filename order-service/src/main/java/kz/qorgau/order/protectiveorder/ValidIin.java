@@ -1,4 +1,4 @@
-package kz.qorgau.order.issue;
+package kz.qorgau.order.protectiveorder;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -9,14 +9,13 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import kz.qorgau.order.protectiveorder.Iin;
 
 /** A valid Kazakhstan IIN ({@link Iin}); {@code null} is left to {@code @NotNull}. */
 @Documented
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = ValidIin.Validator.class)
-@interface ValidIin {
+public @interface ValidIin {
 
     String message() default "must be a valid IIN";
 

@@ -14,6 +14,7 @@ import kz.qorgau.order.ApiClient;
 import kz.qorgau.order.OrderRequests;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
+import kz.qorgau.testsupport.identity.Persona;
 import kz.qorgau.testsupport.kafka.EventTopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +60,7 @@ class OutboxRelayTest {
 
     @Test
     void ordersIssuedWhileTheBrokerIsDownArePublishedInOrderOnceItIsBack() {
-        ApiClient api = new ApiClient(port);
+        ApiClient api = new ApiClient(port, infrastructure.identity(), Persona.OFFICER_A);
         OutboxFixture fixture = new OutboxFixture(context);
         List<String> orderIds = new ArrayList<>();
 

@@ -18,6 +18,7 @@ import kz.qorgau.order.OrderRequests;
 import kz.qorgau.order.OrderServiceApplication;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
+import kz.qorgau.testsupport.identity.Persona;
 import kz.qorgau.testsupport.instances.ServiceInstances;
 import kz.qorgau.testsupport.instances.ServiceInstances.ServiceInstance;
 import kz.qorgau.testsupport.kafka.EventTopicReader;
@@ -100,8 +101,9 @@ class RelayFailoverTest {
     }
 
     /** POSTs an order to one instance and appends its events 2 and 3 through another. */
-    private static String issueWithThreeEvents(ServiceInstance issuing, ServiceInstance appending) {
-        HttpResponse<String> created = new ApiClient(issuing.port()).postOrder(OrderRequests.valid());
+    private String issueWithThreeEvents(ServiceInstance issuing, ServiceInstance appending) {
+        HttpResponse<String> created = new ApiClient(issuing.port(), infrastructure.identity(), Persona.OFFICER_A)
+                .postOrder(OrderRequests.valid());
         assertThat(created.statusCode()).isEqualTo(201);
         String id = ApiClient.json(created).get("id").asString();
         OutboxFixture fixture = new OutboxFixture(appending.context());

@@ -22,6 +22,7 @@ import kz.qorgau.order.OrderRequests;
 import kz.qorgau.order.OrderServiceApplication;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
+import kz.qorgau.testsupport.identity.Persona;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class PersonalDataAtRestTest {
 
     @BeforeAll
     void openClients() {
-        api = new ApiClient(port);
+        api = new ApiClient(port, infrastructure.identity(), Persona.OFFICER_A);
         management = new ApiClient(managementPort);
     }
 
@@ -129,16 +130,12 @@ class PersonalDataAtRestTest {
         assertThat(order.get("offender").get("patronymic").asString()).isEqualTo("Серикович");
         assertThat(order.get("victim").get("iin").asString()).isEqualTo(OrderRequests.VICTIM_IIN);
         assertThat(order.get("victim").get("firstName").asString()).isEqualTo("Айгерим");
-        assertThat(order.get("victim").get("contacts").get(0).get("address").asString())
-                .isEqualTo(OrderRequests.VICTIM_PHONE);
-        assertThat(order.get("victim").get("contacts").get(1).get("address").asString())
-                .isEqualTo(OrderRequests.VICTIM_EMAIL);
-        assertThat(order.get("victim")
-                        .get("contacts")
-                        .get(1)
-                        .get("preferredLanguage")
-                        .asString())
-                .isEqualTo("ru");
+        JsonNode contacts = ApiClient.json(api.as(Persona.SUPERVISOR_A)
+                        .get("/api/v1/orders/" + id + "/victim-contacts", Map.of("Qorgau-Purpose", "at-rest test")))
+                .get("contacts");
+        assertThat(contacts.get(0).get("address").asString()).isEqualTo(OrderRequests.VICTIM_PHONE);
+        assertThat(contacts.get(1).get("address").asString()).isEqualTo(OrderRequests.VICTIM_EMAIL);
+        assertThat(contacts.get(1).get("preferredLanguage").asString()).isEqualTo("ru");
     }
 
     @Test
@@ -399,7 +396,7 @@ class PersonalDataAtRestTest {
                 id,
                 "PO-TEST-" + id,
                 OrderStatus.ISSUED,
-                "AST-ESIL",
+                OrderRequests.DISTRICT,
                 "AST-ESIL-UP-9",
                 "officer-9",
                 List.of(Prohibition.DOMESTIC_VIOLENCE),

@@ -1,0 +1,77 @@
+package kz.qorgau.order.access;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import kz.qorgau.order.protectiveorder.ProtectiveOrder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * The district rule: police staff read the orders of their own district; another district's order
+ * only under a running break-glass grant, and otherwise it does not exist for them (404, so its
+ * existence is not revealed). Courts read orders of every district.
+ */
+@Component
+public class OrderAccess {
+
+    public static final URI OUTSIDE_DISTRICT = URI.create("urn:qorgau:problem:outside-district");
+
+    private final BreakGlassGrants grants;
+    private final SecurityProblems problems;
+    private final Clock clock;
+
+    OrderAccess(BreakGlassGrants grants, SecurityProblems problems, Clock clock) {
+        this.grants = grants;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    /** How {@code staff} may read {@code order}, if at all. */
+    public sealed interface Decision {}
+
+    /** Within their remit. */
+    public record Allowed() implements Decision {}
+
+    /** Only through this emergency grant: every read is published and reviewed. */
+    public record UnderBreakGlass(BreakGlassGrant grant) implements Decision {}
+
+    /** Not theirs to see: answer as if there were no such order. */
+    public record Hidden() implements Decision {}
+
+    public Decision decide(Staff staff, ProtectiveOrder order) {
+        if (staff.has(Role.COURT) || staff.worksIn(order.district())) {
+            return new Allowed();
+        }
+        if (staff.has(Role.OFFICER) || staff.has(Role.SUPERVISOR)) {
+            Optional<BreakGlassGrant> grant = grants.findActive(staff.subject(), order.district(), clock.instant());
+            if (grant.isPresent()) {
+                return new UnderBreakGlass(grant.get());
+            }
+        }
+        problems.count(SecurityProblems.Reason.DISTRICT, HttpStatus.NOT_FOUND);
+        return new Hidden();
+    }
+
+    /** A 403 unless {@code staff} works in {@code district}: changes are made in one's own district only. */
+    public void requireOwnDistrict(Staff staff, String district) {
+        if (!staff.worksIn(district)) {
+            problems.count(SecurityProblems.Reason.DISTRICT, HttpStatus.FORBIDDEN);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.FORBIDDEN, "You may make this change only in your own district.");
+            problem.setType(OUTSIDE_DISTRICT);
+            problem.setTitle("Outside your district");
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+        }
+    }
+
+    /** Whether {@code staff} may read {@code order} now, without recording anything. */
+    public boolean mayRead(Staff staff, ProtectiveOrder order) {
+        return staff.has(Role.COURT)
+                || staff.worksIn(order.district())
+                || grants.findActive(staff.subject(), order.district(), clock.instant())
+                        .isPresent();
+    }
+}

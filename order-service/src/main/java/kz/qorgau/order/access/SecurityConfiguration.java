@@ -1,0 +1,71 @@
+package kz.qorgau.order.access;
+
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every API request needs a valid bearer JWT (docs/adr/0010). Boot's resource-server configuration
+ * checks it (signature from the issuer's JWK set, RS256 only, {@code iss}, {@code aud}, {@code exp} and
+ * {@code nbf}) and maps the {@code roles} claim to authorities (application.yml); this adds the problem
+ * details, the rejection metric, method security for {@code @Secured} and the write limit.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+@EnableMethodSecurity(securedEnabled = true, prePostEnabled = false)
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    private final WriteLimitInterceptor writeLimit;
+
+    SecurityConfiguration(WriteLimitInterceptor writeLimit) {
+        this.writeLimit = writeLimit;
+    }
+
+    /** Health and Prometheus, on the management port only, which is never published outside the host. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain managementEndpoints(HttpSecurity http) throws Exception {
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    SecurityFilterChain api(HttpSecurity http, SecurityProblems problems) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .oauth2ResourceServer(
+                        resourceServer -> resourceServer.jwt(jwt -> {}).authenticationEntryPoint(problems))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                // Bearer tokens only: no sessions, no cookies, so no CSRF to defend against.
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable());
+        return http.build();
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new StaffArgumentResolver());
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(writeLimit);
+    }
+}

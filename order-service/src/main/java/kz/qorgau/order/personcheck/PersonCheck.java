@@ -1,0 +1,66 @@
+package kz.qorgau.order.personcheck;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import kz.qorgau.order.access.AccessEvents;
+import kz.qorgau.order.access.OrderAccess;
+import kz.qorgau.order.access.Staff;
+import kz.qorgau.order.access.WriteLimits;
+import kz.qorgau.order.protectiveorder.OrderStatus;
+import kz.qorgau.order.protectiveorder.ProtectiveOrder;
+import kz.qorgau.order.protectiveorder.ProtectiveOrders;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Answers "is this person under an active order?" for any officer anywhere, through the IIN blind
+ * index (no IIN is stored or compared in clear). Every check is published as an access event; the
+ * volume is watched, never limited.
+ */
+@Service
+class PersonCheck {
+
+    private final ProtectiveOrders orders;
+    private final OrderAccess access;
+    private final AccessEvents accessEvents;
+    private final WriteLimits limits;
+    private final Clock clock;
+
+    PersonCheck(
+            ProtectiveOrders orders, OrderAccess access, AccessEvents accessEvents, WriteLimits limits, Clock clock) {
+        this.orders = orders;
+        this.access = access;
+        this.accessEvents = accessEvents;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    @Transactional
+    PersonCheckResult check(Staff staff, String iin, String purpose) {
+        limits.notePersonCheck(staff.subject());
+        Instant now = clock.instant();
+        List<PersonCheckResult.ActiveOrder> active = orders.findOrderIdsByPersonIin(iin).stream()
+                .map(orders::findById)
+                .flatMap(Optional::stream)
+                .filter(order -> isActive(order, now))
+                .map(order -> new PersonCheckResult.ActiveOrder(
+                        order.issuedAt(),
+                        order.offender().iin().equals(iin)
+                                ? PersonCheckResult.PersonIs.OFFENDER
+                                : PersonCheckResult.PersonIs.PROTECTED_PERSON,
+                        order.prohibitions(),
+                        order.policeUnit(),
+                        access.mayRead(staff, order) ? order.id() : null))
+                .toList();
+        accessEvents.personChecked(staff, active.size(), purpose);
+        return new PersonCheckResult(!active.isEmpty(), active);
+    }
+
+    private static boolean isActive(ProtectiveOrder order, Instant now) {
+        // Later issues add SERVED, EXPIRED and REVOKED; an issued order protects until its term ends.
+        return order.status() == OrderStatus.ISSUED
+                && (order.validUntil() == null || order.validUntil().isAfter(now));
+    }
+}

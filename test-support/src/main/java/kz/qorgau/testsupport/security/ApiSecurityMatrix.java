@@ -1,0 +1,371 @@
+package kz.qorgau.testsupport.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import kz.qorgau.testsupport.identity.Persona;
+import kz.qorgau.testsupport.identity.TestIdentity;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The OWASP API Security Top 10 (2023) checklist as tests generated from a running service's OpenAPI
+ * document: for every operation, every kind of bad token gets 401 (API2), every role the operation
+ * does not name gets 403 (API5), another district's object 404 (API1, BOLA), unknown properties 400
+ * (API3, mass assignment), no response carries what its reader may not see (API3, excessive data
+ * exposure), and the write limit answers 429 while exempt operations never do (API4). An operation
+ * without {@code x-qorgau-roles}, or a write without {@code x-qorgau-write-limit}, fails the matrix, so
+ * a new endpoint cannot escape it.
+ */
+public final class ApiSecurityMatrix {
+
+    public static final String ROLES = "x-qorgau-roles";
+    public static final String WRITE_LIMIT = "x-qorgau-write-limit";
+
+    /** Properties a client might try to slip into a body; none is part of any request. */
+    static final List<String> MASS_ASSIGNMENT_PROPERTIES = List.of("id", "status", "roles", "createdBy");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI baseUrl;
+    private final TestIdentity identity;
+    private final ApiFixture fixture;
+
+    private ApiSecurityMatrix(URI baseUrl, TestIdentity identity, ApiFixture fixture) {
+        this.baseUrl = baseUrl;
+        this.identity = identity;
+        this.fixture = fixture;
+    }
+
+    /** The matrix of the service at {@code baseUrl} (its public port). */
+    public static ApiSecurityMatrix of(URI baseUrl, TestIdentity identity, ApiFixture fixture) {
+        return new ApiSecurityMatrix(baseUrl, identity, fixture);
+    }
+
+    /** The operations of the service's OpenAPI document ({@code /v3/api-docs}, read with a valid token). */
+    public List<ApiOperation> operations() {
+        HttpResponse<String> response = send(request("GET", "/v3/api-docs", identity.token(Persona.AUDITOR), null));
+        assertThat(response.statusCode()).as("GET /v3/api-docs with a token").isEqualTo(200);
+        JsonNode paths = JSON.readTree(response.body()).path("paths");
+        List<ApiOperation> operations = new ArrayList<>();
+        for (String path : paths.propertyNames()) {
+            JsonNode item = paths.get(path);
+            for (String method : item.propertyNames()) {
+                JsonNode operation = item.get(method);
+                if (!operation.isObject() || operation.get("responses") == null) {
+                    continue;
+                }
+                List<String> roles = new ArrayList<>();
+                operation.path(ROLES).forEach(role -> roles.add(role.asString()));
+                List<String> pathParameters = new ArrayList<>();
+                operation.path("parameters").forEach(parameter -> {
+                    if ("path".equals(parameter.path("in").asString())) {
+                        pathParameters.add(parameter.path("name").asString());
+                    }
+                });
+                JsonNode writeLimit = operation.get(WRITE_LIMIT);
+                operations.add(new ApiOperation(
+                        method.toUpperCase(java.util.Locale.ROOT),
+                        path,
+                        operation.path("operationId").asString(),
+                        List.copyOf(roles),
+                        writeLimit == null ? null : writeLimit.asString(),
+                        operation.has("requestBody"),
+                        List.copyOf(pathParameters)));
+            }
+        }
+        return List.copyOf(operations);
+    }
+
+    /** Every case for every operation, for a {@code @TestFactory}; plus the cases that need no operation. */
+    public Stream<DynamicNode> tests() {
+        List<DynamicNode> nodes = new ArrayList<>();
+        nodes.add(DynamicTest.dynamicTest(
+                "the OpenAPI document and unknown paths need a token too", this::documentAndUnknownPathsNeedToken));
+        for (ApiOperation operation : operations()) {
+            nodes.add(DynamicContainer.dynamicContainer(operation.toString(), cases(operation)));
+        }
+        return nodes.stream();
+    }
+
+    private Stream<DynamicNode> cases(ApiOperation operation) {
+        List<DynamicNode> cases = new ArrayList<>();
+        cases.add(test("declares its roles and write limit", () -> declaresAccessRules(operation)));
+        if (operation.roles().isEmpty()) {
+            return cases.stream();
+        }
+        Persona allowed = allowedPersonas(operation)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        operation + " names roles " + operation.roles() + " that no test persona has"));
+        Map<String, Function<Persona, String>> badTokens = Map.of(
+                "expired token", identity::expiredToken,
+                "token not yet valid", identity::notYetValidToken,
+                "token signed by another key", identity::wrongKeyToken,
+                "unsigned token (alg none)", identity::unsignedToken,
+                "token for another audience", identity::wrongAudienceToken,
+                "token from another issuer", identity::wrongIssuerToken);
+        cases.add(test("no token → 401", () -> unauthenticated(operation, allowed, null)));
+        badTokens.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(bad -> cases.add(test(
+                        bad.getKey() + " → 401",
+                        () -> unauthenticated(operation, allowed, bad.getValue().apply(allowed)))));
+        for (Persona persona : Persona.values()) {
+            if (isAllowed(operation, persona)) {
+                cases.add(test(persona + " (" + persona.roles() + ") → 2xx, nothing it may not see", () -> {
+                    fixture.resetWriteLimits();
+                    fixture.pathValues(operation, persona, true)
+                            .ifPresent(values -> allowedAndNothingExposed(operation, persona, values));
+                }));
+                if (!operation.pathParameters().isEmpty()) {
+                    cases.add(test(persona + " → 404 for another district's object", () -> {
+                        fixture.resetWriteLimits();
+                        fixture.pathValues(operation, persona, false)
+                                .ifPresent(values -> hidden(operation, persona, values));
+                    }));
+                }
+            } else {
+                cases.add(test(persona + " (" + persona.roles() + ") → 403", () -> {
+                    fixture.resetWriteLimits();
+                    forbidden(operation, persona, allowed);
+                }));
+            }
+        }
+        if (operation.hasBody()) {
+            for (String property : MASS_ASSIGNMENT_PROPERTIES) {
+                cases.add(test("unknown property \"" + property + "\" in the body → 400", () -> {
+                    fixture.resetWriteLimits();
+                    massAssignment(operation, allowed, property);
+                }));
+            }
+        }
+        if (operation.isWriteLimited()) {
+            cases.add(test("beyond the write limit → 429 with Retry-After", () -> writeLimit(operation, allowed)));
+        } else if (operation.isExemptFromWriteLimit()) {
+            cases.add(test("never refused for volume", () -> neverLimited(operation, allowed)));
+        }
+        return cases.stream();
+    }
+
+    private void documentAndUnknownPathsNeedToken() {
+        for (String path : List.of("/v3/api-docs", "/api/v1/no-such-endpoint", "/")) {
+            HttpResponse<String> response = send(request("GET", path, null, null));
+            assertThat(response.statusCode()).as("GET %s without a token", path).isEqualTo(401);
+            assertProblem(response, 401);
+        }
+    }
+
+    private static void declaresAccessRules(ApiOperation operation) {
+        assertThat(operation.roles())
+                .as("%s must declare who may call it (@Secured → %s)", operation, ROLES)
+                .isNotEmpty();
+        if (!operation.isRead()) {
+            assertThat(operation.writeLimit())
+                    .as("%s changes state: @WriteLimited or @NotWriteLimited(why) (%s)", operation, WRITE_LIMIT)
+                    .isNotNull();
+        }
+    }
+
+    private void unauthenticated(ApiOperation operation, Persona allowed, String token) {
+        Map<String, String> values =
+                fixture.pathValues(operation, allowed, true).orElseGet(() -> placeholders(operation));
+        HttpResponse<String> response = send(request(
+                operation.method(),
+                operation.path(values),
+                token,
+                fixture.body(operation, allowed).orElse(null),
+                fixture.headers(operation, allowed)));
+        assertThat(response.statusCode()).as("%s", operation).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+        assertProblem(response, 401);
+    }
+
+    private void allowedAndNothingExposed(ApiOperation operation, Persona persona, Map<String, String> values) {
+        HttpResponse<String> response = send(operation, persona, values, fixture.body(operation, persona));
+        assertThat(response.statusCode())
+                .as("%s as %s: %s", operation, persona, response.body())
+                .isBetween(200, 299);
+        assertNothingExposed(operation, persona, response);
+    }
+
+    private void hidden(ApiOperation operation, Persona persona, Map<String, String> values) {
+        HttpResponse<String> response = send(operation, persona, values, fixture.body(operation, persona));
+        assertThat(response.statusCode())
+                .as("%s as %s for another district's object: %s", operation, persona, response.body())
+                .isEqualTo(404);
+        assertProblem(response, 404);
+        assertNothingExposed(operation, persona, response);
+    }
+
+    private void forbidden(ApiOperation operation, Persona persona, Persona allowed) {
+        Map<String, String> values =
+                fixture.pathValues(operation, allowed, true).orElseGet(() -> placeholders(operation));
+        HttpResponse<String> response = send(operation, persona, values, fixture.body(operation, allowed));
+        assertThat(response.statusCode())
+                .as("%s as %s: %s", operation, persona, response.body())
+                .isEqualTo(403);
+        assertProblem(response, 403);
+        assertNothingExposed(operation, persona, response);
+    }
+
+    private void massAssignment(ApiOperation operation, Persona allowed, String property) {
+        Map<String, String> values =
+                fixture.pathValues(operation, allowed, true).orElseGet(() -> placeholders(operation));
+        String body = fixture.body(operation, allowed)
+                .orElseThrow(() -> new AssertionError("The fixture has no body for " + operation));
+        ObjectNode json = (ObjectNode) JSON.readTree(body);
+        if (json.has(property)) {
+            return;
+        }
+        json.put(property, "ADMIN");
+        HttpResponse<String> response = send(operation, allowed, values, Optional.of(JSON.writeValueAsString(json)));
+        assertThat(response.statusCode())
+                .as("%s with \"%s\": %s", operation, property, response.body())
+                .isEqualTo(400);
+        assertProblem(response, 400);
+    }
+
+    private void writeLimit(ApiOperation operation, Persona persona) {
+        fixture.resetWriteLimits();
+        try {
+            for (long i = 0; i < fixture.writeLimitCapacity(); i++) {
+                HttpResponse<String> response = sendFresh(operation, persona);
+                assertThat(response.statusCode())
+                        .as("write %d of %d: %s", i + 1, fixture.writeLimitCapacity(), response.body())
+                        .isBetween(200, 299);
+            }
+            HttpResponse<String> refused = sendFresh(operation, persona);
+            assertThat(refused.statusCode()).as("one write beyond the limit").isEqualTo(429);
+            assertProblem(refused, 429);
+            assertThat(refused.headers().firstValue("Retry-After"))
+                    .hasValueSatisfying(
+                            seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        } finally {
+            fixture.resetWriteLimits();
+        }
+    }
+
+    private void neverLimited(ApiOperation operation, Persona persona) {
+        fixture.resetWriteLimits();
+        try {
+            for (long i = 0; i < fixture.writeLimitCapacity() + 5; i++) {
+                HttpResponse<String> response = sendFresh(operation, persona);
+                assertThat(response.statusCode())
+                        .as("call %d: %s", i + 1, response.body())
+                        .isBetween(200, 299);
+            }
+        } finally {
+            fixture.resetWriteLimits();
+        }
+    }
+
+    private HttpResponse<String> sendFresh(ApiOperation operation, Persona persona) {
+        Map<String, String> values = fixture.pathValues(operation, persona, true)
+                .orElseThrow(() -> new AssertionError("The fixture has no object for " + operation));
+        return send(operation, persona, values, fixture.body(operation, persona));
+    }
+
+    private void assertNothingExposed(ApiOperation operation, Persona persona, HttpResponse<String> response) {
+        String body = response.body();
+        for (String secret : fixture.mustNotSee(persona, operation)) {
+            if (body.contains(secret)) {
+                fail("%s showed %s a value it may not see", operation, persona);
+            }
+        }
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("type").asString()).isNotBlank();
+        assertThat(problem.path("title").asString()).isNotBlank();
+    }
+
+    private static Map<String, String> placeholders(ApiOperation operation) {
+        Map<String, String> values = new java.util.HashMap<>();
+        operation
+                .pathParameters()
+                .forEach(name -> values.put(name, java.util.UUID.randomUUID().toString()));
+        return values;
+    }
+
+    private Stream<Persona> allowedPersonas(ApiOperation operation) {
+        return Arrays.stream(Persona.values()).filter(persona -> isAllowed(operation, persona));
+    }
+
+    private static boolean isAllowed(ApiOperation operation, Persona persona) {
+        Set<String> roles = persona.roles();
+        return operation.roles().stream().anyMatch(roles::contains);
+    }
+
+    private HttpResponse<String> send(
+            ApiOperation operation, Persona persona, Map<String, String> values, Optional<String> body) {
+        return send(request(
+                operation.method(),
+                operation.path(values),
+                identity.token(persona),
+                body.orElse(null),
+                fixture.headers(operation, persona)));
+    }
+
+    private HttpRequest request(String method, String path, String token, String body) {
+        return request(method, path, token, body, Map.of());
+    }
+
+    private HttpRequest request(String method, String path, String token, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json, application/problem+json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        return request.build();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static DynamicTest test(String name, org.junit.jupiter.api.function.Executable check) {
+        return DynamicTest.dynamicTest(name, check);
+    }
+}
