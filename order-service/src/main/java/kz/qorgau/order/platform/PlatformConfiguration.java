@@ -24,7 +24,7 @@ class PlatformConfiguration {
     /** Fails the start when the key ring is missing or broken, rather than at the first order. */
     @Bean
     SealedFieldCipher sealedFieldCipher(SealingProperties sealing) {
-        return SealedFieldCipher.fromBase64Keys(sealing.keys(), sealing.activeKeyId());
+        return SealedFieldCipher.fromBase64Keys(sealing.ring(), sealing.activeKeyId());
     }
 
     static final String BEARER = "bearer";

@@ -1,6 +1,7 @@
 package kz.qorgau.order.platform;
 
 import java.util.Map;
+import kz.qorgau.events.sealed.LocalDemoKeys;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,9 +11,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param activeKeyId the key new fields are sealed with
  * @param keys key id to base64 of a 256-bit AES key
+ * @param allowLocalDemoKeys {@code false} in production: the public demo keys are dropped from the ring
+ *     ({@code QORGAU_LOCAL_DEMO_KEYS=false}, see {@link LocalDemoKeys})
  */
 @ConfigurationProperties("qorgau.sealing")
-public record SealingProperties(String activeKeyId, @DefaultValue Map<String, String> keys) {
+public record SealingProperties(
+        String activeKeyId, @DefaultValue Map<String, String> keys, @DefaultValue("true") boolean allowLocalDemoKeys) {
+
+    /** The ring to use: without the public demo keys unless they are allowed. */
+    public Map<String, String> ring() {
+        return allowLocalDemoKeys ? keys : LocalDemoKeys.withoutDemoKeys(keys, activeKeyId, "qorgau.sealing");
+    }
 
     @Override
     public String toString() {

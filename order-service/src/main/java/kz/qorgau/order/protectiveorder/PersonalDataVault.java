@@ -59,8 +59,8 @@ public final class PersonalDataVault {
 
     public static PersonalDataVault of(AtRestProperties properties) {
         return new PersonalDataVault(
-                SealedFieldCipher.fromBase64Keys(properties.keys(), properties.activeKeyId()),
-                properties.blindIndexKey());
+                SealedFieldCipher.fromBase64Keys(properties.ring(), properties.activeKeyId()),
+                properties.checkedBlindIndexKey());
     }
 
     public String activeKeyId() {
