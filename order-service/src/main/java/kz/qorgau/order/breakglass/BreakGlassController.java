@@ -7,12 +7,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.order.access.Authorities;
 import kz.qorgau.order.access.BreakGlassGrant;
 import kz.qorgau.order.access.Staff;
 import kz.qorgau.order.access.WriteLimited;
+import kz.qorgau.order.platform.CanonicalUuid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -105,17 +105,8 @@ class BreakGlassController {
             @Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String id,
             @Valid @RequestBody ReviewRequest request,
             Staff staff) {
-        UUID grantId = parse(id).orElseThrow(BreakGlassController::notFound);
+        UUID grantId = CanonicalUuid.parse(id).orElseThrow(BreakGlassController::notFound);
         return GrantRepresentation.of(breakGlass.review(staff, grantId, request.outcome()));
-    }
-
-    private static Optional<UUID> parse(String id) {
-        try {
-            UUID uuid = UUID.fromString(id);
-            return uuid.toString().equalsIgnoreCase(id) ? Optional.of(uuid) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static ErrorResponseException notFound() {

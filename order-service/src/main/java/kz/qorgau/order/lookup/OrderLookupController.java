@@ -8,11 +8,10 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Optional;
-import java.util.UUID;
 import kz.qorgau.order.access.Authorities;
 import kz.qorgau.order.access.Purpose;
 import kz.qorgau.order.access.Staff;
+import kz.qorgau.order.platform.CanonicalUuid;
 import kz.qorgau.order.platform.Problems;
 import kz.qorgau.order.protectiveorder.OrderRepresentation;
 import org.springframework.http.HttpStatus;
@@ -83,7 +82,9 @@ class OrderLookupController {
                     String id,
             Staff staff) {
         // A malformed id names no order either: 404, not 400, so ids stay opaque to clients.
-        return parse(id).flatMap(uuid -> lookup.order(staff, uuid)).orElseThrow(() -> notFound());
+        return CanonicalUuid.parse(id)
+                .flatMap(uuid -> lookup.order(staff, uuid))
+                .orElseThrow(() -> notFound());
     }
 
     @Secured(Authorities.SUPERVISOR)
@@ -132,19 +133,9 @@ class OrderLookupController {
                     String purpose,
             Staff staff) {
         String stated = Purpose.required(purpose);
-        return parse(id)
+        return CanonicalUuid.parse(id)
                 .flatMap(uuid -> lookup.victimContacts(staff, uuid, stated))
                 .orElseThrow(() -> notFound());
-    }
-
-    private static Optional<UUID> parse(String id) {
-        try {
-            UUID uuid = UUID.fromString(id);
-            // UUID.fromString accepts short forms such as "1-1-1-1-1"; only the canonical form names an order.
-            return uuid.toString().equalsIgnoreCase(id) ? Optional.of(uuid) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static ErrorResponseException notFound() {
