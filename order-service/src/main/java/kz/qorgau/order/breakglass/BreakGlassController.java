@@ -52,6 +52,12 @@ class BreakGlassController {
             @Schema(nullable = true) String reviewedBy,
             @Schema(nullable = true) java.time.Instant reviewedAt) {
 
+        @Override
+        public String toString() {
+            // The reason is free text: never logged.
+            return "BreakGlassGrant[id=" + id + ", district=" + district + "]";
+        }
+
         static GrantRepresentation of(BreakGlassGrant grant) {
             return new GrantRepresentation(
                     grant.id(),

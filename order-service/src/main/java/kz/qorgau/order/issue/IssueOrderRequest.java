@@ -37,6 +37,12 @@ public record IssueOrderRequest(
                 @Pattern(regexp = CODE, message = CODE_MESSAGE)
                 String district) {
 
+    /** Framework debug logging prints request bodies with toString: never the people in them. */
+    @Override
+    public String toString() {
+        return "IssueOrderRequest[district=" + district + ", policeUnit=" + policeUnit + ", personal data redacted]";
+    }
+
     /** Letters, digits, '.', '_' and '-', starting with a letter or digit. */
     static final String CODE = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
 
@@ -62,7 +68,13 @@ public record IssueOrderRequest(
             @Schema(description = "Optional.", example = "Серикович")
                     @Size(max = 100)
                     @Pattern(regexp = NAME, message = NAME_MESSAGE)
-                    String patronymic) {}
+                    String patronymic) {
+
+        @Override
+        public String toString() {
+            return "OffenderDetails[redacted]";
+        }
+    }
 
     @Schema(description = "The person the order protects. Personal data; travels to notification-service sealed.")
     public record VictimDetails(
@@ -74,7 +86,13 @@ public record IssueOrderRequest(
             @Schema(description = "Optional.") @Size(max = 100) @Pattern(regexp = NAME, message = NAME_MESSAGE)
                     String patronymic,
             @Schema(description = "How to reach the victim, most preferred first; 1 to 10.") @NotEmpty @Size(max = 10)
-                    List<@NotNull @Valid ContactDetails> contacts) {}
+                    List<@NotNull @Valid ContactDetails> contacts) {
+
+        @Override
+        public String toString() {
+            return "VictimDetails[redacted]";
+        }
+    }
 
     @Schema(description = "One way to reach the victim.")
     @ValidContactAddress
@@ -87,5 +105,11 @@ public record IssueOrderRequest(
                     @Size(max = 254)
                     String address,
             @Schema(description = "ISO 639-1 code: kk, ru or en.", example = "kk") @NotNull
-                    Language preferredLanguage) {}
+                    Language preferredLanguage) {
+
+        @Override
+        public String toString() {
+            return "ContactDetails[channel=" + channel + ", redacted]";
+        }
+    }
 }
