@@ -26,6 +26,8 @@ import kz.qorgau.infrastructure.PortAllocator;
 import kz.qorgau.infrastructure.postgres.TestDatabase;
 import kz.qorgau.infrastructure.process.JavaServiceProcess;
 import kz.qorgau.testsupport.TestInfrastructure;
+import kz.qorgau.testsupport.identity.Persona;
+import kz.qorgau.testsupport.identity.TestIdentity;
 import kz.qorgau.testsupport.kafka.EventTopicWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,7 +112,9 @@ class AuditKillIT {
                 .as("event ids")
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(sent);
-        JsonNode verification = get("http://127.0.0.1:" + port + "/api/v1/audit/verify");
+        JsonNode verification = get(
+                "http://127.0.0.1:" + port + "/api/v1/audit/verify",
+                infrastructure.identity().token(Persona.AUDITOR));
         assertThat(verification.get("intact").asBoolean())
                 .as(verification.toString())
                 .isTrue();
@@ -142,6 +146,11 @@ class AuditKillIT {
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka().bootstrapServers());
         environment.put("QORGAU_KAFKA_NAMESPACE", infrastructure.namespace());
         environment.put("QORGAU_AUDIT_DATABASE_REQUIRERESTRICTEDROLE", "true");
+        // Trusts the JVM's test token issuer, as production trusts its OpenID Connect provider.
+        TestIdentity identity = infrastructure.identity();
+        environment.put("QORGAU_OIDC_ISSUER_URI", identity.issuer().toString());
+        environment.put("QORGAU_OIDC_JWK_SET_URI", identity.jwkSetUri().toString());
+        environment.put("QORGAU_OIDC_AUDIENCE", identity.audience());
         environment.put("SERVER_PORT", Integer.toString(port));
         environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
         JavaServiceProcess process = JavaServiceProcess.start(
@@ -171,9 +180,13 @@ class AuditKillIT {
         throw new AssertionError("No target/audit-service-*-exec.jar: run this test with mvn verify (after package)");
     }
 
-    private static JsonNode get(String url) throws IOException, InterruptedException {
+    private static JsonNode get(String url, String token) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JsonMapper.builder().build().readTree(response.body());
     }

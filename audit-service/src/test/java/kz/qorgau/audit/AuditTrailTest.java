@@ -33,6 +33,7 @@ import kz.qorgau.events.envelope.EventSources;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.http.ManagementEndpoints;
+import kz.qorgau.testsupport.identity.Persona;
 import kz.qorgau.testsupport.kafka.EventTopicReader;
 import kz.qorgau.testsupport.kafka.EventTopicWriter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -53,8 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * audit-service on the real broker and database: events of both topics become entries, a
  * duplicate does not, a poison record goes to the dead-letter topic without stopping the trail, and
- * verification finds a changed entry. The test's database login owns the table (it ran the
- * migration), which is what lets the tampering test disable the trigger, as only an owner could.
+ * verification finds a changed entry. It reads the trail as an auditor (access rules: see the access
+ * package's tests). The test's database login owns the table (it ran the migration), which is what
+ * lets the tampering test disable the trigger, as only an owner could.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @QorgauInfrastructure
@@ -473,6 +475,7 @@ class AuditTrailTest {
 
     private HttpResponse<String> get(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + infrastructure.identity().token(Persona.AUDITOR))
                 .GET()
                 .build();
         try {

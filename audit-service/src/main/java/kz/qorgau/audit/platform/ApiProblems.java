@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -58,6 +59,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                                 new InvalidParameter(result.getMethodParameter().getParameterName(), message(error))))
                 .toList();
         return badRequest(ex, invalid, headers, request);
+    }
+
+    /**
+     * Refusals of method security ({@code @Secured}) go back to Spring Security's filter, which answers
+     * 403 with the same problem and metric as every other refusal.
+     */
+    @ExceptionHandler(AccessDeniedException.class)
+    void accessDenied(AccessDeniedException exception) {
+        throw exception;
     }
 
     @ExceptionHandler(DataAccessException.class)

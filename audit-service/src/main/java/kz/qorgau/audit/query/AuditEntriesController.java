@@ -10,11 +10,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.UUID;
+import kz.qorgau.audit.access.Authorities;
 import kz.qorgau.audit.entry.AuditLog;
 import kz.qorgau.audit.entry.StoredEntry;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,19 +39,27 @@ class AuditEntriesController {
     }
 
     @GetMapping("/entries")
+    @Secured(Authorities.AUDITOR)
     @Operation(
-            summary = "One order's entries",
-            description = "The entries whose subject is the order, in sequence order, a page at a time.")
-    @ApiResponse(responseCode = "200", description = "A page of entries (empty when the order has none)")
+            summary = "One subject's entries (an order id, or the access id of an access that concerns no single"
+                    + " order)",
+            description = "The entries whose subject is the one asked for, in sequence order, a page at a time."
+                    + " Auditors only: entries name who accessed what.")
+    @ApiResponse(responseCode = "200", description = "A page of entries (empty when the subject has none)")
     @ApiResponse(
             responseCode = "400",
-            description = "subject is not a UUID, or after or limit is out of range",
+            description = "subject is missing or not a UUID, or after or limit is out of range",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                             schema = @Schema(implementation = ProblemDetail.class)))
     AuditEntryPage entries(
-            @Parameter(description = "The order id (a UUID)", required = true) @RequestParam UUID subject,
+            @Parameter(
+                            description = "The subject: an order id, or the access id of an access that concerns"
+                                    + " no single order (a UUID)",
+                            required = true)
+                    @RequestParam
+                    UUID subject,
             @Parameter(description = "Only entries with a greater sequence number (for the next page)")
                     @RequestParam(defaultValue = "0")
                     @Min(0)

@@ -5,13 +5,14 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One page of an order's entries.
+ * One page of one subject's entries: an order id, or the access id of an access that concerns no single
+ * order.
  *
  * @param nextAfter pass as {@code after} for the next page; {@code null} on the last page
  */
-@Schema(description = "A page of one order's audit entries, in sequence order")
+@Schema(description = "A page of one subject's audit entries, in sequence order")
 record AuditEntryPage(
-        @Schema(description = "The order id asked for") String subject,
+        @Schema(description = "The subject asked for") String subject,
         List<AuditEntryView> entries,
         @Schema(description = "Pass as 'after' to get the next page; null on the last page") @Nullable
                 Long nextAfter) {}

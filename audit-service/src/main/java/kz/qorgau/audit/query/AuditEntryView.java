@@ -19,8 +19,11 @@ record AuditEntryView(
         @Schema(description = "CloudEvents id") UUID eventId,
         @Schema(description = "CloudEvents type", example = "kz.qorgau.order.issued.v1") String type,
         @Schema(description = "CloudEvents source: the producing service") String source,
-        @Schema(description = "CloudEvents subject: the order id") String subject,
-        @Schema(description = "The event's number among its order's events") long subjectSequence,
+        @Schema(
+                        description = "CloudEvents subject: the order id, or the access id of an access that"
+                                + " concerns no single order")
+                String subject,
+        @Schema(description = "The event's number among its subject's events") long subjectSequence,
         @Schema(description = "CloudEvents time, UTC, microseconds", example = "2026-03-01T10:15:30.000000Z")
                 String time,
         @Schema(description = "content-type header as received") @Nullable String dataContentType,

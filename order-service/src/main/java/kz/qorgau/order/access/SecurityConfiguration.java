@@ -1,6 +1,7 @@
 package kz.qorgau.order.access;
 
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -45,10 +46,20 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain api(HttpSecurity http, SecurityProblems problems) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            SecurityProblems problems,
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .oauth2ResourceServer(
-                        resourceServer -> resourceServer.jwt(jwt -> {}).authenticationEntryPoint(problems))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> {})
+                        .authenticationEntryPoint(problems)
+                        // RFC 9728 metadata, the one public path: names the issuer; no mTLS-bound tokens here.
+                        .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
+                                resource -> resource.authorizationServer(issuer)
+                                        .resourceName("Qorgau order-service API")
+                                        .tlsClientCertificateBoundAccessTokens(false))))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 // Bearer tokens only: no sessions, no cookies, so no CSRF to defend against.

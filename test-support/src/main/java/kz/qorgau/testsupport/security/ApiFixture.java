@@ -7,7 +7,8 @@ import kz.qorgau.testsupport.identity.Persona;
 
 /**
  * What a service's security matrix needs to know that the OpenAPI document does not say: real objects
- * to name in paths, valid bodies, required headers, and which values a persona must never see.
+ * to name in paths, required query parameters, valid bodies, required headers, and which values a
+ * persona must never see.
  */
 public interface ApiFixture {
 
@@ -21,6 +22,14 @@ public interface ApiFixture {
 
     /** A valid JSON body for {@code persona} (in their district, where that matters). */
     Optional<String> body(ApiOperation operation, Persona persona);
+
+    /**
+     * Query parameters the operation requires (the matrix fills in only path parameters, so an operation
+     * with a required query parameter would otherwise answer 400), for {@code persona}. None by default.
+     */
+    default Map<String, String> queryParameters(ApiOperation operation, Persona persona) {
+        return Map.of();
+    }
 
     /** Headers the operation requires besides the token (a stated purpose, for instance). */
     default Map<String, String> headers(ApiOperation operation, Persona persona) {

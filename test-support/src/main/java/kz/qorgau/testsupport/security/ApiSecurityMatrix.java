@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.fail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kz.qorgau.testsupport.identity.Persona;
 import kz.qorgau.testsupport.identity.TestIdentity;
@@ -103,6 +106,8 @@ public final class ApiSecurityMatrix {
         List<DynamicNode> nodes = new ArrayList<>();
         nodes.add(DynamicTest.dynamicTest(
                 "the OpenAPI document and unknown paths need a token too", this::documentAndUnknownPathsNeedToken));
+        nodes.add(DynamicTest.dynamicTest(
+                "the one public path is the RFC 9728 metadata, naming the issuer", this::onlyTheMetadataIsPublic));
         for (ApiOperation operation : operations()) {
             nodes.add(DynamicContainer.dynamicContainer(operation.toString(), cases(operation)));
         }
@@ -177,6 +182,19 @@ public final class ApiSecurityMatrix {
         }
     }
 
+    /** Clients discover the issuer there (RFC 9728); it holds nothing else and claims nothing we do not do. */
+    private void onlyTheMetadataIsPublic() {
+        HttpResponse<String> response = send(request("GET", "/.well-known/oauth-protected-resource", null, null));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode metadata = JSON.readTree(response.body());
+        List<String> servers = new ArrayList<>();
+        metadata.path("authorization_servers").forEach(server -> servers.add(server.asString()));
+        assertThat(servers).containsExactly(identity.issuer().toString());
+        assertThat(metadata.path("tls_client_certificate_bound_access_tokens").asBoolean(false))
+                .isFalse();
+        assertThat(metadata.path("bearer_methods_supported").toString()).isEqualTo("[\"header\"]");
+    }
+
     private static void declaresAccessRules(ApiOperation operation) {
         assertThat(operation.roles())
                 .as("%s must declare who may call it (@Secured → %s)", operation, ROLES)
@@ -193,7 +211,7 @@ public final class ApiSecurityMatrix {
                 fixture.pathValues(operation, allowed, true).orElseGet(() -> placeholders(operation));
         HttpResponse<String> response = send(request(
                 operation.method(),
-                operation.path(values),
+                target(operation, values, allowed),
                 token,
                 fixture.body(operation, allowed).orElse(null),
                 fixture.headers(operation, allowed)));
@@ -223,7 +241,13 @@ public final class ApiSecurityMatrix {
     private void forbidden(ApiOperation operation, Persona persona, Persona allowed) {
         Map<String, String> values =
                 fixture.pathValues(operation, allowed, true).orElseGet(() -> placeholders(operation));
-        HttpResponse<String> response = send(operation, persona, values, fixture.body(operation, allowed));
+        // The allowed persona's request, with only the token changed.
+        HttpResponse<String> response = send(request(
+                operation.method(),
+                target(operation, values, allowed),
+                identity.token(persona),
+                fixture.body(operation, allowed).orElse(null),
+                fixture.headers(operation, persona)));
         assertThat(response.statusCode())
                 .as("%s as %s: %s", operation, persona, response.body())
                 .isEqualTo(403);
@@ -306,6 +330,24 @@ public final class ApiSecurityMatrix {
         assertThat(problem.path("title").asString()).isNotBlank();
     }
 
+    /** The operation's path with its parameters filled in, and the fixture's query parameters for {@code persona}. */
+    private String target(ApiOperation operation, Map<String, String> values, Persona persona) {
+        String path = operation.path(values);
+        Map<String, String> query = fixture.queryParameters(operation, persona);
+        if (query.isEmpty()) {
+            return path;
+        }
+        return path + "?"
+                + query.entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(parameter -> encode(parameter.getKey()) + "=" + encode(parameter.getValue()))
+                        .collect(Collectors.joining("&"));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     private static Map<String, String> placeholders(ApiOperation operation) {
         Map<String, String> values = new java.util.HashMap<>();
         operation
@@ -327,7 +369,7 @@ public final class ApiSecurityMatrix {
             ApiOperation operation, Persona persona, Map<String, String> values, Optional<String> body) {
         return send(request(
                 operation.method(),
-                operation.path(values),
+                target(operation, values, persona),
                 identity.token(persona),
                 body.orElse(null),
                 fixture.headers(operation, persona)));

@@ -1,0 +1,64 @@
+package kz.qorgau.notification.access;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every request on the public port needs a valid bearer JWT (docs/adr/0010): today only the OpenAPI
+ * document and Swagger UI, since the service has no API of its own yet, but so a new endpoint is born
+ * protected. Boot's resource-server configuration checks it (signature from the issuer's JWK set, RS256
+ * only, {@code iss}, {@code aud}, {@code exp} and {@code nbf}) and maps the {@code roles} claim to
+ * authorities (application.yml); this adds the problem details, the rejection metric and method security
+ * for {@code @Secured}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+@EnableMethodSecurity(securedEnabled = true, prePostEnabled = false)
+class SecurityConfiguration {
+
+    /** Health and Prometheus, on the management port only, which is never published outside the host. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain managementEndpoints(HttpSecurity http) throws Exception {
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    SecurityFilterChain api(
+            HttpSecurity http,
+            SecurityProblems problems,
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer)
+            throws Exception {
+        http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> {})
+                        .authenticationEntryPoint(problems)
+                        // RFC 9728 metadata, the one public path: names the issuer; no mTLS-bound tokens here.
+                        .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
+                                resource -> resource.authorizationServer(issuer)
+                                        .resourceName("Qorgau notification-service API")
+                                        .tlsClientCertificateBoundAccessTokens(false))))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                // Bearer tokens only: no sessions, no cookies, so no CSRF to defend against.
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable());
+        return http.build();
+    }
+}
