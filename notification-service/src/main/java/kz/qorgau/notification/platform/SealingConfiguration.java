@@ -10,6 +10,6 @@ class SealingConfiguration {
 
     @Bean
     SealedFieldCipher sealedFieldCipher(SealingProperties sealing) {
-        return SealedFieldCipher.fromBase64Keys(sealing.keys(), sealing.activeKeyId());
+        return SealedFieldCipher.fromBase64Keys(sealing.ring(), sealing.activeKeyId());
     }
 }
