@@ -20,10 +20,14 @@ record DemoPersona(String clientId, String secret, String role) {
             new DemoPersona("operator", "operator-local-only-secret", "operator"),
             new DemoPersona("auditor", "auditor-local-only-secret", "auditor"));
 
-    /** The curl line that gets this persona an access token. */
+    /** The curl line that gets this persona an access token, after who it is. */
     String curl(String issuer) {
+        return String.format("%-36s %s", role + ":", tokenCommand(issuer));
+    }
+
+    /** The curl command that gets this persona an access token (a client-credentials grant). */
+    String tokenCommand(String issuer) {
         return String.format(
-                "%-36s curl -s -u %s:%s -d grant_type=client_credentials %s/oauth2/token",
-                role + ":", clientId, secret, issuer);
+                "curl -s -u %s:%s -d grant_type=client_credentials %s/oauth2/token", clientId, secret, issuer);
     }
 }

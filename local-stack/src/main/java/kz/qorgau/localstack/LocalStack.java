@@ -40,6 +40,12 @@ final class LocalStack implements AutoCloseable {
 
     static final String IDENTITY_SERVER = "identity-server";
 
+    /** A valid IIN of nobody in the walk-through, for the printed example: it finds no order. */
+    static final String EXAMPLE_IIN = "950315400125";
+
+    private static final List<String> OIDC_SETTINGS = List.of(
+            LocalStackSettings.OIDC_ISSUER_URI, LocalStackSettings.OIDC_JWK_SET_URI, LocalStackSettings.OIDC_AUDIENCE);
+
     private final LocalStackSettings settings;
     private final InfraEnvironment environment;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -67,10 +73,17 @@ final class LocalStack implements AutoCloseable {
             });
             Files.createDirectories(settings.dataDir());
 
+            // The issuer needs neither broker nor database: its JVM starts while they are prepared.
+            if (settings.withIdentity()) {
+                warnOfIgnoredOidcSettings();
+                ServiceSpec identity = settings.identityServer();
+                startService(identity, jars.remove(identity), identityEnvironment(identity));
+            }
             startKafka();
             startDatabases(specs);
             startInbox();
-            startServices(jars);
+            jars.forEach((spec, jar) -> startService(spec, jar, serviceEnvironment(spec)));
+            awaitHealthy();
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
@@ -128,23 +141,22 @@ final class LocalStack implements AutoCloseable {
         smtpPort = inbox.smtpPort();
     }
 
-    private void startServices(Map<ServiceSpec, Path> jars) {
+    private void startService(ServiceSpec spec, Path jar, Map<String, String> environment) {
         List<String> jvmOptions = List.of(
                 "-Xmx" + settings.serviceHeap(),
                 "-XX:+UseSerialGC",
                 "-XX:+ExitOnOutOfMemoryError",
                 // C1 only: a local stack values start-up time over peak throughput.
-                "-XX:TieredStopAtLevel=1");
-        jars.forEach((spec, jar) -> {
-            JavaServiceProcess process = JavaServiceProcess.start(
-                    spec.name(),
-                    jar,
-                    jvmOptions,
-                    serviceEnvironment(spec),
-                    settings.logDir().resolve(spec.name() + ".log"));
-            services.put(spec, process);
-            started.push(process);
-        });
+                "-XX:TieredStopAtLevel=1",
+                // Logs in UTF-8 whatever the locale, so that Kazakh and Russian text stays searchable.
+                "-Dfile.encoding=UTF-8");
+        JavaServiceProcess process = JavaServiceProcess.start(
+                spec.name(), jar, jvmOptions, environment, settings.logDir().resolve(spec.name() + ".log"));
+        services.put(spec, process);
+        started.push(process);
+    }
+
+    private void awaitHealthy() {
         try {
             CompletableFuture.allOf(services.entrySet().stream()
                             .map(service -> CompletableFuture.runAsync(() -> service.getValue()
@@ -157,6 +169,16 @@ final class LocalStack implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private Map<String, String> identityEnvironment(ServiceSpec identity) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QORGAU_IDENTITY_ISSUER", settings.localIssuer());
+        env.put("QORGAU_IDENTITY_AUDIENCE", LocalStackSettings.LOCAL_AUDIENCE);
+        env.put("QORGAU_IDENTITY_SIGNING_KEY_LOCATION", "file:" + SigningKeyFile.ensure(settings.identitySigningKey()));
+        env.put("QORGAU_IDENTITY_PORT", Integer.toString(identity.port()));
+        env.put("QORGAU_IDENTITY_MANAGEMENT_PORT", Integer.toString(identity.managementPort()));
+        return env;
     }
 
     private Map<String, String> serviceEnvironment(ServiceSpec spec) {
@@ -177,17 +199,42 @@ final class LocalStack implements AutoCloseable {
                 env.put(prefix + "DATABASE_REQUIRERESTRICTEDROLE", "true");
             }
         }
-        if (spec.name().equals(IDENTITY_SERVER)) {
-            env.put("QORGAU_IDENTITY_ISSUER", issuer(spec));
-            env.put(
-                    "QORGAU_IDENTITY_SIGNING_KEY_LOCATION",
-                    "file:" + SigningKeyFile.ensure(settings.identitySigningKey()));
-        }
+        env.putAll(oidcEnvironment(settings, environment));
         env.put(prefix + "PORT", Integer.toString(spec.port()));
         env.put(prefix + "MANAGEMENT_PORT", Integer.toString(spec.managementPort()));
         env.put("SPRING_MAIL_HOST", smtpHost);
         env.put("SPRING_MAIL_PORT", Integer.toString(smtpPort));
         return env;
+    }
+
+    /**
+     * Where the services check tokens: the local issuer, on its offset port; without it, whatever
+     * QORGAU_OIDC_* name (another OIDC provider), passed through as they are.
+     */
+    static Map<String, String> oidcEnvironment(LocalStackSettings settings, InfraEnvironment environment) {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (settings.withIdentity()) {
+            env.put(LocalStackSettings.OIDC_ISSUER_URI, settings.localIssuer());
+            env.put(LocalStackSettings.OIDC_JWK_SET_URI, settings.localIssuer() + "/oauth2/jwks");
+            env.put(LocalStackSettings.OIDC_AUDIENCE, LocalStackSettings.LOCAL_AUDIENCE);
+        } else {
+            for (String name : OIDC_SETTINGS) {
+                environment.get(name).ifPresent(value -> env.put(name, value));
+            }
+        }
+        return env;
+    }
+
+    private void warnOfIgnoredOidcSettings() {
+        List<String> ignored = OIDC_SETTINGS.stream()
+                .filter(name -> environment.get(name).isPresent())
+                .toList();
+        if (!ignored.isEmpty()) {
+            log.warn(
+                    "{} ignored: the services trust the local issuer. Set {}=off to use another OIDC provider.",
+                    String.join(", ", ignored),
+                    LocalStackSettings.WITH_IDENTITY);
+        }
     }
 
     /** Every address a user needs, one per line. */
@@ -198,7 +245,7 @@ final class LocalStack implements AutoCloseable {
             if (spec.name().equals(IDENTITY_SERVER)) {
                 lines.add(String.format(
                         "%-21s issuer %s  discovery %s/.well-known/openid-configuration",
-                        spec.name(), issuer(spec), issuer(spec)));
+                        spec.name(), settings.localIssuer(), settings.localIssuer()));
             } else {
                 lines.add(
                         String.format("%-21s API %s  Swagger UI %s", spec.name(), spec.apiUrl(), spec.swaggerUiUrl()));
@@ -227,18 +274,34 @@ final class LocalStack implements AutoCloseable {
             lines.add(String.format("%-21s SMTP %s:%d", "Mail server", smtpHost, smtpPort));
         }
         lines.add(String.format("%-21s %s", "Data", settings.dataDir()));
-        services.keySet().stream()
-                .filter(spec -> spec.name().equals(IDENTITY_SERVER))
-                .findFirst()
-                .ifPresent(identity -> {
-                    lines.add("Tokens of the demo personas (local only; the services will require them):");
-                    DemoPersona.ALL.forEach(persona -> lines.add("  " + persona.curl(issuer(identity))));
-                });
+        if (settings.withIdentity()) {
+            lines.add("Tokens of the demo personas (local only; every API call needs one):");
+            DemoPersona.ALL.forEach(persona -> lines.add("  " + persona.curl(settings.localIssuer())));
+            lines.add("Example: a person check as officer-a");
+            lines.add("  TOKEN=$(" + DemoPersona.ALL.get(0).tokenCommand(settings.localIssuer())
+                    + " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')");
+            lines.add("  curl -s -X POST " + orderApi() + "/person-checks -H \"Authorization: Bearer $TOKEN\""
+                    + " -H 'Content-Type: application/json' -d '{\"iin\":\"" + EXAMPLE_IIN + "\"}'");
+        } else {
+            lines.add(environment
+                    .get(LocalStackSettings.OIDC_ISSUER_URI)
+                    .map(issuer -> String.format("%-21s %s (%s)", "Tokens", issuer, LocalStackSettings.OIDC_ISSUER_URI))
+                    .orElse(String.format(
+                            "%-21s no local issuer (%s=off): the services expect one at http://127.0.0.1:%d unless %s names another",
+                            "Tokens",
+                            LocalStackSettings.WITH_IDENTITY,
+                            LocalStackSettings.IDENTITY_PORT,
+                            LocalStackSettings.OIDC_ISSUER_URI)));
+        }
         return lines;
     }
 
-    private static String issuer(ServiceSpec identity) {
-        return "http://127.0.0.1:" + identity.port();
+    private String orderApi() {
+        return services.keySet().stream()
+                .filter(spec -> spec.name().equals("order-service"))
+                .findFirst()
+                .map(ServiceSpec::apiUrl)
+                .orElseThrow();
     }
 
     /** Stops everything it started, newest first. */

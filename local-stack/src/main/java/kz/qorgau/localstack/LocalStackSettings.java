@@ -19,8 +19,9 @@ import kz.qorgau.infrastructure.InfraEnvironment;
  * @param startTimeout how long a service may take to become healthy
  * @param databasePrefix put before every database and role name, so that a second stack (the
  *     launcher test) keeps its data apart from a developer's own
- * @param withIdentity also start the local token issuer; off by default until the services
- *     require tokens, since a fourth JVM on two cores costs the stack its 30 s start
+ * @param withIdentity start the local token issuer and point every service at it (the default,
+ *     since the services require tokens); off for another OIDC provider, named by the QORGAU_OIDC_*
+ *     variables, which the launcher then passes through
  */
 public record LocalStackSettings(
         Path repositoryRoot,
@@ -36,6 +37,18 @@ public record LocalStackSettings(
     public static final String REPOSITORY_ROOT = "QORGAU_REPOSITORY_ROOT";
     public static final String DATABASE_PREFIX = "QORGAU_LOCAL_DB_PREFIX";
     public static final String WITH_IDENTITY = "QORGAU_LOCAL_IDENTITY";
+
+    /** Where the services check tokens (their application.yml reads these). */
+    public static final String OIDC_ISSUER_URI = "QORGAU_OIDC_ISSUER_URI";
+
+    public static final String OIDC_JWK_SET_URI = "QORGAU_OIDC_JWK_SET_URI";
+    public static final String OIDC_AUDIENCE = "QORGAU_OIDC_AUDIENCE";
+
+    /** The aud claim the local issuer puts in its tokens, and the services' default. */
+    static final String LOCAL_AUDIENCE = "qorgau-api";
+
+    static final int IDENTITY_PORT = 9000;
+    static final int IDENTITY_MANAGEMENT_PORT = 9090;
 
     static final int KAFKA_PORT = 19092;
     static final int KAFKA_CONTROLLER_PORT = 19093;
@@ -64,8 +77,11 @@ public record LocalStackSettings(
         if (!databasePrefix.matches("[a-z0-9_]{0,20}")) {
             throw new IllegalStateException(DATABASE_PREFIX + " may hold up to 20 lower-case letters, digits and '_'");
         }
-        boolean withIdentity =
-                environment.get(WITH_IDENTITY).map("on"::equalsIgnoreCase).orElse(false);
+        String identity = environment.get(WITH_IDENTITY).orElse("on");
+        if (!identity.equalsIgnoreCase("on") && !identity.equalsIgnoreCase("off")) {
+            throw new IllegalStateException(WITH_IDENTITY + " is on (the default) or off, not '" + identity + "'");
+        }
+        boolean withIdentity = identity.equalsIgnoreCase("on");
         return new LocalStackSettings(
                 root, dataDir, offset, "256m", Duration.ofSeconds(90), databasePrefix, withIdentity);
     }
@@ -86,13 +102,27 @@ public record LocalStackSettings(
         return IMAP_PORT + portOffset;
     }
 
-    /** The three services, each with its own database and ports. */
+    /** The local OIDC token issuer; production uses any OIDC provider by configuration. */
+    public ServiceSpec identityServer() {
+        return new ServiceSpec(
+                "identity-server",
+                "IDENTITY",
+                null,
+                IDENTITY_PORT + portOffset,
+                IDENTITY_MANAGEMENT_PORT + portOffset,
+                null);
+    }
+
+    /** The local issuer's address: the iss claim of its tokens, and where the services find its keys. */
+    public String localIssuer() {
+        return "http://127.0.0.1:" + identityServer().port();
+    }
+
+    /** The issuer (when started) and the three services, each with its own database and ports. */
     public List<ServiceSpec> services() {
         List<ServiceSpec> services = new ArrayList<>();
         if (withIdentity) {
-            // The local OIDC token issuer; production uses any OIDC provider by configuration.
-            services.add(
-                    new ServiceSpec("identity-server", "IDENTITY", null, 9000 + portOffset, 9090 + portOffset, null));
+            services.add(identityServer());
         }
         services.addAll(List.of(
                 new ServiceSpec(

@@ -1,0 +1,82 @@
+package kz.qorgau.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.util.HashMap;
+import java.util.Map;
+import kz.qorgau.infrastructure.InfraEnvironment;
+import org.junit.jupiter.api.Test;
+
+/** Which issuer the launcher starts, and where it points the services' token checks. */
+class LocalStackSettingsTest {
+
+    @Test
+    void theLocalIssuerStartsFirstByDefaultAndEveryServiceTrustsIt() {
+        LocalStackSettings settings = settings(Map.of());
+
+        assertThat(settings.withIdentity()).isTrue();
+        assertThat(settings.services()).first().isEqualTo(settings.identityServer());
+        assertThat(settings.localIssuer()).isEqualTo("http://127.0.0.1:9000");
+        assertThat(LocalStack.oidcEnvironment(settings, InfraEnvironment.empty()))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        LocalStackSettings.OIDC_ISSUER_URI, "http://127.0.0.1:9000",
+                        LocalStackSettings.OIDC_JWK_SET_URI, "http://127.0.0.1:9000/oauth2/jwks",
+                        LocalStackSettings.OIDC_AUDIENCE, RepositoryFiles.identityDefault("audience")));
+    }
+
+    @Test
+    void theIssuerMovesWithThePortOffsetAndSoDoesWhatTheServicesTrust() {
+        LocalStackSettings settings = settings(Map.of(LocalStackSettings.PORT_OFFSET, "10100"));
+
+        assertThat(settings.identityServer().port()).isEqualTo(19100);
+        assertThat(settings.identityServer().managementPort()).isEqualTo(19190);
+        assertThat(LocalStack.oidcEnvironment(settings, InfraEnvironment.empty()))
+                .containsEntry(LocalStackSettings.OIDC_ISSUER_URI, "http://127.0.0.1:19100")
+                .containsEntry(LocalStackSettings.OIDC_JWK_SET_URI, "http://127.0.0.1:19100/oauth2/jwks");
+    }
+
+    @Test
+    void whileTheLocalIssuerRunsTheServicesTrustItAndNoOtherProvider() {
+        Map<String, String> keycloak = keycloak();
+        LocalStackSettings settings = settings(keycloak);
+
+        assertThat(LocalStack.oidcEnvironment(settings, InfraEnvironment.of(keycloak)))
+                .containsEntry(LocalStackSettings.OIDC_ISSUER_URI, settings.localIssuer());
+    }
+
+    @Test
+    void offStartsNoIssuerAndPassesAnotherProviderThrough() {
+        Map<String, String> environment = new HashMap<>(keycloak());
+        environment.put(LocalStackSettings.WITH_IDENTITY, "OFF");
+        LocalStackSettings settings = settings(environment);
+
+        assertThat(settings.withIdentity()).isFalse();
+        assertThat(settings.services()).extracting(ServiceSpec::name).doesNotContain(LocalStack.IDENTITY_SERVER);
+        assertThat(LocalStack.oidcEnvironment(settings, InfraEnvironment.of(environment)))
+                .containsExactlyInAnyOrderEntriesOf(keycloak());
+        assertThat(LocalStack.oidcEnvironment(settings, InfraEnvironment.empty()))
+                .isEmpty();
+    }
+
+    @Test
+    void aMistypedSwitchIsRefusedRatherThanGuessed() {
+        assertThatIllegalStateException()
+                .isThrownBy(() -> settings(Map.of(LocalStackSettings.WITH_IDENTITY, "false")))
+                .withMessageContaining(LocalStackSettings.WITH_IDENTITY);
+    }
+
+    private static Map<String, String> keycloak() {
+        return Map.of(
+                LocalStackSettings.OIDC_ISSUER_URI, "http://localhost:8180/realms/qorgau",
+                LocalStackSettings.OIDC_JWK_SET_URI,
+                        "http://localhost:8180/realms/qorgau/protocol/openid-connect/certs",
+                LocalStackSettings.OIDC_AUDIENCE, "qorgau-api");
+    }
+
+    private static LocalStackSettings settings(Map<String, String> environment) {
+        Map<String, String> values = new HashMap<>(environment);
+        values.put(LocalStackSettings.REPOSITORY_ROOT, RepositoryFiles.ROOT.toString());
+        return LocalStackSettings.from(InfraEnvironment.of(values));
+    }
+}
