@@ -36,6 +36,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -54,6 +55,9 @@ class AuditApiSecurityMatrixTest {
 
     @Autowired
     TestInfrastructure infrastructure;
+
+    @Autowired
+    ApplicationContext context;
 
     @LocalServerPort
     int port;
@@ -78,7 +82,10 @@ class AuditApiSecurityMatrixTest {
         assertThat(needles(issued.data().orderNumber())).anyMatch(entries.body()::contains);
 
         return ApiSecurityMatrix.of(
-                        URI.create("http://127.0.0.1:" + port), infrastructure.identity(), new Fixture(orderId))
+                        URI.create("http://127.0.0.1:" + port),
+                        infrastructure.identity(),
+                        new Fixture(orderId),
+                        context)
                 .tests();
     }
 

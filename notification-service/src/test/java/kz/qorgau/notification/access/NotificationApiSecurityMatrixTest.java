@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
  * notification-service's public port through the OWASP API Top 10 matrix. It has no operations of its
@@ -36,6 +37,9 @@ class NotificationApiSecurityMatrixTest {
 
     @Autowired
     TestInfrastructure infrastructure;
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     MeterRegistry meters;
@@ -89,7 +93,8 @@ class NotificationApiSecurityMatrixTest {
     }
 
     private ApiSecurityMatrix matrix() {
-        return ApiSecurityMatrix.of(URI.create("http://127.0.0.1:" + port), infrastructure.identity(), new Fixture());
+        return ApiSecurityMatrix.of(
+                URI.create("http://127.0.0.1:" + port), infrastructure.identity(), new Fixture(), context);
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every operation of order-service's OpenAPI document through the OWASP API Top 10 matrix. */
@@ -43,6 +44,9 @@ class OrderApiSecurityMatrixTest {
     TestInfrastructure infrastructure;
 
     @Autowired
+    ApplicationContext context;
+
+    @Autowired
     JdbcClient jdbc;
 
     @LocalServerPort
@@ -50,7 +54,8 @@ class OrderApiSecurityMatrixTest {
 
     @TestFactory
     Stream<DynamicNode> everyOperationAgainstTheMatrix() {
-        return ApiSecurityMatrix.of(URI.create("http://127.0.0.1:" + port), infrastructure.identity(), new Fixture())
+        return ApiSecurityMatrix.of(
+                        URI.create("http://127.0.0.1:" + port), infrastructure.identity(), new Fixture(), context)
                 .tests();
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -26,6 +27,9 @@ import kz.qorgau.testsupport.identity.TestIdentity;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,19 +55,49 @@ public final class ApiSecurityMatrix {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Our own handlers; the framework's (error page, springdoc) are covered by the unknown-path case. */
+    private static final String OWN_PACKAGES = "kz.qorgau.";
+
     private final URI baseUrl;
     private final TestIdentity identity;
     private final ApiFixture fixture;
+    private final Set<String> endpoints;
 
-    private ApiSecurityMatrix(URI baseUrl, TestIdentity identity, ApiFixture fixture) {
+    private ApiSecurityMatrix(URI baseUrl, TestIdentity identity, ApiFixture fixture, Set<String> endpoints) {
         this.baseUrl = baseUrl;
         this.identity = identity;
         this.fixture = fixture;
+        this.endpoints = endpoints;
     }
 
-    /** The matrix of the service at {@code baseUrl} (its public port). */
-    public static ApiSecurityMatrix of(URI baseUrl, TestIdentity identity, ApiFixture fixture) {
-        return new ApiSecurityMatrix(baseUrl, identity, fixture);
+    /**
+     * The matrix of the service at {@code baseUrl} (its public port) whose Spring context is {@code
+     * service}: its request mappings are compared with its OpenAPI document, so an endpoint hidden
+     * from the document ({@code @Hidden}, say) fails instead of escaping the matrix.
+     */
+    public static ApiSecurityMatrix of(
+            URI baseUrl, TestIdentity identity, ApiFixture fixture, ApplicationContext service) {
+        return new ApiSecurityMatrix(baseUrl, identity, fixture, endpoints(service));
+    }
+
+    /** "METHOD /path" of every request mapping of our own controllers in {@code service}. */
+    static Set<String> endpoints(ApplicationContext service) {
+        RequestMappingHandlerMapping mapping =
+                service.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        Set<String> endpoints = new TreeSet<>();
+        mapping.getHandlerMethods().forEach((info, handler) -> {
+            if (!handler.getBeanType().getName().startsWith(OWN_PACKAGES)) {
+                return;
+            }
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (methods.isEmpty()) {
+                    endpoints.add("ANY " + pattern);
+                }
+                methods.forEach(method -> endpoints.add(method.name() + " " + pattern));
+            }
+        });
+        return endpoints;
     }
 
     /** The operations of the service's OpenAPI document ({@code /v3/api-docs}, read with a valid token). */
@@ -108,7 +142,10 @@ public final class ApiSecurityMatrix {
                 "the OpenAPI document and unknown paths need a token too", this::documentAndUnknownPathsNeedToken));
         nodes.add(DynamicTest.dynamicTest(
                 "the one public path is the RFC 9728 metadata, naming the issuer", this::onlyTheMetadataIsPublic));
-        for (ApiOperation operation : operations()) {
+        List<ApiOperation> operations = operations();
+        nodes.add(DynamicTest.dynamicTest(
+                "every endpoint of the service is in its OpenAPI document", () -> everyEndpointDocumented(operations)));
+        for (ApiOperation operation : operations) {
             nodes.add(DynamicContainer.dynamicContainer(operation.toString(), cases(operation)));
         }
         return nodes.stream();
@@ -180,6 +217,14 @@ public final class ApiSecurityMatrix {
             assertThat(response.statusCode()).as("GET %s without a token", path).isEqualTo(401);
             assertProblem(response, 401);
         }
+    }
+
+    private void everyEndpointDocumented(List<ApiOperation> operations) {
+        Set<String> documented = new TreeSet<>();
+        operations.forEach(operation -> documented.add(operation.toString()));
+        assertThat(documented)
+                .as("request mappings must each name one HTTP method and appear in /v3/api-docs")
+                .containsAll(endpoints);
     }
 
     /** Clients discover the issuer there (RFC 9728); it holds nothing else and claims nothing we do not do. */
