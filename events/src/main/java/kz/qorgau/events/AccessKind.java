@@ -9,7 +9,7 @@ public enum AccessKind {
     VICTIM_CONTACTS_READ,
     /** A member of staff checked whether a person is protected by or bound by active orders. */
     PERSON_CHECK,
-    /** A supervisor's emergency access ("break glass") was granted. Needs a purpose and the grant. */
+    /** A member of staff was granted emergency ("break glass") access to another district. Needs a purpose and the grant. */
     BREAK_GLASS_GRANTED,
     /** An order's personal data were read under a break-glass grant. Needs a purpose and the grant. */
     BREAK_GLASS_READ;
