@@ -208,9 +208,8 @@ class IdentityServerTest {
     }
 
     @Test
-    void anythingElseIsRefusedWithoutALoginPage() {
+    void anythingElseIsRefused() {
         assertThat(get("/").statusCode()).isEqualTo(401);
-        assertThat(get("/login").statusCode()).isEqualTo(401);
         assertThat(get("/actuator/health").statusCode())
                 .as("actuator only on the management port")
                 .isEqualTo(401);
