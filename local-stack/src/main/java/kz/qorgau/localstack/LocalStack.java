@@ -200,6 +200,8 @@ final class LocalStack implements AutoCloseable {
             }
         }
         env.putAll(oidcEnvironment(settings, environment));
+        // A browser loads Swagger UI and signs a person in at the issuer; the API itself needs a token.
+        env.put("QORGAU_API_DOCS_PUBLIC", "true");
         env.put(prefix + "PORT", Integer.toString(spec.port()));
         env.put(prefix + "MANAGEMENT_PORT", Integer.toString(spec.managementPort()));
         env.put("SPRING_MAIL_HOST", smtpHost);

@@ -144,6 +144,11 @@ class LocalStackIT {
 
         HttpResponse<String> anonymous = http(issue(order));
         assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(401);
+        // Swagger UI loads in a browser without a token and signs people in at the launched issuer.
+        String swaggerUi = orderApi().replace("/api/v1", "/swagger-ui/index.html");
+        assertThat(http(get(swaggerUi)).statusCode()).isEqualTo(200);
+        assertThat(http(get(orderApi().replace("/api/v1", "/v3/api-docs"))).body())
+                .contains("/.well-known/openid-configuration");
 
         HttpResponse<String> created = http(as(tokens, "officer-a", issue(order)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

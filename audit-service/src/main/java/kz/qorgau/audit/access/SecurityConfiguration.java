@@ -1,6 +1,7 @@
 package kz.qorgau.audit.access;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -24,11 +25,30 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity(securedEnabled = true, prePostEnabled = false)
 class SecurityConfiguration {
 
+    /** {@code QORGAU_API_DOCS_PUBLIC=true}: the API description and Swagger UI need no token. */
+    static final String PUBLIC_API_DOCS = "qorgau.api-docs.public";
+
     /** Health and Prometheus, on the management port only, which is never published outside the host. */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain managementEndpoints(HttpSecurity http) throws Exception {
         http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /**
+     * The API's description and Swagger UI without a token, where {@value #PUBLIC_API_DOCS} is true (the
+     * launcher sets it, so a browser can load Swagger UI and sign in). Off by default: elsewhere they
+     * need a token like everything else. They hold no data, only the description of the API.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    @ConditionalOnBooleanProperty(PUBLIC_API_DOCS)
+    SecurityFilterChain publicApiDocs(HttpSecurity http) throws Exception {
+        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,9 +14,10 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     static final String BEARER = "bearer";
+    static final String SIGN_IN = "sign-in";
 
     @Bean
-    OpenAPI qorgauAuditApi() {
+    OpenAPI qorgauAuditApi(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
         return new OpenAPI()
                 .info(
                         new Info()
@@ -34,7 +36,14 @@ class OpenApiConfiguration {
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
-                                        .bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+                                        .bearerFormat("JWT"))
+                        // People sign in from Swagger UI: authorization code with PKCE at the issuer.
+                        .addSecuritySchemes(
+                                SIGN_IN,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.OPENIDCONNECT)
+                                        .openIdConnectUrl(issuer + "/.well-known/openid-configuration")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER))
+                .addSecurityItem(new SecurityRequirement().addList(SIGN_IN));
     }
 }

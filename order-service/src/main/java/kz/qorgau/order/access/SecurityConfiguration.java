@@ -2,6 +2,7 @@ package kz.qorgau.order.access;
 
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +28,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableMethodSecurity(securedEnabled = true, prePostEnabled = false)
 class SecurityConfiguration implements WebMvcConfigurer {
 
+    /** {@code QORGAU_API_DOCS_PUBLIC=true}: the API description and Swagger UI need no token. */
+    static final String PUBLIC_API_DOCS = "qorgau.api-docs.public";
+
     private final WriteLimitInterceptor writeLimit;
 
     SecurityConfiguration(WriteLimitInterceptor writeLimit) {
@@ -38,6 +42,22 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain managementEndpoints(HttpSecurity http) throws Exception {
         http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /**
+     * The API's description and Swagger UI without a token, where {@value #PUBLIC_API_DOCS} is true (the
+     * launcher sets it, so a browser can load Swagger UI and sign in). Off by default: elsewhere they
+     * need a token like everything else. They hold no data, only the description of the API.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    @ConditionalOnBooleanProperty(PUBLIC_API_DOCS)
+    SecurityFilterChain publicApiDocs(HttpSecurity http) throws Exception {
+        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
 import kz.qorgau.events.sealed.SealedFieldCipher;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -28,9 +29,10 @@ class PlatformConfiguration {
     }
 
     static final String BEARER = "bearer";
+    static final String SIGN_IN = "sign-in";
 
     @Bean
-    OpenAPI qorgauOrderApi() {
+    OpenAPI qorgauOrderApi(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
         return new OpenAPI()
                 .info(
                         new Info()
@@ -50,7 +52,14 @@ class PlatformConfiguration {
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
-                                        .bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+                                        .bearerFormat("JWT"))
+                        // People sign in from Swagger UI: authorization code with PKCE at the issuer.
+                        .addSecuritySchemes(
+                                SIGN_IN,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.OPENIDCONNECT)
+                                        .openIdConnectUrl(issuer + "/.well-known/openid-configuration")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER))
+                .addSecurityItem(new SecurityRequirement().addList(SIGN_IN));
     }
 }
