@@ -20,8 +20,17 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("qorgau.access")
 public record AccessProperties(
         @Valid @DefaultValue Rate writeLimit,
-        @Valid @DefaultValue("200") Rate personCheckWatch,
+        @Valid Rate personCheckWatch,
         @Valid @DefaultValue BreakGlass breakGlass) {
+
+    /** Person checks are counted per hour; Rate's own defaults are those of writes. */
+    static final Rate DEFAULT_PERSON_CHECK_WATCH = new Rate(200, Duration.ofHours(1));
+
+    public AccessProperties {
+        if (personCheckWatch == null) {
+            personCheckWatch = DEFAULT_PERSON_CHECK_WATCH;
+        }
+    }
 
     /** {@code capacity} requests per {@code period}, refilled smoothly. */
     public record Rate(@Min(1) @DefaultValue("30") long capacity, @NotNull @DefaultValue("1m") Duration period) {}
