@@ -23,6 +23,7 @@ public final class ApiClient {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final int port;
     private final String baseUrl;
     private final TestIdentity identity;
     private final Persona persona;
@@ -33,6 +34,7 @@ public final class ApiClient {
     }
 
     public ApiClient(int port, TestIdentity identity, Persona persona) {
+        this.port = port;
         this.baseUrl = "http://127.0.0.1:" + port;
         this.identity = identity;
         this.persona = persona;
@@ -40,7 +42,7 @@ public final class ApiClient {
 
     /** The same service, as another persona. */
     public ApiClient as(Persona other) {
-        return new ApiClient(Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1)), identity, other);
+        return new ApiClient(port, identity, other);
     }
 
     public HttpResponse<String> post(String path, String body, Map<String, String> headers) {

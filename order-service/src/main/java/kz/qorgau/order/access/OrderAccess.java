@@ -41,18 +41,13 @@ public class OrderAccess {
     /** Not theirs to see: answer as if there were no such order. */
     public record Hidden() implements Decision {}
 
+    /** The rule, counting a hidden order as a district refusal. */
     public Decision decide(Staff staff, ProtectiveOrder order) {
-        if (staff.has(Role.COURT) || staff.worksIn(order.district())) {
-            return new Allowed();
+        Decision decision = rule(staff, order);
+        if (decision instanceof Hidden) {
+            problems.count(SecurityProblems.Reason.DISTRICT, HttpStatus.NOT_FOUND);
         }
-        if (staff.has(Role.OFFICER) || staff.has(Role.SUPERVISOR)) {
-            Optional<BreakGlassGrant> grant = grants.findActive(staff.subject(), order.district(), clock.instant());
-            if (grant.isPresent()) {
-                return new UnderBreakGlass(grant.get());
-            }
-        }
-        problems.count(SecurityProblems.Reason.DISTRICT, HttpStatus.NOT_FOUND);
-        return new Hidden();
+        return decision;
     }
 
     /** A 403 unless {@code staff} works in {@code district}: changes are made in one's own district only. */
@@ -67,11 +62,21 @@ public class OrderAccess {
         }
     }
 
-    /** Whether {@code staff} may read {@code order} now, without recording anything. */
+    /** Whether {@code staff} may read {@code order} now, without recording or counting anything. */
     public boolean mayRead(Staff staff, ProtectiveOrder order) {
-        return staff.has(Role.COURT)
-                || staff.worksIn(order.district())
-                || grants.findActive(staff.subject(), order.district(), clock.instant())
-                        .isPresent();
+        return !(rule(staff, order) instanceof Hidden);
+    }
+
+    private Decision rule(Staff staff, ProtectiveOrder order) {
+        if (staff.has(Role.COURT) || staff.worksIn(order.district())) {
+            return new Allowed();
+        }
+        if (staff.has(Role.OFFICER) || staff.has(Role.SUPERVISOR)) {
+            Optional<BreakGlassGrant> grant = grants.findActive(staff.subject(), order.district(), clock.instant());
+            if (grant.isPresent()) {
+                return new UnderBreakGlass(grant.get());
+            }
+        }
+        return new Hidden();
     }
 }
