@@ -3,11 +3,10 @@ package kz.qorgau.order.access;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
+import kz.qorgau.order.platform.Problems;
 import kz.qorgau.order.protectiveorder.ProtectiveOrder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * The district rule: police staff read the orders of their own district; another district's order
@@ -54,11 +53,11 @@ public class OrderAccess {
     public void requireOwnDistrict(Staff staff, String district) {
         if (!staff.worksIn(district)) {
             problems.count(SecurityProblems.Reason.DISTRICT, HttpStatus.FORBIDDEN);
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.FORBIDDEN, "You may make this change only in your own district.");
-            problem.setType(OUTSIDE_DISTRICT);
-            problem.setTitle("Outside your district");
-            throw new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+            throw Problems.error(
+                    HttpStatus.FORBIDDEN,
+                    OUTSIDE_DISTRICT,
+                    "Outside your district",
+                    "You may make this change only in your own district.");
         }
     }
 

@@ -3,9 +3,9 @@ package kz.qorgau.order.access;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import kz.qorgau.order.platform.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.method.HandlerMethod;
@@ -36,12 +36,11 @@ class WriteLimitInterceptor implements HandlerInterceptor {
     }
 
     private static ErrorResponseException tooManyWrites(long retryAfterSeconds) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+        ErrorResponseException exception = Problems.error(
                 HttpStatus.TOO_MANY_REQUESTS,
+                TOO_MANY_WRITES,
+                "Too many writes",
                 "You have made too many changes in a short time. Try again after Retry-After seconds.");
-        problem.setType(TOO_MANY_WRITES);
-        problem.setTitle("Too many writes");
-        ErrorResponseException exception = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
         exception.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         return exception;
     }

@@ -17,7 +17,6 @@ import kz.qorgau.order.platform.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
@@ -77,26 +76,24 @@ class BreakGlass {
         BreakGlassGrant grant = grants.findById(id)
                 .filter(found -> supervisor.has(Role.SUPERVISOR)
                         && (supervisor.worksIn(found.district()) || supervisor.worksIn(found.subjectDistrict())))
-                .orElseThrow(() -> problem(
-                        HttpStatus.NOT_FOUND,
-                        GRANT_NOT_FOUND,
-                        "Grant not found",
-                        "There is no break-glass grant with this id for you to review."));
+                .orElseThrow(BreakGlass::grantNotFound);
         if (supervisor.subject().equals(grant.subject())) {
             throw new InvalidRequestException(
                     List.of(new Problems.FieldProblem("id", "is your own grant: another supervisor reviews it")));
         }
         if (!grants.review(id, outcome, supervisor.subject(), clock.instant())) {
-            throw problem(
+            throw Problems.error(
                     HttpStatus.CONFLICT, ALREADY_REVIEWED, "Already reviewed", "This grant has already been reviewed.");
         }
         return grants.findById(id).orElseThrow();
     }
 
-    private static ErrorResponseException problem(HttpStatus status, URI type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(title);
-        return new ErrorResponseException(status, problem, null);
+    /** The 404 for a grant that does not exist or is not the caller's to review. */
+    static ErrorResponseException grantNotFound() {
+        return Problems.error(
+                HttpStatus.NOT_FOUND,
+                GRANT_NOT_FOUND,
+                "Grant not found",
+                "There is no break-glass grant with this id for you to review.");
     }
 }

@@ -13,12 +13,9 @@ import kz.qorgau.order.access.BreakGlassGrant;
 import kz.qorgau.order.access.Staff;
 import kz.qorgau.order.access.WriteLimited;
 import kz.qorgau.order.platform.CanonicalUuid;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.annotation.Secured;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -111,15 +108,7 @@ class BreakGlassController {
             @Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String id,
             @Valid @RequestBody ReviewRequest request,
             Staff staff) {
-        UUID grantId = CanonicalUuid.parse(id).orElseThrow(BreakGlassController::notFound);
+        UUID grantId = CanonicalUuid.parse(id).orElseThrow(BreakGlass::grantNotFound);
         return GrantRepresentation.of(breakGlass.review(staff, grantId, request.outcome()));
-    }
-
-    private static ErrorResponseException notFound() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.NOT_FOUND, "There is no break-glass grant with this id for you to review.");
-        problem.setType(BreakGlass.GRANT_NOT_FOUND);
-        problem.setTitle("Grant not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 }

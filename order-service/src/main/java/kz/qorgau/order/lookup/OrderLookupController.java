@@ -139,10 +139,10 @@ class OrderLookupController {
     }
 
     private static ErrorResponseException notFound() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.NOT_FOUND, "There is no protective order with this id that you may read.");
-        problem.setType(Problems.ORDER_NOT_FOUND);
-        problem.setTitle("Order not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+        return Problems.error(
+                HttpStatus.NOT_FOUND,
+                Problems.ORDER_NOT_FOUND,
+                "Order not found",
+                "There is no protective order with this id that you may read.");
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * The RFC 9457 problem types of the API. Clients branch on {@code type}; {@code title} is its
@@ -30,6 +31,14 @@ public final class Problems {
     public static final String ERRORS = "errors";
 
     private Problems() {}
+
+    /** An error answered with a problem of this type, title and detail (which never holds submitted values). */
+    public static ErrorResponseException error(HttpStatus status, URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return new ErrorResponseException(status, problem, null);
+    }
 
     /** A 400 that lists every bad field. */
     public static ProblemDetail invalidRequest(List<FieldProblem> errors) {
