@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -209,6 +211,42 @@ class EveryRecordTest {
                         .isNotBlank()
                         .doesNotContain("\0"));
         assertVerifiesAndNothingWasDeadLettered();
+    }
+
+    @Test
+    void unknownEventTypesShareOneOtherMetricTag() {
+        String orders = infrastructure.topic(Topics.ORDERS_TOPIC);
+        List<String> types =
+                List.of("kz.qorgau.order.revoked.v1", "kz.qorgau.order.renewed.v1", "kz.qorgau.order.x1.v7");
+        List<String> orderIds = new ArrayList<>();
+        for (String type : types) {
+            String orderId = UUID.randomUUID().toString();
+            orderIds.add(orderId);
+            sendCloudEvent(
+                    orders,
+                    orderId,
+                    CloudEventBuilder.v1(dataLess(type, orderId, 1))
+                            .withData("application/json", "{}".getBytes(StandardCharsets.UTF_8))
+                            .build());
+        }
+        EventEnvelope<OrderIssued> known =
+                ExampleEvents.orderIssued(UUID.randomUUID().toString());
+        writer.send(orders, known);
+        await().atMost(PATIENCE)
+                .until(() -> orderIds.stream().allMatch(orderId -> entryCount(orderId) == 1)
+                        && entryCount(known.subject()) == 1);
+
+        for (Meter meter : meters.getMeters()) {
+            for (Tag tag : meter.getId().getTags()) {
+                assertThat(types).as(meter.getId().toString()).doesNotContain(tag.getValue());
+            }
+        }
+        assertThat(meters.find("audit.entries.appended").tag("type", "other").counters())
+                .hasSize(1);
+        assertThat(meters.find("audit.entries.appended")
+                        .tag("type", OrderIssued.TYPE)
+                        .counters())
+                .hasSize(1);
     }
 
     private void assertVerifiesAndNothingWasDeadLettered() {

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -38,7 +41,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A null value, and a record that makes the decoder throw a {@code NullPointerException}, break the
  * contract like any other poison record: dead-lettered at once with the reason, never retried as if
- * they were a bug, and the next order on the partition is handled.
+ * they were a bug, and the next order on the partition is handled. A type a producer invents never
+ * becomes a metric tag.
  */
 @SpringBootTest
 @QorgauInfrastructure(smtp = true)
@@ -101,6 +105,27 @@ class UndecodableRecordTest {
         assertThat(counter("qorgau.events.dead.lettered", "reason", EventContractException.class.getSimpleName()))
                 .isEqualTo(4);
         assertThat(meters.find("qorgau.events.dead.lettered").counters()).hasSize(1);
+    }
+
+    @Test
+    void typesAProducerInventsNeverBecomeMetricTags() {
+        String topic = infrastructure.topic(Topics.ORDERS_TOPIC);
+        List<String> invented = List.of("kz.qorgau.order.renewed.v1", "kz.qorgau.order.x1.v7", "kz.qorgau.order.x2.v7");
+        double ignoredBefore = counter("qorgau.events.ignored");
+        try (EventTopicWriter writer = EventTopicWriter.open(infrastructure.kafka())) {
+            for (String type : invented) {
+                var raw = TestOrders.raw(TestOrders.issued("AST-ESIL")).withHeader("ce_type", type);
+                writer.sendRaw(topic, raw.headers().get("ce_subject"), raw.value(), raw.headers());
+            }
+        }
+        await().atMost(WAIT).until(() -> counter("qorgau.events.ignored") >= ignoredBefore + invented.size());
+
+        for (Meter meter : meters.getMeters()) {
+            for (Tag tag : meter.getId().getTags()) {
+                assertThat(invented).as(meter.getId().toString()).doesNotContain(tag.getValue());
+            }
+        }
+        assertThat(meters.find("qorgau.events.ignored").counters()).hasSize(1);
     }
 
     /** An order id whose records the default partitioner puts on {@code partition}. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import kz.qorgau.audit.platform.WriterLeadership;
+import kz.qorgau.events.catalog.EventTypes;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,8 +98,9 @@ public class AuditAppender {
         return new Appended(entry.sequence(), false);
     }
 
+    /** A producer chooses types: only the catalogue's keep their name as a tag, so series stay bounded. */
     private static String tagOf(ReceivedRecord received) {
-        return received instanceof ReceivedEvent event ? event.type() : UNREADABLE_TAG;
+        return received instanceof ReceivedEvent event ? EventTypes.metricTag(event.type()) : UNREADABLE_TAG;
     }
 
     /** The SQLSTATE when PostgreSQL refused a value as data (class 22), not a constraint or the trigger. */
