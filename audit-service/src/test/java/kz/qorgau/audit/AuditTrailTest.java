@@ -34,11 +34,8 @@ import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.http.ManagementEndpoints;
 import kz.qorgau.testsupport.identity.Persona;
-import kz.qorgau.testsupport.kafka.EventTopicReader;
 import kz.qorgau.testsupport.kafka.EventTopicWriter;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * audit-service on the real broker and database: events of both topics become entries, a
- * duplicate does not, a poison record goes to the dead-letter topic without stopping the trail, and
+ * duplicate does not, a poison record is appended raw and flagged without stopping the trail, and
  * verification finds a changed entry. It reads the trail as an auditor (access rules: see the access
  * package's tests). The test's database login owns the table (it ran the migration), which is what
  * lets the tampering test disable the trigger, as only an owner could.
@@ -280,10 +277,9 @@ class AuditTrailTest {
     }
 
     @Test
-    void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextRecordIsStillAppended() {
+    void aPoisonRecordIsAppendedRawAndFlaggedAndTheNextRecordIsStillAppended() {
         String orderId = UUID.randomUUID().toString();
         String orders = infrastructure.topic(Topics.ORDERS_TOPIC);
-        double deadLetteredBefore = count("audit.dead.lettered");
         byte[] notJson = "{not json".getBytes(StandardCharsets.UTF_8);
         Map<String, String> cloudEventHeaders = Map.of(
                 "ce_specversion", "1.0",
@@ -295,34 +291,35 @@ class AuditTrailTest {
                 "ce_subjectseq", "1",
                 "content-type", "application/json");
         // Same key, so the same partition: the valid event comes after both poison records.
-        writer.sendRaw(orders, orderId, notJson, cloudEventHeaders);
-        writer.sendRaw(orders, orderId, "plain text".getBytes(StandardCharsets.UTF_8), Map.of());
+        RecordMetadata first = writer.sendRaw(orders, orderId, notJson, cloudEventHeaders);
+        RecordMetadata second =
+                writer.sendRaw(orders, orderId, "plain text".getBytes(StandardCharsets.UTF_8), Map.of());
         EventEnvelope<?> next = ExampleEvents.orderIssued(orderId);
         send(next);
 
-        awaitEntries(orderId, 1);
-        try (EventTopicReader deadLetters = EventTopicReader.open(
-                infrastructure.kafka(), Topics.inNamespace(infrastructure.namespace(), Topics.ORDERS_DLT_TOPIC))) {
-            List<ConsumerRecord<String, byte[]>> records = deadLetters.awaitRawRecords(2, PATIENCE);
-            assertThat(records).hasSize(2);
-            assertThat(records)
-                    .extracting(ConsumerRecord::value)
-                    .containsExactly(notJson, "plain text".getBytes(StandardCharsets.UTF_8));
-            for (ConsumerRecord<String, byte[]> record : records) {
-                assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo(orders);
-                assertThat(header(record, "kafka_dlt-original-consumer-group")).isEqualTo("audit-service");
-                assertThat(header(record, "kafka_dlt-exception-fqcn")
-                                + header(record, "kafka_dlt-exception-cause-fqcn"))
-                        .contains("EventContractException");
-            }
-        }
-        assertThat(count("audit.dead.lettered")).isEqualTo(deadLetteredBefore + 2);
-        assertThat(getJson("/api/v1/audit/entries?subject=" + orderId)
-                        .get("entries")
-                        .get(0)
-                        .get("eventId")
-                        .asString())
+        assertThat(awaitEntries(orderId, 1).get("entries").get(0).get("eventId").asString())
                 .isEqualTo(next.id().toString());
+        List<JsonNode> flagged = new ArrayList<>();
+        getJson("/api/v1/audit/unreadable?limit=1000").get("entries").forEach(entry -> {
+            if (entry.get("topic").asString().equals(orders)
+                    && entry.get("partition").asInt() == first.partition()) {
+                flagged.add(entry);
+            }
+        });
+        assertThat(flagged).extracting(entry -> entry.get("offset").asLong()).contains(first.offset(), second.offset());
+        for (JsonNode entry : flagged) {
+            assertThat(entry.get("unreadable").asBoolean()).isTrue();
+            assertThat(entry.get("encodingVersion").asInt()).isEqualTo(2);
+            assertThat(entry.get("eventId").isNull()).isTrue();
+        }
+        JsonNode notJsonEntry = flagged.stream()
+                .filter(entry -> entry.get("offset").asLong() == first.offset())
+                .findFirst()
+                .orElseThrow();
+        assertThat(Base64.getDecoder().decode(notJsonEntry.get("payload").asString()))
+                .isEqualTo(notJson);
+        assertThat(notJsonEntry.get("unreadableReason").asString()).contains("not valid JSON");
+        assertThat(getJson("/api/v1/audit/verify").get("intact").asBoolean()).isTrue();
     }
 
     @Test
@@ -486,10 +483,5 @@ class AuditTrailTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,22 +1,30 @@
 package kz.qorgau.audit.entry;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import kz.qorgau.audit.platform.WriterLeadership;
+import kz.qorgau.events.catalog.EventTypes;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Appends events to the trail, each at most once. Everything happens in one transaction of the
+ * Appends records to the trail, each at most once. Everything happens in one transaction of the
  * writer session: the duplicate check, reading the head, and the insert. So the sequence number is
  * the last one plus one among committed entries (never a PostgreSQL sequence, which would leave a
  * gap on rollback), and a crash before the commit leaves no trace.
  */
 @Service
 public class AuditAppender {
+
+    /** The {@code type} tag of unreadable records' entries. */
+    static final String UNREADABLE_TAG = "unreadable";
 
     private static final Logger log = LoggerFactory.getLogger(AuditAppender.class);
 
@@ -28,36 +36,81 @@ public class AuditAppender {
         this.meters = meters;
     }
 
-    /** What became of an event: its place in the trail, and whether it was already there. */
+    /** What became of a record: its place in the trail, and whether it was already there. */
     public record Appended(long sequence, boolean duplicate) {}
 
     /**
-     * Appends {@code event}, or does nothing if its id is already in the trail (the relay may
-     * publish an event twice).
+     * Appends {@code received}, or does nothing if it is already in the trail (the relay may
+     * publish an event twice; a record comes again after a crash before its offset was committed).
+     * An event the database refuses as data (SQLSTATE class 22) is appended raw instead: a record
+     * must never hold up the trail.
      *
      * @throws kz.qorgau.audit.platform.NotTheWriterException when this instance is not the writer
+     * @throws org.springframework.dao.DataAccessException when the database is away: retried
      */
-    Appended append(ReceivedEvent event) {
-        Appended result = writer.inWriterTransaction(jdbc -> {
-            Optional<Long> existing = AuditLog.sequenceOf(jdbc, event.eventId());
-            if (existing.isPresent()) {
-                return new Appended(existing.get(), true);
+    Appended append(ReceivedRecord received) {
+        Appended result;
+        ReceivedRecord appended = received;
+        try {
+            result = writer.inWriterTransaction(jdbc -> appendIn(jdbc, received));
+        } catch (DataAccessException e) {
+            String sqlState = dataExceptionState(e);
+            if (!(received instanceof ReceivedEvent event) || sqlState == null) {
+                throw e;
             }
-            AuditLog.Head head = AuditLog.head(jdbc);
-            AuditEntry entry = event.toEntry(head.size() + 1, now());
-            LeafHash leaf = LeafHash.of(entry);
-            AuditLog.insert(jdbc, new StoredEntry(entry, leaf, HashChain.next(head.chainHash(), leaf)));
-            return new Appended(entry.sequence(), false);
-        });
+            appended = event.asUnreadable("the database refused it as an event (SQLSTATE " + sqlState + ")");
+            ReceivedRecord raw = appended;
+            result = writer.inWriterTransaction(jdbc -> appendIn(jdbc, raw));
+        }
         // Counted only after the commit: the metric never runs ahead of the table.
+        String tag = tagOf(appended);
         if (result.duplicate()) {
-            meters.counter("audit.entries.duplicates", "type", event.type()).increment();
-            log.debug("Event {} is already entry {}; nothing appended", event.eventId(), result.sequence());
+            meters.counter("audit.entries.duplicates", "type", tag).increment();
+            log.debug("{} is already entry {}; nothing appended", appended, result.sequence());
         } else {
-            meters.counter("audit.entries.appended", "type", event.type()).increment();
-            log.debug("Appended {} {} as entry {}", event.type(), event.eventId(), result.sequence());
+            meters.counter("audit.entries.appended", "type", tag).increment();
+            if (appended instanceof UnreadableRecord unreadable) {
+                log.warn(
+                        "{}-{}@{} is not a readable Qorgau event; appended raw and flagged as entry {}: {}",
+                        unreadable.topic(),
+                        unreadable.partition(),
+                        unreadable.offset(),
+                        result.sequence(),
+                        unreadable.reason());
+            } else {
+                log.debug("Appended {} as entry {}", appended, result.sequence());
+            }
         }
         return result;
+    }
+
+    private Appended appendIn(JdbcClient jdbc, ReceivedRecord received) {
+        Optional<Long> existing = received instanceof ReceivedEvent event
+                ? AuditLog.sequenceOf(jdbc, event.eventId())
+                : AuditLog.sequenceOf(jdbc, (UnreadableRecord) received);
+        if (existing.isPresent()) {
+            return new Appended(existing.get(), true);
+        }
+        AuditLog.Head head = AuditLog.head(jdbc);
+        AuditEntry entry = received.toEntry(head.size() + 1, now());
+        LeafHash leaf = LeafHash.of(entry);
+        AuditLog.insert(jdbc, new StoredEntry(entry, leaf, HashChain.next(head.chainHash(), leaf)));
+        return new Appended(entry.sequence(), false);
+    }
+
+    /** A producer chooses types: only the catalogue's keep their name as a tag, so series stay bounded. */
+    private static String tagOf(ReceivedRecord received) {
+        return received instanceof ReceivedEvent event ? EventTypes.metricTag(event.type()) : UNREADABLE_TAG;
+    }
+
+    /** The SQLSTATE when PostgreSQL refused a value as data (class 22), not a constraint or the trigger. */
+    private static @Nullable String dataExceptionState(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState().startsWith("22") ? sql.getSQLState() : null;
+            }
+        }
+        return null;
     }
 
     private Instant now() {

@@ -2,15 +2,29 @@ package kz.qorgau.audit.entry;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One entry of the audit trail: an event as it was received, and where it stands in the trail.
+ * One entry of the audit trail: a record as it was received, and where it stands in the trail.
  * Every field is covered by the entry's {@link LeafHash}. Times have microsecond precision, which
  * PostgreSQL keeps exactly.
  *
+ * <p>Three kinds, two canonical encodings (docs/adr/0008, docs/adr/0012):
+ *
+ * <ul>
+ *   <li>an event with data: encoding version 1, every CloudEvents attribute present, the payload
+ *       the record value; no key, headers or reason;
+ *   <li>an event without data (the record value was null): version 2, the attributes present, no
+ *       payload, the record's key and headers;
+ *   <li>a record that could not be read as an event: version 2, no attributes, the value as the
+ *       payload (absent when null), the key and headers as received, and why it could not be read.
+ * </ul>
+ *
+ * @param version the canonical encoding of this entry: {@link CanonicalEncoding#VERSION_1} or
+ *     {@link CanonicalEncoding#VERSION_2}
  * @param sequence position in the trail: 1, 2, 3, … without gaps
  * @param eventId CloudEvents {@code id}; an event is in the trail at most once
  * @param type CloudEvents {@code type}
@@ -20,59 +34,151 @@ import org.jspecify.annotations.Nullable;
  * @param time CloudEvents {@code time}, truncated to microseconds
  * @param dataContentType the {@code content-type} header as received, or {@code null}
  * @param dataSchema the {@code ce_dataschema} header as received, or {@code null}
- * @param topic the Kafka topic the event was read from
+ * @param topic the Kafka topic the record was read from
  * @param partition its partition
  * @param offset its offset
  * @param recordedAt when the writer appended it, to the microsecond
- * @param payload the CloudEvent data exactly as received (sealed fields stay sealed)
+ * @param payload the record value exactly as received (sealed fields stay sealed); {@code null}
+ *     when the record had none
+ * @param key the record key as received, {@code null} when it had none or for version 1
+ * @param headers the record headers in their order, {@code null} for version 1
+ * @param unreadable why the record could not be read as an event; {@code null} for an event
  */
 public record AuditEntry(
+        int version,
         long sequence,
-        UUID eventId,
-        String type,
-        String source,
-        String subject,
-        long subjectSequence,
-        Instant time,
+        @Nullable UUID eventId,
+        @Nullable String type,
+        @Nullable String source,
+        @Nullable String subject,
+        @Nullable Long subjectSequence,
+        @Nullable Instant time,
         @Nullable String dataContentType,
         @Nullable String dataSchema,
         String topic,
         int partition,
         long offset,
         Instant recordedAt,
-        byte[] payload) {
+        byte @Nullable [] payload,
+        byte @Nullable [] key,
+        @Nullable List<RecordHeader> headers,
+        @Nullable String unreadable) {
 
     /** The times the canonical encoding can write: four-digit years. */
     static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
+    /** An event with data: encoding version 1. */
+    public AuditEntry(
+            long sequence,
+            UUID eventId,
+            String type,
+            String source,
+            String subject,
+            long subjectSequence,
+            Instant time,
+            @Nullable String dataContentType,
+            @Nullable String dataSchema,
+            String topic,
+            int partition,
+            long offset,
+            Instant recordedAt,
+            byte[] payload) {
+        this(
+                CanonicalEncoding.VERSION_1,
+                sequence,
+                eventId,
+                type,
+                source,
+                subject,
+                subjectSequence,
+                time,
+                dataContentType,
+                dataSchema,
+                topic,
+                partition,
+                offset,
+                recordedAt,
+                payload,
+                null,
+                null,
+                null);
+    }
+
     public AuditEntry {
         if (sequence < 1) {
             throw new IllegalArgumentException("sequence starts at 1");
         }
-        Objects.requireNonNull(eventId, "eventId");
-        requireText("type", type);
-        requireText("source", source);
-        requireText("subject", subject);
         requireText("topic", topic);
-        if (dataContentType != null) {
-            requireText("dataContentType", dataContentType);
-        }
-        if (dataSchema != null) {
-            requireText("dataSchema", dataSchema);
-        }
-        requireTime("time", time);
         requireTime("recordedAt", recordedAt);
-        if (subjectSequence < 0 || partition < 0 || offset < 0) {
-            throw new IllegalArgumentException("subjectSequence, partition and offset are never negative");
+        if (partition < 0 || offset < 0) {
+            throw new IllegalArgumentException("partition and offset are never negative");
         }
-        payload = Objects.requireNonNull(payload, "payload").clone();
+        boolean event = unreadable == null;
+        if (event) {
+            Objects.requireNonNull(eventId, "eventId");
+            requireText("type", type);
+            requireText("source", source);
+            requireText("subject", subject);
+            requireTime("time", time);
+            if (subjectSequence == null || subjectSequence < 0) {
+                throw new IllegalArgumentException("an event's subjectSequence is never negative");
+            }
+            if (dataContentType != null) {
+                requireText("dataContentType", dataContentType);
+            }
+            if (dataSchema != null) {
+                requireText("dataSchema", dataSchema);
+            }
+        } else {
+            requireText("unreadable", unreadable);
+            if (eventId != null
+                    || type != null
+                    || source != null
+                    || subject != null
+                    || subjectSequence != null
+                    || time != null
+                    || dataContentType != null
+                    || dataSchema != null) {
+                throw new IllegalArgumentException("a record that could not be read has no event attributes");
+            }
+        }
+        switch (version) {
+            case CanonicalEncoding.VERSION_1 -> {
+                if (!event || payload == null || key != null || headers != null) {
+                    throw new IllegalArgumentException(
+                            "version 1 holds events with data, without key, headers or reason");
+                }
+            }
+            case CanonicalEncoding.VERSION_2 -> {
+                if (headers == null) {
+                    throw new IllegalArgumentException("version 2 keeps the record's headers");
+                }
+                if (event && payload != null) {
+                    throw new IllegalArgumentException("an event with data is version 1");
+                }
+            }
+            default -> throw new IllegalArgumentException("no canonical encoding version " + version);
+        }
+        payload = payload == null ? null : payload.clone();
+        key = key == null ? null : key.clone();
+        headers = headers == null ? null : List.copyOf(headers);
+    }
+
+    /** Whether the record could not be read as an event, and was appended raw. */
+    public boolean isUnreadable() {
+        return unreadable != null;
     }
 
     @Override
-    public byte[] payload() {
-        return payload.clone();
+    public byte @Nullable [] payload() {
+        return payload == null ? null : payload.clone();
+    }
+
+    @Override
+    public byte @Nullable [] key() {
+        return key == null ? null : key.clone();
     }
 
     /** Whether {@code value} can be stored as PostgreSQL text: not null and without NUL characters. */
@@ -85,14 +191,14 @@ public record AuditEntry(
         return time != null && time.getNano() % 1000 == 0 && !time.isBefore(EARLIEST) && !time.isAfter(LATEST);
     }
 
-    private static void requireText(String field, String value) {
-        if (!isStorableText(value)) {
+    private static void requireText(String field, @Nullable String value) {
+        if (value == null || !isStorableText(value)) {
             throw new IllegalArgumentException(field + " must be text without NUL characters");
         }
     }
 
-    private static void requireTime(String field, Instant value) {
-        if (!isStorableTime(value)) {
+    private static void requireTime(String field, @Nullable Instant value) {
+        if (value == null || !isStorableTime(value)) {
             throw new IllegalArgumentException(field + " must have microsecond precision and a four-digit year");
         }
     }
@@ -100,20 +206,24 @@ public record AuditEntry(
     @Override
     public boolean equals(Object other) {
         return other instanceof AuditEntry that
+                && version == that.version
                 && sequence == that.sequence
-                && subjectSequence == that.subjectSequence
                 && partition == that.partition
                 && offset == that.offset
-                && eventId.equals(that.eventId)
-                && type.equals(that.type)
-                && source.equals(that.source)
-                && subject.equals(that.subject)
-                && time.equals(that.time)
+                && Objects.equals(eventId, that.eventId)
+                && Objects.equals(type, that.type)
+                && Objects.equals(source, that.source)
+                && Objects.equals(subject, that.subject)
+                && Objects.equals(subjectSequence, that.subjectSequence)
+                && Objects.equals(time, that.time)
                 && Objects.equals(dataContentType, that.dataContentType)
                 && Objects.equals(dataSchema, that.dataSchema)
                 && topic.equals(that.topic)
                 && recordedAt.equals(that.recordedAt)
-                && Arrays.equals(payload, that.payload);
+                && Arrays.equals(payload, that.payload)
+                && Arrays.equals(key, that.key)
+                && Objects.equals(headers, that.headers)
+                && Objects.equals(unreadable, that.unreadable);
     }
 
     @Override
@@ -121,10 +231,11 @@ public record AuditEntry(
         return Objects.hash(sequence, eventId, topic, partition, offset);
     }
 
-    /** Without the payload, which may be large and is no business of logs. */
+    /** Without the payload, key or headers, which may be large and are no business of logs. */
     @Override
     public String toString() {
-        return "AuditEntry[" + sequence + ", " + type + " " + eventId + ", " + topic + "-" + partition + "@" + offset
+        String what = unreadable != null ? "unreadable record" : type + " " + eventId;
+        return "AuditEntry[" + sequence + ", v" + version + ", " + what + ", " + topic + "-" + partition + "@" + offset
                 + "]";
     }
 }

@@ -9,10 +9,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads every topic of the catalogue, one record at a time, and appends it. The container starts
- * only on the instance that holds the writer lock ({@link WriterLeadership}). Offsets are
- * committed after the listener returned, i.e. after the entry was committed; a record that is not
- * a valid event throws, and the error handler sends it to the dead-letter topic.
+ * Reads every topic of the catalogue, one record at a time, and appends it: an event as an event,
+ * anything else raw and flagged (docs/adr/0012). The container starts only on the instance that
+ * holds the writer lock ({@link WriterLeadership}). Offsets are committed after the listener
+ * returned, i.e. after the entry was committed; the listener throws only when the database is away
+ * or the lock is lost, and the error handler then retries the same record until it is appended.
  */
 @Component
 public class AuditEntryListener {
@@ -23,7 +24,7 @@ public class AuditEntryListener {
 
     public AuditEntryListener(AuditAppender appender, QorgauKafkaProperties kafka) {
         this.appender = appender;
-        // Dead-letter topics are not audited in this slice; the dead-letter counter tells an auditor.
+        // Dead-letter topics are not audited: their records are the producers' own, already in the trail.
         this.topics = Topics.all().stream().map(kafka::topic).toArray(String[]::new);
     }
 
@@ -37,7 +38,7 @@ public class AuditEntryListener {
             groupId = Topics.AUDIT_SERVICE,
             topics = "#{__listener.topics()}",
             autoStartup = "false")
-    public void onRecord(ConsumerRecord<String, byte[]> record) {
-        appender.append(ReceivedEvent.from(record, codec));
+    public void onRecord(ConsumerRecord<byte[], byte[]> record) {
+        appender.append(ReceivedRecord.read(record, codec));
     }
 }

@@ -21,7 +21,8 @@ public final class AuditLog {
     public static final String COLUMNS =
             """
             sequence, event_id, type, source, subject, subject_sequence, event_time, data_content_type,
-            data_schema, topic, kafka_partition, kafka_offset, recorded_at, payload, leaf_hash, chain_hash""";
+            data_schema, topic, kafka_partition, kafka_offset, recorded_at, payload, leaf_hash, chain_hash,
+            encoding_version, kafka_key, kafka_headers, unreadable_reason""";
 
     /** Maps a row selected with {@link #COLUMNS}. */
     public static final RowMapper<StoredEntry> ROWS = AuditLog::mapRow;
@@ -47,9 +48,32 @@ public final class AuditLog {
                 .optional();
     }
 
+    /**
+     * The sequence number of the entry of this unreadable record, if it is in the trail: the same
+     * topic, partition and offset, and the same key, headers and value.
+     */
+    static Optional<Long> sequenceOf(JdbcClient jdbc, UnreadableRecord record) {
+        return jdbc.sql(
+                        """
+                        SELECT sequence FROM audit_entry
+                         WHERE unreadable_reason IS NOT NULL AND topic = ? AND kafka_partition = ? AND kafka_offset = ?
+                           AND kafka_key IS NOT DISTINCT FROM ? AND kafka_headers = ? AND payload IS NOT DISTINCT FROM ?
+                         ORDER BY sequence LIMIT 1""")
+                .params(
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        record.key(),
+                        CanonicalEncoding.headers(record.headers()),
+                        record.value())
+                .query(Long.class)
+                .optional();
+    }
+
     static void insert(JdbcClient jdbc, StoredEntry stored) {
         AuditEntry entry = stored.entry();
-        jdbc.sql("INSERT INTO audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO audit_entry (" + COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         entry.sequence(),
                         entry.eventId(),
@@ -57,7 +81,7 @@ public final class AuditLog {
                         entry.source(),
                         entry.subject(),
                         entry.subjectSequence(),
-                        OffsetDateTime.ofInstant(entry.time(), ZoneOffset.UTC),
+                        entry.time() == null ? null : OffsetDateTime.ofInstant(entry.time(), ZoneOffset.UTC),
                         entry.dataContentType(),
                         entry.dataSchema(),
                         entry.topic(),
@@ -66,7 +90,11 @@ public final class AuditLog {
                         OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC),
                         entry.payload(),
                         stored.leafHash().bytes(),
-                        stored.chainHash().bytes())
+                        stored.chainHash().bytes(),
+                        entry.version(),
+                        entry.key(),
+                        entry.headers() == null ? null : CanonicalEncoding.headers(entry.headers()),
+                        entry.unreadable())
                 .update();
     }
 
@@ -76,13 +104,15 @@ public final class AuditLog {
      * @throws IllegalArgumentException when the row holds what no entry can (only a changed row can)
      */
     public static StoredEntry mapRow(ResultSet row, int number) throws SQLException {
+        byte[] headers = row.getBytes("kafka_headers");
         AuditEntry entry = new AuditEntry(
+                row.getInt("encoding_version"),
                 row.getLong("sequence"),
                 row.getObject("event_id", UUID.class),
                 row.getString("type"),
                 row.getString("source"),
                 row.getString("subject"),
-                row.getLong("subject_sequence"),
+                row.getObject("subject_sequence", Long.class),
                 instant(row, "event_time"),
                 row.getString("data_content_type"),
                 row.getString("data_schema"),
@@ -90,12 +120,16 @@ public final class AuditLog {
                 row.getInt("kafka_partition"),
                 row.getLong("kafka_offset"),
                 instant(row, "recorded_at"),
-                row.getBytes("payload"));
+                row.getBytes("payload"),
+                row.getBytes("kafka_key"),
+                headers == null ? null : CanonicalEncoding.readHeaders(headers),
+                row.getString("unreadable_reason"));
         return new StoredEntry(
                 entry, new LeafHash(row.getBytes("leaf_hash")), new ChainHash(row.getBytes("chain_hash")));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {
-        return row.getObject(column, OffsetDateTime.class).toInstant();
+        OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
     }
 }

@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import kz.qorgau.events.EventContractException;
 import kz.qorgau.events.QorgauEvent;
+import kz.qorgau.events.catalog.EventType;
 import kz.qorgau.events.catalog.EventTypes;
 import kz.qorgau.events.envelope.CloudEventExtensions;
 import kz.qorgau.events.envelope.EventCodec;
@@ -18,8 +20,11 @@ import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A consumed record that is a valid Qorgau event, with what the trail keeps of it; it becomes an
- * {@link AuditEntry} once the writer gives it a place in the trail.
+ * A consumed record that is a Qorgau event, with what the trail keeps of it; it becomes an {@link
+ * AuditEntry} once the writer gives it a place in the trail. With data it is an entry of encoding
+ * version 1; without (a null record value) an entry of version 2 that keeps the key and headers.
+ *
+ * @param payload the record value as received, or {@code null} for an event without data
  */
 record ReceivedEvent(
         UUID eventId,
@@ -33,7 +38,10 @@ record ReceivedEvent(
         String topic,
         int partition,
         long offset,
-        byte[] payload) {
+        byte @Nullable [] payload,
+        byte @Nullable [] key,
+        List<RecordHeader> headers)
+        implements ReceivedRecord {
 
     /** The Kafka binding's header for {@code datacontenttype}. */
     static final String CONTENT_TYPE_HEADER = "content-type";
@@ -44,25 +52,20 @@ record ReceivedEvent(
 
     /**
      * Reads a record with the contract's codec; the payload is kept as the exact bytes received. A
-     * well-formed type this build does not know yet (a newer producer's event) is still recorded,
-     * from its CloudEvents attributes alone: the trail must hold every event, not only known ones.
+     * well-formed type this build does not know yet (a newer producer's event), and an event of any
+     * well-formed type without data, is recorded from its CloudEvents attributes alone: the trail
+     * must hold every event, not only known ones.
      *
-     * @throws EventContractException when the record is not a valid Qorgau CloudEvent, or holds
-     *     what the trail cannot store; such a record goes to the dead-letter topic
+     * @throws RuntimeException (most often {@link EventContractException}) when the record is not a
+     *     valid Qorgau CloudEvent, or holds what the trail cannot store; {@link ReceivedRecord#read}
+     *     then keeps it raw
      */
-    static ReceivedEvent from(ConsumerRecord<String, byte[]> record, EventCodec codec) {
-        if (EventTypes.isFutureType(header(record, TYPE_HEADER))) {
-            return fromAttributes(record);
+    static ReceivedEvent from(ConsumerRecord<byte[], byte[]> record, EventCodec codec) {
+        String type = header(record, TYPE_HEADER);
+        if (record.value() == null || EventTypes.isFutureType(type)) {
+            return fromAttributes(record, type);
         }
-        EventEnvelope<QorgauEvent> envelope;
-        try {
-            envelope = codec.decode(record.headers(), record.value());
-        } catch (EventContractException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // Decoding bytes is deterministic: no retry would make this record readable.
-            throw new EventContractException(null, "record", "could not be read as a CloudEvent", e);
-        }
+        EventEnvelope<QorgauEvent> envelope = codec.decode(record.headers(), record.value());
         return of(
                 record,
                 envelope.id(),
@@ -73,8 +76,10 @@ record ReceivedEvent(
                 envelope.time());
     }
 
-    private static ReceivedEvent fromAttributes(ConsumerRecord<String, byte[]> record) {
-        String type = header(record, TYPE_HEADER);
+    private static ReceivedEvent fromAttributes(ConsumerRecord<byte[], byte[]> record, @Nullable String type) {
+        if (!EventType.isWellFormed(type)) {
+            throw new EventContractException(null, "ce_type", "must be kz.qorgau.<aggregate>.<event>.v<N>");
+        }
         CloudEvent event;
         try {
             event = KafkaMessageFactory.createReader(record.headers(), record.value())
@@ -104,14 +109,14 @@ record ReceivedEvent(
     }
 
     private static ReceivedEvent of(
-            ConsumerRecord<String, byte[]> record,
+            ConsumerRecord<byte[], byte[]> record,
             UUID id,
             String type,
             String source,
             String subject,
             long subjectSequence,
             OffsetDateTime eventTime) {
-        EventCodec.requireKeyIsSubject(type, record.key(), subject);
+        EventCodec.requireKeyIsSubject(type, ReceivedRecord.keyText(record.key()), subject);
         Instant time = eventTime.toInstant().truncatedTo(ChronoUnit.MICROS);
         if (!AuditEntry.isStorableTime(time)) {
             throw new EventContractException(type, "ce_time", "must be within the years 1 to 9999");
@@ -135,12 +140,17 @@ record ReceivedEvent(
                 record.topic(),
                 record.partition(),
                 record.offset(),
-                record.value());
+                record.value(),
+                record.key(),
+                ReceivedRecord.headers(record));
     }
 
     /** This event as the trail's entry number {@code sequence}. */
-    AuditEntry toEntry(long sequence, Instant recordedAt) {
+    @Override
+    public AuditEntry toEntry(long sequence, Instant recordedAt) {
+        boolean withData = payload != null;
         return new AuditEntry(
+                withData ? CanonicalEncoding.VERSION_1 : CanonicalEncoding.VERSION_2,
                 sequence,
                 eventId,
                 type,
@@ -154,7 +164,15 @@ record ReceivedEvent(
                 partition,
                 offset,
                 recordedAt,
-                payload);
+                payload,
+                withData ? null : key,
+                withData ? null : headers,
+                null);
+    }
+
+    /** The same record kept raw, for when the database refuses it as an event. */
+    UnreadableRecord asUnreadable(String reason) {
+        return new UnreadableRecord(topic, partition, offset, key, headers, payload, reason);
     }
 
     private static @Nullable String header(ConsumerRecord<?, ?> record, String name) {
@@ -166,5 +184,10 @@ record ReceivedEvent(
         if (value != null && !AuditEntry.isStorableText(value)) {
             throw new EventContractException(type, field, "must not contain NUL characters");
         }
+    }
+
+    @Override
+    public String toString() {
+        return "ReceivedEvent[" + type + " " + eventId + ", " + topic + "-" + partition + "@" + offset + "]";
     }
 }

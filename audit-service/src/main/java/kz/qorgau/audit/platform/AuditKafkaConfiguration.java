@@ -1,11 +1,9 @@
 package kz.qorgau.audit.platform;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
-import kz.qorgau.events.EventContractException;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,41 +12,44 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * How the writer consumes: a record that is not a valid Qorgau CloudEvent goes to {@code
- * <topic>-dlt} at once (and is counted, so an auditor knows); any other failure, such as the
- * database being away, is retried for as long as it takes, blocking the partition so that entries
- * keep their order. Nothing is ever logged and skipped.
+ * How the writer consumes: every record is appended, an unreadable one raw and flagged
+ * (docs/adr/0012), so the listener fails only when the database is away or the writer lock is lost.
+ * Such a failure is retried for as long as it takes, blocking the partition so that entries keep
+ * their order. Nothing is ever skipped, and nothing goes to a dead-letter topic: audit-service
+ * would only have to audit it again.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditKafkaConfiguration {
 
     /** The one CommonErrorHandler, picked up by Boot's listener container factory. */
     @Bean
-    CommonErrorHandler auditErrorHandler(KafkaTemplate<?, ?> deadLetterTemplate, MeterRegistry meters) {
-        // Default destination: <topic>-dlt, same partition; original value and headers plus kafka_dlt-* headers.
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(deadLetterTemplate);
-        deadLetters.setFailIfSendResultIsError(true);
-        deadLetters.setWaitForSendResultTimeout(Duration.ofSeconds(30));
-        DefaultErrorHandler handler =
-                new DefaultErrorHandler(new CountingDeadLetterRecoverer(deadLetters, meters), retryUntilItWorks());
-        handler.addNotRetryableExceptions(EventContractException.class);
+    CommonErrorHandler auditErrorHandler(MeterRegistry meters) {
+        DefaultErrorHandler handler = new DefaultErrorHandler(NEVER_SKIP, retryUntilItWorks());
+        // Every exception is retried, including those Spring Kafka deems fatal by default.
+        handler.setClassifications(Map.of(), true);
         handler.setRetryListeners(new FailureLog(meters));
         return handler;
     }
 
     /**
-     * Short blocking back-offs (each well under {@code max.poll.interval.ms}), without limit: a valid
-     * event must end up in the trail, never in the dead-letter topic because the database was down.
+     * Reached only if the unlimited back-off ever ended: throwing makes the container seek back, so
+     * the record comes again instead of being skipped.
+     */
+    static final ConsumerRecordRecoverer NEVER_SKIP = (record, failure) -> {
+        throw new IllegalStateException("an audit record is never skipped", failure);
+    };
+
+    /**
+     * Short blocking back-offs (each well under {@code max.poll.interval.ms}), without limit: every
+     * record must end up in the trail, however long the database is away.
      */
     static BackOff retryUntilItWorks() {
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
@@ -80,42 +81,6 @@ class AuditKafkaConfiguration {
         connection.setProperty("tcpKeepAlive", "true");
         sessions.setConnectionProperties(connection);
         return sessions;
-    }
-
-    /** Publishes to the dead-letter topic, then counts and logs it (without the record's content). */
-    static final class CountingDeadLetterRecoverer implements ConsumerAwareRecordRecoverer {
-
-        private static final Logger log = LoggerFactory.getLogger(CountingDeadLetterRecoverer.class);
-
-        private final DeadLetterPublishingRecoverer deadLetters;
-        private final MeterRegistry meters;
-
-        CountingDeadLetterRecoverer(DeadLetterPublishingRecoverer deadLetters, MeterRegistry meters) {
-            this.deadLetters = deadLetters;
-            this.meters = meters;
-        }
-
-        @Override
-        public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
-            deadLetters.accept(record, consumer, exception);
-            meters.counter("audit.dead.lettered", "topic", record.topic()).increment();
-            log.warn(
-                    "{}-{}@{} is not a valid Qorgau event; it went to the dead-letter topic, not into the trail: {}",
-                    record.topic(),
-                    record.partition(),
-                    record.offset(),
-                    reason(exception));
-        }
-
-        /** Our contract exceptions never quote field values; other messages might, so only their class. */
-        private static String reason(Throwable exception) {
-            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-                if (cause instanceof EventContractException contract) {
-                    return contract.getMessage();
-                }
-            }
-            return exception.getClass().getName();
-        }
     }
 
     /** Makes every failed attempt visible: a stalled partition must not go unnoticed. */

@@ -32,6 +32,9 @@ class AuditEntriesController {
     private static final String PAGE = "SELECT " + AuditLog.COLUMNS
             + " FROM audit_entry WHERE subject = ? AND sequence > ? ORDER BY sequence LIMIT ?";
 
+    private static final String UNREADABLE_PAGE = "SELECT " + AuditLog.COLUMNS
+            + " FROM audit_entry WHERE unreadable_reason IS NOT NULL AND sequence > ? ORDER BY sequence LIMIT ?";
+
     private final JdbcClient jdbc;
 
     AuditEntriesController(JdbcClient jdbc) {
@@ -74,10 +77,47 @@ class AuditEntriesController {
                 .params(subject.toString(), after, limit + 1)
                 .query(AuditLog.ROWS)
                 .list();
+        return page(subject.toString(), found, limit);
+    }
+
+    @GetMapping("/unreadable")
+    @Secured(Authorities.AUDITOR)
+    @Operation(
+            summary = "The records that could not be read as events",
+            description = "Entries of records that are not readable Qorgau events (not a CloudEvent, missing or"
+                    + " invalid attributes, a key that is not the subject, ...), appended raw with their key,"
+                    + " headers and value, and flagged with the reason (docs/adr/0012). In sequence order, a page"
+                    + " at a time. Auditors only: a raw record may hold anything.")
+    @ApiResponse(responseCode = "200", description = "A page of entries (empty when there are none)")
+    @ApiResponse(
+            responseCode = "400",
+            description = "after or limit is out of range",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    AuditEntryPage unreadable(
+            @Parameter(description = "Only entries with a greater sequence number (for the next page)")
+                    @RequestParam(defaultValue = "0")
+                    @Min(0)
+                    long after,
+            @Parameter(description = "At most this many entries (1 to 1000)")
+                    @RequestParam(defaultValue = "100")
+                    @Min(1)
+                    @Max(MAX_LIMIT)
+                    int limit) {
+        List<StoredEntry> found = jdbc.sql(UNREADABLE_PAGE)
+                .params(after, limit + 1)
+                .query(AuditLog.ROWS)
+                .list();
+        return page(null, found, limit);
+    }
+
+    private static AuditEntryPage page(String subject, List<StoredEntry> found, int limit) {
         boolean more = found.size() > limit;
         List<AuditEntryView> page =
                 found.stream().limit(limit).map(AuditEntryView::of).toList();
         Long nextAfter = more ? page.get(page.size() - 1).sequence() : null;
-        return new AuditEntryPage(subject.toString(), page, nextAfter);
+        return new AuditEntryPage(subject, page, nextAfter);
     }
 }

@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param nextAfter pass as {@code after} for the next page; {@code null} on the last page
  */
-@Schema(description = "A page of one subject's audit entries, in sequence order")
+@Schema(description = "A page of one subject's audit entries, or of the unreadable records', in sequence order")
 record AuditEntryPage(
-        @Schema(description = "The subject asked for") String subject,
+        @Schema(description = "The subject asked for; null for the unreadable records") @Nullable String subject,
         List<AuditEntryView> entries,
         @Schema(description = "Pass as 'after' to get the next page; null on the last page") @Nullable
                 Long nextAfter) {}

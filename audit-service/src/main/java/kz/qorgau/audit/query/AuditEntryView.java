@@ -3,62 +3,102 @@ package kz.qorgau.audit.query;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import kz.qorgau.audit.entry.AuditEntry;
 import kz.qorgau.audit.entry.CanonicalEncoding;
+import kz.qorgau.audit.entry.RecordHeader;
 import kz.qorgau.audit.entry.StoredEntry;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An entry as the API shows it: every field the leaf hash covers, times already in the canonical
- * text form, so that an auditor can recompute the leaf from this alone (docs/adr/0008).
+ * text form, so that an auditor can recompute the leaf from this alone (docs/adr/0008 for version
+ * 1, docs/adr/0012 for version 2).
  */
 @Schema(description = "One entry of the audit trail")
 record AuditEntryView(
         @Schema(description = "Position in the trail, from 1, without gaps") long sequence,
-        @Schema(description = "CloudEvents id") UUID eventId,
-        @Schema(description = "CloudEvents type", example = "kz.qorgau.order.issued.v1") String type,
-        @Schema(description = "CloudEvents source: the producing service") String source,
+        @Schema(
+                        description = "The canonical encoding its leaf hash covers: 1 an event with data, 2 an"
+                                + " event without data or an unreadable record (docs/adr/0012)")
+                int encodingVersion,
+        @Schema(
+                        description = "true: the record could not be read as a Qorgau event and was appended raw"
+                                + " (key, headers and value as received); it has no event attributes")
+                boolean unreadable,
+        @Schema(description = "Why the record could not be read; null for an event") @Nullable String unreadableReason,
+        @Schema(description = "CloudEvents id; null for an unreadable record") @Nullable UUID eventId,
+        @Schema(description = "CloudEvents type", example = "kz.qorgau.order.issued.v1") @Nullable String type,
+        @Schema(description = "CloudEvents source: the producing service") @Nullable String source,
         @Schema(
                         description = "CloudEvents subject: the order id, or the access id of an access that"
                                 + " concerns no single order")
+                @Nullable
                 String subject,
-        @Schema(description = "The event's number among its subject's events") long subjectSequence,
-        @Schema(description = "CloudEvents time, UTC, microseconds", example = "2026-03-01T10:15:30.000000Z")
+        @Schema(description = "The event's number among its subject's events") @Nullable Long subjectSequence,
+        @Schema(description = "CloudEvents time, UTC, microseconds", example = "2026-03-01T10:15:30.000000Z") @Nullable
                 String time,
         @Schema(description = "content-type header as received") @Nullable String dataContentType,
         @Schema(description = "ce_dataschema header as received") @Nullable String dataSchema,
-        @Schema(description = "Kafka topic the event was read from") String topic,
+        @Schema(description = "Kafka topic the record was read from") String topic,
         @Schema(description = "Kafka partition") int partition,
         @Schema(description = "Kafka offset") long offset,
         @Schema(description = "When the entry was appended, UTC, microseconds") String recordedAt,
-        @Schema(description = "The CloudEvent data exactly as received, base64; sealed fields stay sealed")
-                String payload,
-        @Schema(description = "Hex SHA-256 of the payload bytes (field 15 of the canonical encoding)")
+        @Schema(description = "false when the record had no value (an event without data): payload is then empty")
+                boolean hasPayload,
+        @Schema(description = "The record value exactly as received, base64; sealed fields stay sealed") String payload,
+        @Schema(description = "Hex SHA-256 of the payload bytes (field 15 of the canonical encoding); null without")
+                @Nullable
                 String payloadSha256,
+        @Schema(description = "Version 2: the record key as received, base64; null when it had none") @Nullable
+                String key,
+        @Schema(description = "Version 2: the record headers as received, in order; null for version 1") @Nullable
+                List<HeaderView> headers,
         @Schema(description = "Hex SHA-256(0x00 ‖ canonical encoding)") String leafHash,
         @Schema(description = "Hex SHA-256(previous chain hash ‖ leaf hash)") String chainHash) {
+
+    /** A record header: its name, and its value in base64 (null when it had none). */
+    @Schema(description = "A Kafka header as received")
+    record HeaderView(String name, @Nullable String value) {}
 
     static AuditEntryView of(StoredEntry stored) {
         AuditEntry entry = stored.entry();
         byte[] payload = entry.payload();
+        byte[] key = entry.key();
+        List<RecordHeader> headers = entry.headers();
         return new AuditEntryView(
                 entry.sequence(),
+                entry.version(),
+                entry.isUnreadable(),
+                entry.unreadable(),
                 entry.eventId(),
                 entry.type(),
                 entry.source(),
                 entry.subject(),
                 entry.subjectSequence(),
-                CanonicalEncoding.formatTime(entry.time()),
+                entry.time() == null ? null : CanonicalEncoding.formatTime(entry.time()),
                 entry.dataContentType(),
                 entry.dataSchema(),
                 entry.topic(),
                 entry.partition(),
                 entry.offset(),
                 CanonicalEncoding.formatTime(entry.recordedAt()),
-                Base64.getEncoder().encodeToString(payload),
-                HexFormat.of().formatHex(CanonicalEncoding.payloadDigest(payload)),
+                payload != null,
+                payload == null ? "" : base64(payload),
+                payload == null ? null : HexFormat.of().formatHex(CanonicalEncoding.payloadDigest(payload)),
+                key == null ? null : base64(key),
+                headers == null
+                        ? null
+                        : headers.stream()
+                                .map(header -> new HeaderView(
+                                        header.name(), header.value() == null ? null : base64(header.value())))
+                                .toList(),
                 stored.leafHash().hex(),
                 stored.chainHash().hex());
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
     }
 }

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -36,6 +37,8 @@ class AppendOnlyTableTest {
     static final String REFUSED_BY_PRIVILEGES = "42501";
     /** SQLSTATE integrity_constraint_violation, raised by the follows-the-last trigger. */
     static final String OUT_OF_LINE = "23000";
+    /** SQLSTATE check_violation. */
+    static final String CHECK_VIOLATION = "23514";
 
     static TestInfrastructure infrastructure;
     static RuntimeRole runtimeRole;
@@ -72,6 +75,66 @@ class AppendOnlyTableTest {
         try (Connection connection = runtimeRole.connect(infrastructure.database())) {
             JdbcClient asRuntimeRole = client(connection);
             assertThat(AuditLog.head(asRuntimeRole).size()).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void theRuntimeRoleAppendsVersion2EntriesAndTheyReadBackAsAppended() throws SQLException {
+        try (Connection connection = runtimeRole.connect(infrastructure.database())) {
+            JdbcClient asRuntimeRole = client(connection);
+            AuditEntry unreadable = new AuditEntry(
+                    CanonicalEncoding.VERSION_2,
+                    AuditLog.head(asRuntimeRole).size() + 1,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "qorgau.orders",
+                    0,
+                    7,
+                    Instant.parse("2026-03-01T10:15:31.000001Z"),
+                    null,
+                    new byte[] {(byte) 0xff, 0},
+                    List.of(new RecordHeader("ce_type", "kz.qorgau\0".getBytes(StandardCharsets.UTF_8))),
+                    "[field=ce_type] must be kz.qorgau.<aggregate>.<event>.v<N>");
+            append(asRuntimeRole, unreadable);
+
+            StoredEntry stored = asRuntimeRole
+                    .sql("SELECT " + AuditLog.COLUMNS + " FROM audit_entry WHERE sequence = ?")
+                    .param(unreadable.sequence())
+                    .query(AuditLog.ROWS)
+                    .single();
+            assertThat(stored.entry()).isEqualTo(unreadable);
+            assertThat(stored.leafHash()).isEqualTo(LeafHash.of(unreadable));
+        }
+    }
+
+    @Test
+    void theTableRefusesARowItsEncodingVersionCannotHold() throws SQLException {
+        try (Connection connection = runtimeRole.connect(infrastructure.database())) {
+            JdbcClient asRuntimeRole = client(connection);
+            AuditLog.Head head = AuditLog.head(asRuntimeRole);
+            // Version 1 without a payload: only version 2 can say that a record had no value.
+            assertSqlState(
+                    () -> asRuntimeRole
+                            .sql(
+                                    """
+                                    INSERT INTO audit_entry (sequence, event_id, type, source, subject, subject_sequence,
+                                        event_time, topic, kafka_partition, kafka_offset, recorded_at, payload, leaf_hash,
+                                        chain_hash, encoding_version)
+                                    VALUES (?, gen_random_uuid(), 't', 's', 'o', 1, now(), 'qorgau.orders', 0, 0, now(),
+                                        NULL, ?, ?, 1)""")
+                            .params(
+                                    head.size() + 1,
+                                    new byte[32],
+                                    HashChain.next(head.chainHash(), new LeafHash(new byte[32]))
+                                            .bytes())
+                            .update(),
+                    CHECK_VIOLATION);
         }
     }
 

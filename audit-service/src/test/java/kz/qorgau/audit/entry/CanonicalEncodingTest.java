@@ -8,13 +8,15 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the canonical encoding, the leaf hash and the chain with a known-answer vector: the expected
+ * Pins the canonical encodings (versions 1 and 2), the leaf hash and the chain with a known-answer vector: the expected
  * bytes are written out by hand, field by field, and the expected hashes were computed outside
  * Java (Python's hashlib over the same bytes). If the encoding drifts, old leaves stop verifying:
  * this test fails first.
@@ -46,6 +48,57 @@ class CanonicalEncodingTest {
     static final String ENTRY_1_CHAIN = "ff984d2f9279c7b9484c6c39443605f2f84672431235b14079edbfb721e36dc0";
     static final String ENTRY_2_LEAF = "28813d6086af5b0189e22764cff3d544e1588eee9ec94b6c7b5d38a2dc66ec56";
     static final String ENTRY_2_CHAIN = "c67d0c297c99c429fbeaed84610d8db68eb7f89499561a313642ab27416bf86d";
+
+    /** Entry 3 of the vector: version 2, an event without data (docs/adr/0012). */
+    static final String[] ENTRY_3_FIELDS = {
+        "02", // 1 version
+        "0000000000000003", // 2 sequence = 3
+        "01" + "00000024" + ascii("0d8f3b52-9a1c-4c6e-b7f4-2e5a1d9c8b71"), // 3 event id, present
+        "01" + "0000001a" + ascii("kz.qorgau.order.revoked.v1"), // 4 type, present, 26 bytes
+        "01" + "00000020" + ascii("urn:qorgau:service:order-service"), // 5 source
+        "01" + "00000024" + ascii("3f2b8c1e-7d4a-4e6b-9c2f-1a5d8e0b7c43"), // 6 subject
+        "01" + "0000000000000002", // 7 subject sequence = 2, present
+        "01" + "0000001b" + ascii("2026-03-01T10:15:30.000000Z"), // 8 time
+        "00", // 9 data content type, absent
+        "00", // 10 data schema, absent
+        "0000000d" + ascii("qorgau.orders"), // 11 topic
+        "00000003", // 12 partition = 3
+        "000000000000002b", // 13 offset = 43
+        "0000001b" + ascii("2026-03-01T10:15:31.123457Z"), // 14 recorded at
+        "00", // 15 payload: absent, the record value was null
+        "01" + "00000024" + ascii("3f2b8c1e-7d4a-4e6b-9c2f-1a5d8e0b7c43"), // 16 key, present, 36 bytes
+        "00000002" // 17 headers: two
+                + "0000000e" + ascii("ce_specversion") + "01" + "00000003" + ascii("1.0")
+                + "00000007" + ascii("x-empty") + "00",
+        "00" // 18 unreadable: absent, an event
+    };
+
+    /** Entry 4 of the vector: version 2, a record that could not be read, without key or headers. */
+    static final String[] ENTRY_4_FIELDS = {
+        "02", // 1 version
+        "0000000000000004", // 2 sequence = 4
+        "00", // 3 event id, absent
+        "00", // 4 type
+        "00", // 5 source
+        "00", // 6 subject
+        "00", // 7 subject sequence
+        "00", // 8 time
+        "00", // 9 data content type
+        "00", // 10 data schema
+        "0000000d" + ascii("qorgau.orders"), // 11 topic
+        "00000003", // 12 partition = 3
+        "000000000000002c", // 13 offset = 44
+        "0000001b" + ascii("2026-03-01T10:15:31.123458Z"), // 14 recorded at
+        "01" + "92072df399cb74703f8e86f450d552bc0bb01eeeb98a90985a1b7772c8fd0016", // 15 SHA-256 of "{not json"
+        "00", // 16 key, absent
+        "00000000", // 17 headers: none
+        "01" + "0000001e" + ascii("[field=data] is not valid JSON") // 18 unreadable, 30 bytes
+    };
+
+    static final String ENTRY_3_LEAF = "5aa4d9edf71ea6d15a42fad6279a5dd7c559a7dccfdc1f8aefd1ed68fd69f23c";
+    static final String ENTRY_3_CHAIN = "6b7e73ec031ca1b7c76a12e99b723f40afd287ccff1bd832a24971243679daa3";
+    static final String ENTRY_4_LEAF = "0e82a0a2052e5a59644fe12491f14c6fd75c4e0bf1d098cd30a76542cf661f30";
+    static final String ENTRY_4_CHAIN = "15213d6d20508b4241001f4a179922a53d29b2d47ec2f379ff460fedc6fa2974";
 
     @Test
     void encodesTheKnownAnswerVectorByteForByte() {
@@ -88,6 +141,119 @@ class CanonicalEncodingTest {
         // The chain depends on the order of the leaves.
         assertThat(HashChain.next(HashChain.next(HashChain.GENESIS, leaf2), leaf1))
                 .isNotEqualTo(chain2);
+    }
+
+    @Test
+    void encodesVersion2ByteForByteAndItsLeavesContinueTheOneChain() {
+        AuditEntry entry3 = entry3();
+        AuditEntry entry4 = entry4();
+        assertThat(hex(CanonicalEncoding.encode(entry3))).isEqualTo(String.join("", ENTRY_3_FIELDS));
+        assertThat(hex(CanonicalEncoding.encode(entry4))).isEqualTo(String.join("", ENTRY_4_FIELDS));
+
+        ChainHash chain2 = new ChainHash(HexFormat.of().parseHex(ENTRY_2_CHAIN));
+        LeafHash leaf3 = LeafHash.of(entry3);
+        ChainHash chain3 = HashChain.next(chain2, leaf3);
+        LeafHash leaf4 = LeafHash.of(entry4);
+        ChainHash chain4 = HashChain.next(chain3, leaf4);
+        assertThat(leaf3.hex()).isEqualTo(ENTRY_3_LEAF);
+        assertThat(chain3.hex()).isEqualTo(ENTRY_3_CHAIN);
+        assertThat(leaf4.hex()).isEqualTo(ENTRY_4_LEAF);
+        assertThat(chain4.hex()).isEqualTo(ENTRY_4_CHAIN);
+    }
+
+    @Test
+    void version2TellsNoDataFromEmptyDataAndNoKeyFromAnEmptyKey() {
+        AuditEntry unreadable = entry4();
+        AuditEntry noValue = withRaw(unreadable, null, null, unreadable.headers());
+        AuditEntry emptyValue = withRaw(unreadable, new byte[0], null, unreadable.headers());
+        AuditEntry emptyKey = withRaw(unreadable, new byte[0], new byte[0], unreadable.headers());
+        AuditEntry headerWithoutValue = withRaw(unreadable, null, null, List.of(new RecordHeader("h", null)));
+        AuditEntry headerWithEmptyValue = withRaw(unreadable, null, null, List.of(new RecordHeader("h", new byte[0])));
+
+        assertThat(Stream.of(noValue, emptyValue, emptyKey, headerWithoutValue, headerWithEmptyValue)
+                        .map(LeafHash::of)
+                        .distinct())
+                .hasSize(5);
+    }
+
+    @Test
+    void headersReadBackAsWritten() {
+        List<RecordHeader> headers = List.of(
+                new RecordHeader("ce_id", "x".getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader("ce_id", null),
+                new RecordHeader("ключ", new byte[] {0, (byte) 0xff}));
+        assertThat(CanonicalEncoding.readHeaders(CanonicalEncoding.headers(headers)))
+                .isEqualTo(headers);
+        assertThatThrownBy(() -> CanonicalEncoding.readHeaders(new byte[] {0, 0, 0, 1, 0}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void eachVersionHoldsOnlyWhatItDescribes() {
+        AuditEntry unreadable = entry4();
+        // A version 1 entry is an event with data.
+        assertThatThrownBy(() -> new AuditEntry(
+                        CanonicalEncoding.VERSION_1,
+                        1,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "t",
+                        0,
+                        0,
+                        unreadable.recordedAt(),
+                        new byte[0],
+                        null,
+                        null,
+                        "unreadable"))
+                .isInstanceOf(IllegalArgumentException.class);
+        // An event with data is never version 2, and an unreadable record keeps no attributes.
+        AuditEntry event = entry3();
+        assertThatThrownBy(() -> new AuditEntry(
+                        CanonicalEncoding.VERSION_2,
+                        3,
+                        event.eventId(),
+                        event.type(),
+                        event.source(),
+                        event.subject(),
+                        event.subjectSequence(),
+                        event.time(),
+                        null,
+                        null,
+                        event.topic(),
+                        3,
+                        43,
+                        event.recordedAt(),
+                        new byte[0],
+                        null,
+                        List.of(),
+                        null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AuditEntry(
+                        CanonicalEncoding.VERSION_2,
+                        4,
+                        event.eventId(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "t",
+                        0,
+                        0,
+                        event.recordedAt(),
+                        null,
+                        null,
+                        List.of(),
+                        "unreadable"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -163,6 +329,76 @@ class CanonicalEncodingTest {
         flipped[31] ^= 1;
         assertThat(leaf.matches(new LeafHash(flipped))).isFalse();
         assertThatThrownBy(() -> new LeafHash(new byte[31])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The vector's entry 3: an event without data. */
+    static AuditEntry entry3() {
+        return new AuditEntry(
+                CanonicalEncoding.VERSION_2,
+                3,
+                UUID.fromString("0d8f3b52-9a1c-4c6e-b7f4-2e5a1d9c8b71"),
+                "kz.qorgau.order.revoked.v1",
+                "urn:qorgau:service:order-service",
+                "3f2b8c1e-7d4a-4e6b-9c2f-1a5d8e0b7c43",
+                2L,
+                Instant.parse("2026-03-01T10:15:30Z"),
+                null,
+                null,
+                "qorgau.orders",
+                3,
+                43,
+                Instant.parse("2026-03-01T10:15:31.123457Z"),
+                null,
+                "3f2b8c1e-7d4a-4e6b-9c2f-1a5d8e0b7c43".getBytes(StandardCharsets.US_ASCII),
+                List.of(
+                        new RecordHeader("ce_specversion", "1.0".getBytes(StandardCharsets.US_ASCII)),
+                        new RecordHeader("x-empty", null)),
+                null);
+    }
+
+    /** The vector's entry 4: a record that could not be read. */
+    static AuditEntry entry4() {
+        return new AuditEntry(
+                CanonicalEncoding.VERSION_2,
+                4,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "qorgau.orders",
+                3,
+                44,
+                Instant.parse("2026-03-01T10:15:31.123458Z"),
+                "{not json".getBytes(StandardCharsets.US_ASCII),
+                null,
+                List.of(),
+                "[field=data] is not valid JSON");
+    }
+
+    private static AuditEntry withRaw(AuditEntry entry, byte[] value, byte[] key, List<RecordHeader> headers) {
+        return new AuditEntry(
+                entry.version(),
+                entry.sequence(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                entry.topic(),
+                entry.partition(),
+                entry.offset(),
+                entry.recordedAt(),
+                value,
+                key,
+                headers,
+                entry.unreadable());
     }
 
     static EntryBuilder entry1() {

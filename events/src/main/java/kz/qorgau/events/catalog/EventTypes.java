@@ -57,6 +57,18 @@ public final class EventTypes {
         return EventType.isWellFormed(type) && !BY_TYPE.containsKey(type);
     }
 
+    /** The metric tag value of every type this build does not know: see {@link #metricTag}. */
+    public static final String OTHER_TAG = "other";
+
+    /**
+     * The value to tag a metric with for a type: the type itself when it is registered, {@value
+     * #OTHER_TAG} for anything else. A producer chooses the type it sends; tagging with it as received
+     * would let it create a time series per type it invents.
+     */
+    public static String metricTag(String type) {
+        return type != null && BY_TYPE.containsKey(type) ? type : OTHER_TAG;
+    }
+
     /**
      * The registered type with this CloudEvents type string.
      *

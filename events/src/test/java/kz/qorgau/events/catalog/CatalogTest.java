@@ -82,6 +82,15 @@ class CatalogTest {
     }
 
     @Test
+    void onlyCatalogueTypesKeepTheirNameAsAMetricTag() {
+        EventTypes.all()
+                .forEach(type -> assertThat(EventTypes.metricTag(type.type())).isEqualTo(type.type()));
+        assertThat(EventTypes.metricTag("kz.qorgau.order.served.v1")).isEqualTo(EventTypes.OTHER_TAG);
+        assertThat(EventTypes.metricTag("anything at all")).isEqualTo("other");
+        assertThat(EventTypes.metricTag(null)).isEqualTo("other");
+    }
+
+    @Test
     void namespacesPrefixTopicsExceptInProduction() {
         assertThat(Topics.ORDERS.nameIn("")).isEqualTo("qorgau.orders");
         assertThat(Topics.ORDERS.nameIn("t1a2b3c4")).isEqualTo("t1a2b3c4.qorgau.orders");

@@ -32,7 +32,9 @@ import org.springframework.stereotype.Component;
  * dead-letter topic receives the record exactly as it was on the topic.
  *
  * <p>Tolerant reader: a well-formed CloudEvent of a type this service does not know (a later event
- * of the order lifecycle, a newer version) is counted and skipped, not dead-lettered.
+ * of the order lifecycle, a newer version) is counted and skipped, not dead-lettered. A null value
+ * and a decoder's {@code NullPointerException}, {@code IllegalArgumentException} or {@code
+ * IllegalStateException} are contract violations like any other: dead-lettered at once.
  */
 @Component
 class OrderEventsListener {
@@ -73,27 +75,56 @@ class OrderEventsListener {
 
     @KafkaListener(id = "order-events", topics = "#{__listener.topic()}", groupId = "#{__listener.group()}")
     void onRecord(ConsumerRecord<String, byte[]> record) {
-        CloudEvent event = readCloudEvent(record);
-        if (EventTypes.isFutureType(event.getType())) {
-            ignored.increment();
-            log.info(
-                    "Ignored {} at {}-{}@{}: not a type this service handles",
-                    event.getType(),
-                    record.topic(),
-                    record.partition(),
-                    record.offset());
+        EventEnvelope<OrderIssued> issued = decode(record);
+        if (issued == null) {
             return;
-        }
-        EventEnvelope<QorgauEvent> envelope = codec.fromCloudEvent(event);
-        EventCodec.requireKeyIsSubject(envelope.type(), record.key(), envelope.subject());
-        if (!(envelope.data() instanceof OrderIssued order)) {
-            throw new EventContractException(envelope.type(), "ce_type", "is not published on " + Topics.ORDERS_TOPIC);
         }
         // The duty unit is alerted first: a police alert must not wait on the victim's sealed
         // contact. A contact that does not open still dead-letters the record afterwards, so
         // operators see it; a replay from the dead-letter topic alerts no one twice (received_event).
-        dutyUnitAlerts.orderIssued(envelope.as(OrderIssued.class));
-        victimContacts.open(order);
+        dutyUnitAlerts.orderIssued(issued);
+        victimContacts.open(issued.data());
+    }
+
+    /**
+     * The order in {@code record}, or {@code null} for a well-formed type this service does not
+     * handle.
+     *
+     * @throws EventContractException for anything else that is not an {@code OrderIssued} of this
+     *     topic: a null value, or a decoder that throws. Decoding bytes is deterministic, so no retry
+     *     could help: the record is dead-lettered at once, never retried.
+     */
+    private EventEnvelope<OrderIssued> decode(ConsumerRecord<String, byte[]> record) {
+        String type = typeHeader(record);
+        if (record.value() == null) {
+            // Every Qorgau event carries JSON data (docs/adr/0002); a binary-mode event without data
+            // is a null value, whatever its type.
+            throw new EventContractException(type, "value", "is null: an event without data");
+        }
+        try {
+            CloudEvent event = readCloudEvent(record);
+            if (EventTypes.isFutureType(event.getType())) {
+                ignored.increment();
+                log.info(
+                        "Ignored {} at {}-{}@{}: not a type this service handles",
+                        event.getType(),
+                        record.topic(),
+                        record.partition(),
+                        record.offset());
+                return null;
+            }
+            EventEnvelope<QorgauEvent> envelope = codec.fromCloudEvent(event);
+            EventCodec.requireKeyIsSubject(envelope.type(), record.key(), envelope.subject());
+            if (!(envelope.data() instanceof OrderIssued)) {
+                throw new EventContractException(
+                        envelope.type(), "ce_type", "is not published on " + Topics.ORDERS_TOPIC);
+            }
+            return envelope.as(OrderIssued.class);
+        } catch (NullPointerException | IllegalArgumentException | IllegalStateException e) {
+            // The CloudEvents SDK throws these for some malformed headers (one without a value, say).
+            throw new EventContractException(
+                    type, "record", "could not be decoded (" + e.getClass().getSimpleName() + ")", e);
+        }
     }
 
     private static CloudEvent readCloudEvent(ConsumerRecord<String, byte[]> record) {

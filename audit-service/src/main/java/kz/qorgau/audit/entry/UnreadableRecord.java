@@ -1,0 +1,62 @@
+package kz.qorgau.audit.entry;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A record that could not be read as a Qorgau event: not a CloudEvent, missing or invalid
+ * attributes, a key that is not the subject, what PostgreSQL cannot store as text, a time out of
+ * range. It is appended raw (key, headers and value exactly as received) and flagged with the
+ * reason, never sent elsewhere: the trail holds every record of its topics (docs/adr/0012).
+ */
+record UnreadableRecord(
+        String topic,
+        int partition,
+        long offset,
+        byte @Nullable [] key,
+        List<RecordHeader> headers,
+        byte @Nullable [] value,
+        String reason)
+        implements ReceivedRecord {
+
+    static UnreadableRecord of(ConsumerRecord<byte[], byte[]> record, String reason) {
+        return new UnreadableRecord(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                ReceivedRecord.headers(record),
+                record.value(),
+                reason);
+    }
+
+    @Override
+    public AuditEntry toEntry(long sequence, Instant recordedAt) {
+        return new AuditEntry(
+                CanonicalEncoding.VERSION_2,
+                sequence,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                topic,
+                partition,
+                offset,
+                recordedAt,
+                value,
+                key,
+                headers,
+                reason);
+    }
+
+    @Override
+    public String toString() {
+        return "UnreadableRecord[" + topic + "-" + partition + "@" + offset + "]";
+    }
+}
