@@ -63,15 +63,19 @@ class AuditKafkaConfiguration {
     WriterLeadership writerLeadership(
             DataSourceProperties database, KafkaListenerEndpointRegistry listeners, AuditProperties properties) {
         return new WriterLeadership(
-                writerSessions(database), listeners, properties.writer().checkInterval());
+                writerSessions(database, properties.writer()),
+                listeners,
+                properties.writer().checkInterval());
     }
 
     /**
      * Unpooled connections with the service's own settings: the writer session lives as long as the
      * lock, which a pool's housekeeping must not touch. Deliberately not a bean, so Boot's pooled
-     * DataSource stays the application's one DataSource.
+     * DataSource stays the application's one DataSource. PostgreSQL ends a session that stays silent
+     * for the lease (docs/adr/0013-leader-sessions.md): a frozen or cut-off writer loses the lock
+     * within it, not after hours of TCP keepalives that a frozen host's kernel still answers.
      */
-    private static DataSource writerSessions(DataSourceProperties database) {
+    private static DataSource writerSessions(DataSourceProperties database, AuditProperties.Writer writer) {
         SimpleDriverDataSource sessions = database.initializeDataSourceBuilder()
                 .type(SimpleDriverDataSource.class)
                 .build();
@@ -79,6 +83,7 @@ class AuditKafkaConfiguration {
         // Shows as application_name in pg_stat_activity, so operators can see who holds the lock.
         connection.setProperty("ApplicationName", "audit-service writer");
         connection.setProperty("tcpKeepAlive", "true");
+        connection.setProperty("options", writer.serverOptions());
         sessions.setConnectionProperties(connection);
         return sessions;
     }

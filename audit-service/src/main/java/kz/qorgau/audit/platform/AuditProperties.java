@@ -19,13 +19,49 @@ public record AuditProperties(
     /**
      * @param checkInterval how often a standby tries to take the writer lock, and the writer checks
      *     that its lock session is still alive
+     * @param lease how long the writer session may stay silent before PostgreSQL ends it, which
+     *     releases the lock and rolls back an append in progress (docs/adr/0013-leader-sessions.md): its
+     *     {@code idle_session_timeout}, {@code idle_in_transaction_session_timeout} and {@code
+     *     tcp_user_timeout}, with TCP keepalives well inside it. A frozen or cut-off writer's lock passes
+     *     to a standby within about {@code lease + check-interval}. At least three times the check
+     *     interval, which is how often the writer uses its session when no event comes
      */
-    public record Writer(@DefaultValue("1s") Duration checkInterval) {
+    public record Writer(@DefaultValue("1s") Duration checkInterval, @DefaultValue("15s") Duration lease) {
+
+        /** The lease cannot be shorter: PostgreSQL's TCP keepalive settings count whole seconds. */
+        static final Duration MIN_LEASE = Duration.ofSeconds(3);
 
         public Writer {
             if (checkInterval.isNegative() || checkInterval.isZero()) {
                 throw new IllegalArgumentException("qorgau.audit.writer.check-interval must be positive");
             }
+            if (lease.compareTo(MIN_LEASE) < 0) {
+                throw new IllegalArgumentException(
+                        "qorgau.audit.writer.lease must be at least " + MIN_LEASE.toSeconds() + "s");
+            }
+            if (lease.compareTo(checkInterval.multipliedBy(3)) < 0) {
+                throw new IllegalArgumentException("qorgau.audit.writer.lease (" + lease
+                        + ") must be at least three times check-interval, or the writer loses its lock while it"
+                        + " merely waits for events");
+            }
+        }
+
+        /**
+         * The writer session's server-side settings, as the startup {@code options} of the connection:
+         * the server ends the session after {@code lease} without a statement (in a transaction or
+         * not), after {@code lease} of unacknowledged data, and its keepalives notice a vanished client
+         * well inside it.
+         */
+        public String serverOptions() {
+            long millis = lease.toMillis();
+            long keepaliveIdle = Math.max(1, lease.toSeconds() / 3);
+            long keepaliveInterval = Math.max(1, lease.toSeconds() / 6);
+            return "-c idle_session_timeout=" + millis
+                    + " -c idle_in_transaction_session_timeout=" + millis
+                    + " -c tcp_user_timeout=" + millis
+                    + " -c tcp_keepalives_idle=" + keepaliveIdle
+                    + " -c tcp_keepalives_interval=" + keepaliveInterval
+                    + " -c tcp_keepalives_count=3";
         }
     }
 

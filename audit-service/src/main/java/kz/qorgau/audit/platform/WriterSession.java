@@ -52,12 +52,8 @@ final class WriterSession implements AutoCloseable {
             connection.setAutoCommit(true);
             // The driver ignores the executor; the timeout bounds every round trip of this session.
             connection.setNetworkTimeout(Runnable::run, (int) NETWORK_TIMEOUT.toMillis());
+            // The server-side lease (idle timeouts, TCP keepalives) comes with the connection's options.
             try (Statement statement = connection.createStatement()) {
-                // Without them the server would notice a writer lost to a network failure only after
-                // hours of TCP silence, and keep its lock that long.
-                statement.execute("SET tcp_keepalives_idle = 10");
-                statement.execute("SET tcp_keepalives_interval = 5");
-                statement.execute("SET tcp_keepalives_count = 3");
                 try (ResultSet result = statement.executeQuery(
                         "SELECT pg_try_advisory_lock(" + LOCK_CLASS + ", " + LOCK_OBJECT + "), pg_backend_pid()")) {
                     result.next();

@@ -43,12 +43,48 @@ public final class JavaServiceProcess implements AutoCloseable {
      */
     public static JavaServiceProcess start(
             String name, Path jar, List<String> jvmOptions, Map<String, String> environment, Path logFile) {
-        String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>();
-        command.add(java);
+        command.add(java());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
+        return launch(name, command, environment, logFile);
+    }
+
+    /**
+     * As {@link #start}, with {@code extraClasspath} (folders or jars) added to the packaged
+     * application's classpath through Spring Boot's {@code PropertiesLauncher} and its {@code
+     * loader.path}: fault tests put test-only hooks (a Kafka interceptor, say) into the real jar's
+     * process this way.
+     */
+    public static JavaServiceProcess startWithExtraClasspath(
+            String name,
+            Path jar,
+            List<Path> extraClasspath,
+            List<String> jvmOptions,
+            Map<String, String> environment,
+            Path logFile) {
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(jvmOptions);
+        command.add("-Dloader.path="
+                + String.join(
+                        ",",
+                        extraClasspath.stream()
+                                .map(path -> path.toAbsolutePath().toString())
+                                .toList()));
+        command.add("-cp");
+        command.add(jar.toString());
+        command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
+        return launch(name, command, environment, logFile);
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static JavaServiceProcess launch(
+            String name, List<String> command, Map<String, String> environment, Path logFile) {
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -127,6 +163,36 @@ public final class JavaServiceProcess implements AutoCloseable {
         }
         process.destroy();
         awaitExit(STOP_GRACE);
+    }
+
+    /**
+     * SIGSTOP, like {@code kill -STOP}: the process is frozen, its threads and timers with it, while
+     * its kernel keeps its TCP connections open (and answers keepalives), as for a host that hangs.
+     */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a frozen process resumes where it stopped, unaware of the time that passed. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not signal " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling " + name, e);
+        }
     }
 
     /** SIGKILL, like {@code kill -9}: no shutdown hook, no graceful anything. */

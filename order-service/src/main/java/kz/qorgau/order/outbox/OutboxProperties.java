@@ -25,8 +25,17 @@ public record OutboxProperties(
      * @param maxBackoff the longest wait between attempts for one order
      * @param sendTimeout how long one publish may take until it counts as failed (the producer's
      *     {@code delivery.timeout.ms})
-     * @param producerProperties extra Kafka producer settings for the relay's producer; {@code acks=all}
-     *     and idempotence cannot be switched off
+     * @param producerProperties extra Kafka producer settings for the relay's producer; {@code acks=all},
+     *     idempotence and the transactional id cannot be changed through them
+     * @param lease how long the active relay's lock session may stay silent before PostgreSQL ends it and
+     *     so releases the lock to a standby (docs/adr/0013-leader-sessions.md): its {@code
+     *     idle_session_timeout}, {@code idle_in_transaction_session_timeout} and {@code tcp_user_timeout},
+     *     with TCP keepalives well inside it. A frozen or cut-off active relay is replaced within about
+     *     {@code lease + standby-interval}. At least three times the poll and standby intervals
+     * @param transactionalId the Kafka {@code transactional.id} that every instance's relay shares (in the
+     *     topic namespace): a new active relay's {@code initTransactions()} fences the producer of every
+     *     earlier one, so a relay that lost its lock can never publish again. Must be the same on all
+     *     instances of one deployment
      */
     public record Relay(
             @DefaultValue("true") boolean enabled,
@@ -36,11 +45,31 @@ public record OutboxProperties(
             @DefaultValue("500ms") Duration initialBackoff,
             @DefaultValue("30s") Duration maxBackoff,
             @DefaultValue("30s") Duration sendTimeout,
-            @DefaultValue Map<String, String> producerProperties) {
+            @DefaultValue Map<String, String> producerProperties,
+            @DefaultValue("15s") Duration lease,
+            @DefaultValue("order-service-outbox-relay") String transactionalId) {
+
+        /** The lease cannot be shorter: PostgreSQL's TCP keepalive settings count whole seconds. */
+        static final Duration MIN_LEASE = Duration.ofSeconds(3);
 
         public Relay {
             requirePositive("poll-interval", pollInterval);
             requirePositive("standby-interval", standbyInterval);
+            if (lease.compareTo(MIN_LEASE) < 0) {
+                throw new IllegalArgumentException(
+                        "qorgau.outbox.relay.lease must be at least " + MIN_LEASE.toSeconds() + "s");
+            }
+            // The active relay touches its session at least every poll interval (and every third of the
+            // lease while it waits for acknowledgements); a standby every standby interval.
+            if (lease.compareTo(pollInterval.multipliedBy(3)) < 0
+                    || lease.compareTo(standbyInterval.multipliedBy(3)) < 0) {
+                throw new IllegalArgumentException("qorgau.outbox.relay.lease (" + lease
+                        + ") must be at least three times poll-interval and standby-interval, or the active relay"
+                        + " loses its lock while it merely waits");
+            }
+            if (transactionalId == null || transactionalId.isBlank()) {
+                throw new IllegalArgumentException("qorgau.outbox.relay.transactional-id must not be empty");
+            }
             requirePositive("initial-backoff", initialBackoff);
             requirePositive("max-backoff", maxBackoff);
             if (sendTimeout.compareTo(Duration.ofSeconds(2)) < 0) {
@@ -50,6 +79,14 @@ public record OutboxProperties(
                 throw new IllegalArgumentException("qorgau.outbox.relay.batch-size must be at least 1");
             }
             producerProperties = Map.copyOf(producerProperties);
+        }
+
+        /**
+         * How long the active relay waits at most between two uses of its lock session while a round's
+         * acknowledgements are outstanding: a third of the lease, so that a busy relay never looks idle.
+         */
+        public Duration leaseCheck() {
+            return lease.dividedBy(3);
         }
 
         /** The wait before attempt {@code attempts + 1}: initial × 2^(attempts-1), at most the maximum. */

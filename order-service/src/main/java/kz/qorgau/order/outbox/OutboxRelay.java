@@ -1,6 +1,5 @@
 package kz.qorgau.order.outbox;
 
-import io.cloudevents.CloudEvent;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,10 +9,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.support.SendResult;
 
 /**
  * Publishes the outbox to Kafka (docs/adr/0007-outbox-relay.md).
@@ -25,8 +24,15 @@ import org.springframework.kafka.support.SendResult;
  * failed waits out a backoff and nothing after that event goes before it; other orders carry on. Between
  * rounds it sleeps until a commit notification (LISTEN/NOTIFY) or the poll interval.
  *
- * <p>Delivery is at least once: a crash after the broker's acknowledgement and before the row is marked
- * publishes the event again; consumers drop the duplicate by its event id.
+ * <p>Each round is one Kafka transaction of the transactional id all instances share; each term as the
+ * active relay starts by fencing the producers of earlier terms (docs/adr/0013-leader-sessions.md). So a
+ * relay that was frozen, lost its lock and resumes cannot send what it read before: its records are
+ * refused or aborted, and consumers read committed records only. Rows are marked published only after
+ * the commit.
+ *
+ * <p>Delivery is at least once: a crash after the commit and before the row is marked publishes the
+ * event again, right after the first copy (the order's next event waits for the mark); consumers drop the
+ * duplicate by its event id.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -144,6 +150,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void standBy() throws SQLException {
         if (leadership.tryAcquire()) {
+            // Before anything is read or sent: fences every earlier active relay's producer.
+            publisher.open();
             metrics.leader(true);
             log.info("Outbox relay active on this instance");
             return;
@@ -152,13 +160,20 @@ public class OutboxRelay implements SmartLifecycle {
         pause(settings.standbyInterval());
     }
 
-    /** Publishes the next event of each order that has one; returns how many went out. */
-    int publishRound() throws InterruptedException {
+    /**
+     * Publishes the next event of each order that has one, in one transaction; returns how many went out.
+     *
+     * @throws SQLException when the lock session is gone (another instance may be active by now)
+     * @throws KafkaException when the producer was fenced or its transaction could
+     *     be neither committed nor aborted
+     */
+    int publishRound() throws InterruptedException, SQLException {
         List<OutboxRow> heads = store.publishableHeads(settings.batchSize());
         if (heads.isEmpty()) {
             metrics.backlog(store.backlog());
             return 0;
         }
+        publisher.begin();
         List<InFlight> inFlight = new ArrayList<>(heads.size());
         for (OutboxRow row : heads) {
             InFlight sent = new InFlight(row, System.nanoTime(), publisher.send(row));
@@ -170,26 +185,81 @@ public class OutboxRelay implements SmartLifecycle {
         }
         long deadline =
                 System.nanoTime() + settings.sendTimeout().plus(ACK_MARGIN).toNanos();
-        List<OutboxStore.Published> published = new ArrayList<>();
+        List<OutboxStore.Published> acknowledged = new ArrayList<>();
+        List<InFlight> acknowledgedSends = new ArrayList<>();
         for (InFlight sent : inFlight) {
             try {
-                SendResult<String, CloudEvent> result =
-                        sent.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                RecordMetadata metadata = result.getRecordMetadata();
-                published.add(new OutboxStore.Published(sent.row().eventId(), metadata.partition(), metadata.offset()));
-                metrics.published(sent.row().type(), sent.elapsed());
+                RecordMetadata metadata = awaitAcknowledgement(sent.result(), deadline);
+                acknowledged.add(
+                        new OutboxStore.Published(sent.row().eventId(), metadata.partition(), metadata.offset()));
+                acknowledgedSends.add(sent);
             } catch (ExecutionException | TimeoutException e) {
-                failed(sent, rootCause(e));
+                Throwable cause = rootCause(e);
+                if (OutboxPublisher.isFenced(cause)) {
+                    throw new KafkaException("a newer active relay fenced this one", cause);
+                }
+                failed(sent, cause);
             }
         }
-        if (!published.isEmpty()) {
-            store.markPublished(published);
+        // Still ours? A relay that lost its lock ends here; what it sent is aborted when the next one starts.
+        leadership.verify();
+        if (!commit(acknowledged)) {
+            metrics.backlog(store.backlog());
+            return 0;
+        }
+        acknowledgedSends.forEach(sent -> metrics.published(sent.row().type(), sent.elapsed()));
+        if (!acknowledged.isEmpty()) {
+            store.markPublished(acknowledged);
         }
         metrics.backlog(store.backlog());
-        return published.size();
+        return acknowledged.size();
     }
 
-    /** The innermost cause: Spring's "Send failed" wrapper hides Kafka's reason (e.g. a metadata timeout). */
+    /**
+     * Commits the round's transaction when it holds acknowledged records. A transaction that cannot
+     * commit (one of its sends failed) is aborted: its acknowledged records stay unmarked and go again in
+     * the next round, invisible to read-committed consumers meanwhile.
+     */
+    private boolean commit(List<OutboxStore.Published> acknowledged) {
+        if (acknowledged.isEmpty()) {
+            publisher.abort();
+            return false;
+        }
+        try {
+            publisher.commit();
+            return true;
+        } catch (KafkaException e) {
+            if (OutboxPublisher.isFenced(e)) {
+                throw e;
+            }
+            log.warn("Committing the outbox relay's transaction failed, sending its events again: {}", e.toString());
+            publisher.abort();
+            return false;
+        }
+    }
+
+    /**
+     * Waits for the broker's acknowledgement until {@code deadline}, checking the lock every third of the
+     * lease meanwhile: the lock session never looks idle to PostgreSQL while the relay works, and a relay
+     * that lost it stops waiting.
+     */
+    private RecordMetadata awaitAcknowledgement(CompletableFuture<RecordMetadata> result, long deadline)
+            throws InterruptedException, ExecutionException, TimeoutException, SQLException {
+        long slice = settings.leaseCheck().toNanos();
+        while (true) {
+            long remaining = deadline - System.nanoTime();
+            try {
+                return result.get(Math.max(0, Math.min(slice, remaining)), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                if (remaining <= slice) {
+                    throw e;
+                }
+                leadership.verify();
+            }
+        }
+    }
+
+    /** The innermost cause: wrappers hide Kafka's reason (e.g. a metadata timeout). */
     private static Throwable rootCause(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
@@ -237,6 +307,11 @@ public class OutboxRelay implements SmartLifecycle {
     private void resign() {
         boolean wasLeader = leadership.isLeader();
         leadership.close();
+        try {
+            publisher.close();
+        } catch (RuntimeException e) {
+            log.debug("Closing the relay's producer failed", e);
+        }
         metrics.leader(false);
         if (wasLeader) {
             log.info("Outbox relay no longer active on this instance");
@@ -252,7 +327,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private record InFlight(OutboxRow row, long startNanos, CompletableFuture<SendResult<String, CloudEvent>> result) {
+    private record InFlight(OutboxRow row, long startNanos, CompletableFuture<RecordMetadata> result) {
 
         Duration elapsed() {
             return Duration.ofNanos(System.nanoTime() - startNanos);

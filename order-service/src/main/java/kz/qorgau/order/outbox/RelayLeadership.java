@@ -18,6 +18,11 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
  * use, so the lock lives exactly as long as this relay's leadership: when the instance stops or dies,
  * its session ends, PostgreSQL releases the lock and a standby's next try takes it.
  *
+ * <p>PostgreSQL itself ends the session when it stays silent for the lease (docs/adr/0013-leader-sessions.md):
+ * a relay that is frozen (its kernel still answers TCP keepalives) or cut off loses the lock within the
+ * lease, not after the operating system's two hours. The active relay touches the session at least every
+ * third of the lease, so only a relay that has stopped working loses it.
+ *
  * <p>The same session LISTENs for the commit notifications of {@link Outbox}. Used by the relay thread
  * only; not thread-safe.
  */
@@ -33,11 +38,30 @@ final class RelayLeadership implements AutoCloseable {
     private static final int VALIDATION_TIMEOUT_SECONDS = 5;
 
     private final JdbcConnectionDetails database;
+    private final Duration lease;
     private Connection session;
     private volatile boolean leader; // read by isActive() from other threads
 
-    RelayLeadership(JdbcConnectionDetails database) {
+    RelayLeadership(JdbcConnectionDetails database, Duration lease) {
         this.database = database;
+        this.lease = lease;
+    }
+
+    /**
+     * The server-side settings of the lock session, as the startup {@code options} of the connection: the
+     * server ends the session after {@code lease} without a statement (in a transaction or not), after
+     * {@code lease} of unacknowledged data, and its keepalives notice a vanished client well inside it.
+     */
+    static String serverOptions(Duration lease) {
+        long millis = lease.toMillis();
+        long keepaliveIdle = Math.max(1, lease.toSeconds() / 3);
+        long keepaliveInterval = Math.max(1, lease.toSeconds() / 6);
+        return "-c idle_session_timeout=" + millis
+                + " -c idle_in_transaction_session_timeout=" + millis
+                + " -c tcp_user_timeout=" + millis
+                + " -c tcp_keepalives_idle=" + keepaliveIdle
+                + " -c tcp_keepalives_interval=" + keepaliveInterval
+                + " -c tcp_keepalives_count=3";
     }
 
     boolean isLeader() {
@@ -109,6 +133,8 @@ final class RelayLeadership implements AutoCloseable {
         }
         properties.setProperty(PGProperty.APPLICATION_NAME.getName(), "order-service outbox relay");
         properties.setProperty(PGProperty.TCP_KEEP_ALIVE.getName(), "true");
+        // The server's side of the lease: without it a frozen or cut-off relay kept the lock for hours.
+        properties.setProperty(PGProperty.OPTIONS.getName(), serverOptions(lease));
         // A dead server must not hang the relay forever; getNotifications sets its own shorter timeout.
         properties.setProperty(PGProperty.SOCKET_TIMEOUT.getName(), "60");
         properties.setProperty(PGProperty.CONNECT_TIMEOUT.getName(), "10");

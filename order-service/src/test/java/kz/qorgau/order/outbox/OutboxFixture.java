@@ -56,6 +56,12 @@ public final class OutboxFixture {
         }
     }
 
+    /** Appends event {@code sequence} of a subject that has no order row, in its own transaction. */
+    public void appendEvent(String subject, int sequence) {
+        transactions.executeWithoutResult(
+                status -> outbox.append(EventEnvelope.of(EventSources.ORDER_SERVICE, sequence, event(subject))));
+    }
+
     private OrderIssued event(String orderId) {
         return new OrderIssued(
                 orderId,

@@ -18,7 +18,9 @@ class OutboxPropertiesTest {
                 initial,
                 max,
                 Duration.ofSeconds(30),
-                Map.of());
+                Map.of(),
+                Duration.ofSeconds(15),
+                "relay");
     }
 
     @Test
@@ -43,6 +45,45 @@ class OutboxPropertiesTest {
                         Duration.ofSeconds(1),
                         Duration.ofSeconds(1),
                         Duration.ofSeconds(30),
-                        Map.of()));
+                        Map.of(),
+                        Duration.ofSeconds(15),
+                        "relay"));
+    }
+
+    @Test
+    void theLeaseMustOutlastEveryIntervalThatKeepsTheLockSessionBusy() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> lease(Duration.ofSeconds(15), Duration.ofSeconds(6), Duration.ofSeconds(1)))
+                .withMessageContaining("poll-interval");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> lease(Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofSeconds(6)))
+                .withMessageContaining("standby-interval");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> lease(Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMillis(100)))
+                .withMessageContaining("at least 3s");
+        OutboxProperties.Relay relay = lease(Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        assertThat(relay.leaseCheck()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void theLockSessionEndsOnTheServerAfterTheLease() {
+        assertThat(RelayLeadership.serverOptions(Duration.ofSeconds(15)))
+                .isEqualTo("-c idle_session_timeout=15000 -c idle_in_transaction_session_timeout=15000"
+                        + " -c tcp_user_timeout=15000 -c tcp_keepalives_idle=5 -c tcp_keepalives_interval=2"
+                        + " -c tcp_keepalives_count=3");
+    }
+
+    private static OutboxProperties.Relay lease(Duration lease, Duration poll, Duration standby) {
+        return new OutboxProperties.Relay(
+                true,
+                poll,
+                standby,
+                200,
+                Duration.ofMillis(500),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(30),
+                Map.of(),
+                lease,
+                "relay");
     }
 }
