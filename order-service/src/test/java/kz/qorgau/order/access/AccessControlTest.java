@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import kz.qorgau.events.AccessKind;
 import kz.qorgau.events.AccessRecorded;
 import kz.qorgau.events.QorgauEvent;
+import kz.qorgau.events.StaffClaims;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.order.ApiClient;
@@ -376,10 +377,48 @@ class AccessControlTest {
                 Map.of("Authorization", "Bearer " + infrastructure.identity().wrongAudienceToken(Persona.OFFICER_A)));
         assertThat(wrongAudience.statusCode()).isEqualTo(401);
 
+        for (String unusable : List.of(
+                infrastructure.identity().tokenWithoutSubject(Persona.OFFICER_A),
+                infrastructure.identity().tokenWithOverlongSubject(Persona.OFFICER_A),
+                infrastructure.identity().tokenWithOverlongDistrict(Persona.OFFICER_A),
+                infrastructure.identity().tokenWithDistrictArray(Persona.OFFICER_A))) {
+            HttpResponse<String> refused = anonymous.post(
+                    "/api/v1/orders", OrderRequests.valid(), Map.of("Authorization", "Bearer " + unusable));
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+        }
+
         assertThat(scrape())
+                .contains("qorgau_security_rejections_total{application=\"order-service\",reason=\"invalid_claims\"")
                 .contains("qorgau_security_rejections_total{application=\"order-service\",reason=\"missing_token\"")
                 .contains("qorgau_security_rejections_total{application=\"order-service\",reason=\"expired\"")
                 .contains("qorgau_security_rejections_total{application=\"order-service\",reason=\"wrong_audience\"");
+    }
+
+    @Test
+    void theClaimLimitsFitEveryColumnThatKeepsAClaim() {
+        for (String column : List.of(
+                "protective_order.issued_by",
+                "break_glass_grant.subject",
+                "break_glass_grant.reviewed_by",
+                "idempotency_key.caller")) {
+            assertThat(columnLength(column)).as(column).isGreaterThanOrEqualTo(StaffClaims.MAX_SUBJECT_LENGTH);
+        }
+        for (String column : List.of("protective_order.district", "break_glass_grant.subject_district")) {
+            assertThat(columnLength(column)).as(column).isGreaterThanOrEqualTo(StaffClaims.MAX_DISTRICT_LENGTH);
+        }
+    }
+
+    private int columnLength(String tableAndColumn) {
+        String[] parts = tableAndColumn.split("\\.");
+        return jdbc.sql(
+                        """
+                        SELECT character_maximum_length FROM information_schema.columns
+                        WHERE table_schema = current_schema() AND table_name = :table AND column_name = :column
+                        """)
+                .param("table", parts[0])
+                .param("column", parts[1])
+                .query(Integer.class)
+                .single();
     }
 
     // --- helpers ----------------------------------------------------------------------------

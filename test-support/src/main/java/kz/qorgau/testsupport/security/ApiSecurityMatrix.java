@@ -142,6 +142,9 @@ public final class ApiSecurityMatrix {
                 "the OpenAPI document and unknown paths need a token too", this::documentAndUnknownPathsNeedToken));
         nodes.add(DynamicTest.dynamicTest(
                 "the one public path is the RFC 9728 metadata, naming the issuer", this::onlyTheMetadataIsPublic));
+        nodes.add(DynamicTest.dynamicTest(
+                "tokens with claims the service cannot hold → 401 on the OpenAPI document too",
+                this::unusableClaimsAreRefusedEverywhere));
         List<ApiOperation> operations = operations();
         nodes.add(DynamicTest.dynamicTest(
                 "every endpoint of the service is in its OpenAPI document", () -> everyEndpointDocumented(operations)));
@@ -167,7 +170,11 @@ public final class ApiSecurityMatrix {
                 "token signed by another key", identity::wrongKeyToken,
                 "unsigned token (alg none)", identity::unsignedToken,
                 "token for another audience", identity::wrongAudienceToken,
-                "token from another issuer", identity::wrongIssuerToken);
+                "token from another issuer", identity::wrongIssuerToken,
+                "token without sub", identity::tokenWithoutSubject,
+                "token with a sub too long to keep", identity::tokenWithOverlongSubject,
+                "token with a district too long to keep", identity::tokenWithOverlongDistrict,
+                "token with an array of districts", identity::tokenWithDistrictArray);
         cases.add(test("no token → 401", () -> unauthenticated(operation, allowed, null)));
         badTokens.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
@@ -216,6 +223,29 @@ public final class ApiSecurityMatrix {
             HttpResponse<String> response = send(request("GET", path, null, null));
             assertThat(response.statusCode()).as("GET %s without a token", path).isEqualTo(401);
             assertProblem(response, 401);
+        }
+    }
+
+    /**
+     * Signed by the issuer, but with claims no service can hold (no sub, a sub or district longer than the
+     * columns, an array of districts): 401, counted as invalid_claims, never a 500 or an answer. Checked
+     * on the OpenAPI document as well, so a service without operations of its own is covered too.
+     */
+    private void unusableClaimsAreRefusedEverywhere() {
+        for (Persona persona : List.of(Persona.OFFICER_A, Persona.AUDITOR)) {
+            for (String token : List.of(
+                    identity.tokenWithoutSubject(persona),
+                    identity.tokenWithOverlongSubject(persona),
+                    identity.tokenWithOverlongDistrict(persona),
+                    identity.tokenWithDistrictArray(persona))) {
+                HttpResponse<String> response = send(request("GET", "/v3/api-docs", token, null));
+                assertThat(response.statusCode())
+                        .as("GET /v3/api-docs as %s: %s", persona, response.body())
+                        .isEqualTo(401);
+                assertThat(response.headers().firstValue("WWW-Authenticate"))
+                        .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+                assertProblem(response, 401);
+            }
         }
     }
 
