@@ -356,6 +356,38 @@ class AccessControlTest {
                 .isEqualTo(404);
     }
 
+    // --- write limit -------------------------------------------------------------------------
+
+    @Test
+    void aWriteRefusedForItsRoleUsesNoneOfTheAllowance() {
+        ApiClient officerB = officerA.as(Persona.OFFICER_B);
+        HttpResponse<String> granted = officerB.post(
+                "/api/v1/break-glass-grants",
+                "{\"district\": \"ALM-BOSTANDYK\", \"reason\": \"A grant only a supervisor may review\"}",
+                Map.of());
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+        String review = "/api/v1/break-glass-grants/"
+                + ApiClient.json(granted).get("id").asString() + "/review";
+        String bucket = "write:" + Persona.OFFICER_A.subject();
+        jdbc.sql("DELETE FROM access_rate_bucket WHERE id = :id")
+                .param("id", bucket)
+                .update();
+
+        for (int i = 0; i < 5; i++) {
+            // Reviews are write-limited and for supervisors only.
+            HttpResponse<String> refused = officerA.post(review, "{\"outcome\": \"JUSTIFIED\"}", Map.of());
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        }
+
+        assertThat(jdbc.sql("SELECT count(*) FROM access_rate_bucket WHERE id = :id")
+                        .param("id", bucket)
+                        .query(Long.class)
+                        .single())
+                .as("no write was taken from officer A's allowance")
+                .isZero();
+        assertThat(officerA.postOrder(OrderRequests.valid()).statusCode()).isEqualTo(201);
+    }
+
     // --- authentication ---------------------------------------------------------------------
 
     @Test
