@@ -48,6 +48,9 @@ public final class ApiSecurityMatrix {
     public static final String ROLES = "x-qorgau-roles";
     public static final String WRITE_LIMIT = "x-qorgau-write-limit";
 
+    /** The services' default {@code qorgau.http.max-request-body}, 64 KiB. */
+    static final int DEFAULT_BODY_LIMIT = 64 * 1024;
+
     /** Properties a client might try to slip into a body; none is part of any request. */
     static final List<String> MASS_ASSIGNMENT_PROPERTIES = List.of("id", "status", "roles", "createdBy");
 
@@ -145,6 +148,12 @@ public final class ApiSecurityMatrix {
         nodes.add(DynamicTest.dynamicTest(
                 "tokens with claims the service cannot hold → 401 on the OpenAPI document too",
                 this::unusableClaimsAreRefusedEverywhere));
+        nodes.add(DynamicTest.dynamicTest(
+                "a body above the limit → 413 problem before anything reads it, declared or chunked",
+                this::bodiesAboveTheLimitAreRefusedUnread));
+        nodes.add(DynamicTest.dynamicTest(
+                "what Tomcat or the firewall refuses is a problem, not an HTML page",
+                this::malformedRequestsGetProblems));
         List<ApiOperation> operations = operations();
         nodes.add(DynamicTest.dynamicTest(
                 "every endpoint of the service is in its OpenAPI document", () -> everyEndpointDocumented(operations)));
@@ -247,6 +256,75 @@ public final class ApiSecurityMatrix {
                 assertProblem(response, 401);
             }
         }
+    }
+
+    /**
+     * {@value #DEFAULT_BODY_LIMIT} bytes by default ({@code qorgau.http.max-request-body}): a larger body is
+     * refused 413 before authentication, so neither a token nor Jackson meets it; chunked bodies too.
+     */
+    private void bodiesAboveTheLimitAreRefusedUnread() {
+        byte[] tooLarge = new byte[4 * DEFAULT_BODY_LIMIT];
+        java.util.Arrays.fill(tooLarge, (byte) ' ');
+        byte[] withinLimit = new byte[DEFAULT_BODY_LIMIT - 1024];
+        java.util.Arrays.fill(withinLimit, (byte) ' ');
+        for (String token : java.util.Arrays.asList(null, identity.token(Persona.OFFICER_A))) {
+            String who = token == null ? "without a token" : "with a token";
+            HttpResponse<String> declared = send(post("/api/v1/no-such-endpoint", token, tooLarge, true));
+            assertThat(declared.statusCode())
+                    .as("declared length, %s: %s", who, declared.body())
+                    .isEqualTo(413);
+            assertProblem(declared, 413);
+            HttpResponse<String> chunked = send(post("/api/v1/no-such-endpoint", token, tooLarge, false));
+            assertThat(chunked.statusCode())
+                    .as("chunked, %s: %s", who, chunked.body())
+                    .isEqualTo(413);
+            assertProblem(chunked, 413);
+        }
+        HttpResponse<String> within = send(post("/api/v1/no-such-endpoint", null, withinLimit, false));
+        assertThat(within.statusCode())
+                .as("a chunked body within the limit reaches security")
+                .isEqualTo(401);
+    }
+
+    /**
+     * An encoded slash (Tomcat refuses it before any filter), a header above Tomcat's limit, and a path the
+     * security firewall rejects: each a problem ({@code application/problem+json}), never Tomcat's HTML.
+     */
+    private void malformedRequestsGetProblems() {
+        String token = identity.token(Persona.AUDITOR);
+        for (String path : List.of("/api/v1/orders/..%2f..%2fetc", "/v3/api-docs/..%2F..%2Fetc")) {
+            for (String bearer : java.util.Arrays.asList(null, token)) {
+                HttpResponse<String> response = send(request("GET", path, bearer, null));
+                assertThat(response.statusCode()).as("GET %s", path).isEqualTo(400);
+                assertProblem(response, 400);
+                assertThat(response.body()).doesNotContain("<html").doesNotContain("Tomcat");
+            }
+        }
+        HttpResponse<String> hugeHeader =
+                send(request("GET", "/v3/api-docs", token, null, Map.of("X-Qorgau-Padding", "x".repeat(64 * 1024))));
+        assertThat(hugeHeader.statusCode()).as("a header above the limit").isBetween(400, 431);
+        assertProblem(hugeHeader, hugeHeader.statusCode());
+        for (String path : List.of("/v3/api-docs;jsessionid=1", "/v3/api-docs/%2e%2e;/x")) {
+            HttpResponse<String> rejected = send(request("GET", path, token, null));
+            assertThat(rejected.statusCode()).as("GET %s", path).isEqualTo(400);
+            assertProblem(rejected, 400);
+        }
+    }
+
+    private HttpRequest post(String path, String token, byte[] body, boolean declareLength) {
+        HttpRequest.BodyPublisher publisher = declareLength
+                ? HttpRequest.BodyPublishers.ofByteArray(body)
+                // Unknown length: the client sends it chunked.
+                : HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .expectContinue(declareLength)
+                .POST(publisher);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.build();
     }
 
     private void everyEndpointDocumented(List<ApiOperation> operations) {
