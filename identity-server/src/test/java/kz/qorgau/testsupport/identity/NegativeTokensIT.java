@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import kz.qorgau.events.StaffClaims;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -131,6 +132,28 @@ class NegativeTokensIT {
         assertThat(token.getJWTClaimsSet().getIssuer()).isEqualTo(TestIdentity.OTHER_ISSUER.toString());
         assertThat(token.getJWTClaimsSet().getAudience()).containsExactly(TestIdentity.AUDIENCE);
         assertRefused(token.serialize(), JwtValidationException.class, "iss");
+    }
+
+    @Test
+    void theClaimsTokensAreGenuineAndWrongInTheirOneClaimOnly() throws Exception {
+        JWTClaimsSet real = JWTParser.parse(identity.token(Persona.OFFICER_A)).getJWTClaimsSet();
+        SignedJWT noSubject = SignedJWT.parse(identity.tokenWithoutSubject(Persona.OFFICER_A));
+        SignedJWT longSubject = SignedJWT.parse(identity.tokenWithOverlongSubject(Persona.OFFICER_A));
+        SignedJWT longDistrict = SignedJWT.parse(identity.tokenWithOverlongDistrict(Persona.OFFICER_A));
+        SignedJWT districts = SignedJWT.parse(identity.tokenWithDistrictArray(Persona.OFFICER_A));
+
+        for (SignedJWT token : List.of(noSubject, longSubject, longDistrict, districts)) {
+            assertThat(token.verify(new RSASSAVerifier(publishedKey))).isTrue();
+            assertThat(token.getJWTClaimsSet().getClaim("roles")).isEqualTo(real.getClaim("roles"));
+            assertThat(token.getJWTClaimsSet().getExpirationTime()).isInTheFuture();
+        }
+        assertThat(noSubject.getJWTClaimsSet().getSubject()).isNull();
+        assertThat(longSubject.getJWTClaimsSet().getSubject()).hasSize(StaffClaims.MAX_SUBJECT_LENGTH + 1);
+        assertThat(longDistrict.getJWTClaimsSet().getStringClaim(StaffClaims.DISTRICT))
+                .hasSize(StaffClaims.MAX_DISTRICT_LENGTH + 1);
+        assertThat(districts.getJWTClaimsSet().getClaim(StaffClaims.DISTRICT)).isInstanceOf(List.class);
+        assertThat(longDistrict.getJWTClaimsSet().getSubject()).isEqualTo(real.getSubject());
+        assertThat(districts.getJWTClaimsSet().getSubject()).isEqualTo(real.getSubject());
     }
 
     @Test

@@ -58,6 +58,8 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
         WRONG_ISSUER,
         WRONG_AUDIENCE,
         INVALID_TOKEN,
+        /** Signed by our issuer, but with claims the service cannot hold (StaffClaimsValidator). */
+        INVALID_CLAIMS,
         ROLE;
 
         String tag() {
@@ -111,6 +113,9 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof JwtValidationException invalid) {
                 for (OAuth2Error error : invalid.getErrors()) {
+                    if (StaffClaimsValidator.isClaimsError(error)) {
+                        continue;
+                    }
                     String description = String.valueOf(error.getDescription());
                     if (description.contains("expired")) {
                         return Reason.EXPIRED;
@@ -124,6 +129,10 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
                     if (description.contains("aud")) {
                         return Reason.WRONG_AUDIENCE;
                     }
+                }
+                // After the time, issuer and audience: a token that is also expired is counted as expired.
+                if (invalid.getErrors().stream().anyMatch(StaffClaimsValidator::isClaimsError)) {
+                    return Reason.INVALID_CLAIMS;
                 }
                 return Reason.INVALID_TOKEN;
             }

@@ -30,8 +30,9 @@ public record BreakGlassGrant(
         NOT_JUSTIFIED
     }
 
+    /** Running until it expires, or until a supervisor reviews it as not justified, which ends it at once. */
     public boolean isActiveAt(Instant now) {
-        return now.isBefore(expiresAt);
+        return reviewOutcome != ReviewOutcome.NOT_JUSTIFIED && now.isBefore(expiresAt);
     }
 
     @Override

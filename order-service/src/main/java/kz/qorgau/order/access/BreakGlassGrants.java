@@ -38,12 +38,16 @@ public class BreakGlassGrants {
                 .update();
     }
 
-    /** The latest grant {@code subject} holds for {@code district} that is still running at {@code now}. */
+    /**
+     * The latest grant {@code subject} holds for {@code district} that is still running at {@code now}: not
+     * expired, and not reviewed as not justified (that verdict ends a grant at once).
+     */
     public Optional<BreakGlassGrant> findActive(String subject, String district, Instant now) {
         return jdbc.sql(
                         """
                         SELECT * FROM break_glass_grant
                         WHERE subject = :subject AND district = :district AND expires_at > :now
+                            AND review_outcome IS DISTINCT FROM 'NOT_JUSTIFIED'
                         ORDER BY expires_at DESC LIMIT 1
                         """)
                 .param("subject", subject)

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The district rule: police staff read the orders of their own district; another district's order
  * only under a running break-glass grant, and otherwise it does not exist for them (404, so its
- * existence is not revealed). Courts read orders of every district.
+ * existence is not revealed). Courts read orders of every district. A victim's contacts are read only
+ * in the order's own district: no grant opens them.
  */
 @Component
 public class OrderAccess {
@@ -47,6 +48,19 @@ public class OrderAccess {
             problems.count(SecurityProblems.Reason.DISTRICT, HttpStatus.NOT_FOUND);
         }
         return decision;
+    }
+
+    /**
+     * The rule for a victim's contacts, counting a refusal like a hidden order: the order's own district
+     * only. A break-glass grant opens an order for an emergency, never the way to reach the person it
+     * protects (docs/adr/0015).
+     */
+    public Decision decideContacts(Staff staff, ProtectiveOrder order) {
+        if (staff.worksIn(order.district())) {
+            return new Allowed();
+        }
+        problems.count(SecurityProblems.Reason.DISTRICT, HttpStatus.NOT_FOUND);
+        return new Hidden();
     }
 
     /** A 403 unless {@code staff} works in {@code district}: changes are made in one's own district only. */

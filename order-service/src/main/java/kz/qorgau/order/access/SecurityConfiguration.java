@@ -14,14 +14,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every API request needs a valid bearer JWT (docs/adr/0010). Boot's resource-server configuration
  * checks it (signature from the issuer's JWK set, RS256 only, {@code iss}, {@code aud}, {@code exp} and
  * {@code nbf}) and maps the {@code roles} claim to authorities (application.yml); this adds the problem
- * details, the rejection metric, method security for {@code @Secured} and the write limit.
+ * details, the rejection metric and method security for {@code @Secured}; the write limit follows it
+ * ({@link WriteLimitConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -30,12 +30,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     /** {@code QORGAU_API_DOCS_PUBLIC=true}: the API description and Swagger UI need no token. */
     static final String PUBLIC_API_DOCS = "qorgau.api-docs.public";
-
-    private final WriteLimitInterceptor writeLimit;
-
-    SecurityConfiguration(WriteLimitInterceptor writeLimit) {
-        this.writeLimit = writeLimit;
-    }
 
     /** Health and Prometheus, on the management port only, which is never published outside the host. */
     @Bean
@@ -93,10 +87,5 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new StaffArgumentResolver());
-    }
-
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(writeLimit);
     }
 }

@@ -1,38 +1,37 @@
 package kz.qorgau.order.access;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import kz.qorgau.order.platform.Problems;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.HandlerInterceptor;
 
-/** Refuses a {@link WriteLimited} operation with 429 and Retry-After once its caller's allowance is spent. */
-@Component
-class WriteLimitInterceptor implements HandlerInterceptor {
+/**
+ * Refuses a {@link WriteLimited} operation with 429 and Retry-After once its caller's allowance is spent.
+ * Runs as method security's next step ({@link WriteLimitConfiguration}), after {@code @Secured}: a call
+ * the caller's role may not make is refused 403 without using any of their allowance.
+ */
+class WriteLimitInterceptor implements MethodInterceptor {
 
     static final URI TOO_MANY_WRITES = URI.create("urn:qorgau:problem:too-many-writes");
 
-    private final WriteLimits limits;
+    private final ObjectProvider<WriteLimits> limits;
 
-    WriteLimitInterceptor(WriteLimits limits) {
+    WriteLimitInterceptor(ObjectProvider<WriteLimits> limits) {
         this.limits = limits;
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (handler instanceof HandlerMethod method && method.hasMethodAnnotation(WriteLimited.class)) {
-            WriteLimits.Decision decision =
-                    limits.tryWrite(StaffArgumentResolver.current().subject());
-            if (!decision.allowed()) {
-                throw tooManyWrites(Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000));
-            }
+    public Object invoke(MethodInvocation invocation) throws Throwable {
+        WriteLimits.Decision decision =
+                limits.getObject().tryWrite(StaffArgumentResolver.current().subject());
+        if (!decision.allowed()) {
+            throw tooManyWrites(Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000));
         }
-        return true;
+        return invocation.proceed();
     }
 
     private static ErrorResponseException tooManyWrites(long retryAfterSeconds) {

@@ -8,7 +8,10 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -19,6 +22,12 @@ import org.springframework.stereotype.Component;
 /**
  * Per-person rates, as Bucket4j token buckets kept in PostgreSQL ({@code access_rate_bucket}, row-locked
  * with SELECT ... FOR UPDATE) so that a limit holds across every instance of the service.
+ *
+ * <p>A bucket takes a pooled connection of its own. Writes take theirs before the operation's
+ * transaction begins (the write limit is checked first). Person checks are only counted here in memory
+ * and their buckets updated in the background ({@link #countPersonChecks}): a person check holds one
+ * connection, never waits for a second or for another check's row lock, so no number of concurrent checks
+ * can exhaust the pool.
  */
 @Component
 public class WriteLimits {
@@ -31,6 +40,8 @@ public class WriteLimits {
     private final Supplier<BucketConfiguration> writes;
     private final Supplier<BucketConfiguration> personChecks;
     private final Counter unusualPersonChecks;
+    /** Person checks not yet counted in their buckets, per subject. */
+    private final Map<String, Long> uncountedPersonChecks = new ConcurrentHashMap<>();
 
     WriteLimits(DataSource dataSource, AccessProperties properties, MeterRegistry meters) {
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
@@ -61,22 +72,42 @@ public class WriteLimits {
     }
 
     /**
-     * Counts a person check. Never refuses: beyond the usual volume it raises {@value
-     * #UNUSUAL_PERSON_CHECKS_METRIC} (alerted on) and logs the pseudonymous subject for the supervisor.
+     * Notes a person check, in memory only: it never waits for the database, and never refuses. The
+     * background count ({@link #countPersonChecks}) raises {@value #UNUSUAL_PERSON_CHECKS_METRIC}
+     * (alerted on) beyond the usual volume and logs the pseudonymous subject for the supervisor.
      */
     public void notePersonCheck(String subject) {
-        try {
-            boolean usual = buckets.builder()
-                    .build("person-check:" + subject, personChecks)
-                    .tryConsume(1);
-            if (!usual) {
-                unusualPersonChecks.increment();
-                log.warn("Unusual volume of person checks by {}", subject);
+        uncountedPersonChecks.merge(subject, 1L, Long::sum);
+    }
+
+    /** Takes the checks noted since the last run from each person's bucket; what does not fit is unusual. */
+    @Scheduled(fixedDelayString = "PT1S", initialDelayString = "PT1S")
+    void countPersonChecks() {
+        for (String subject : uncountedPersonChecks.keySet()) {
+            Long checks = uncountedPersonChecks.remove(subject);
+            if (checks == null) {
+                continue;
             }
-        } catch (RuntimeException e) {
-            // The check itself must still be answered.
-            log.warn("Could not count a person check: {}", e.toString());
+            try {
+                long usual = buckets.builder()
+                        .build("person-check:" + subject, personChecks)
+                        .tryConsumeAsMuchAsPossible(checks);
+                if (usual < checks) {
+                    unusualPersonChecks.increment(checks - usual);
+                    log.warn("Unusual volume of person checks by {}", subject);
+                }
+            } catch (RuntimeException e) {
+                // Counted at the next run; the checks themselves were answered long ago.
+                uncountedPersonChecks.merge(subject, checks, Long::sum);
+                log.warn("Could not count person checks: {}", e.toString());
+                return;
+            }
         }
+    }
+
+    @PreDestroy
+    void countLastPersonChecks() {
+        countPersonChecks();
     }
 
     /** Drops buckets that are full again (nothing to remember), so the table stays small. */

@@ -16,7 +16,6 @@ import kz.qorgau.events.sealed.SealedFieldCipher;
 import kz.qorgau.order.access.Staff;
 import kz.qorgau.order.outbox.Outbox;
 import kz.qorgau.order.platform.idempotency.IdempotencyKeys;
-import kz.qorgau.order.platform.idempotency.RequestFingerprint;
 import kz.qorgau.order.protectiveorder.Contact;
 import kz.qorgau.order.protectiveorder.ContactChannel;
 import kz.qorgau.order.protectiveorder.Offender;
@@ -83,11 +82,7 @@ public class OrderIssuing {
         UUID id = UUID.randomUUID();
         if (idempotencyKey.isPresent()) {
             IdempotencyKeys.Claim claim = idempotencyKeys.claim(
-                    caller,
-                    idempotencyKey.get(),
-                    RequestFingerprint.of(OPERATION, request),
-                    id,
-                    HttpStatus.CREATED.value());
+                    caller, idempotencyKey.get(), OPERATION, request, id, HttpStatus.CREATED.value());
             if (claim instanceof IdempotencyKeys.Replay replay) {
                 ProtectiveOrder first = orders.findById(replay.resourceId())
                         .orElseThrow(() -> new IllegalStateException("idempotency key points to a missing order"));

@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads orders under the district rule. A read under a break-glass grant, and every read of a victim's
- * contacts, is published as an access event in the same transaction as the read.
+ * contacts, is published as an access event in the same transaction as the read. Contacts are read in
+ * the order's own district only, never under a grant ({@link OrderAccess#decideContacts}).
  */
 @Service
 class OrderLookup {
@@ -37,25 +38,25 @@ class OrderLookup {
 
     @Transactional
     Optional<OrderRepresentation> order(Staff staff, UUID id) {
-        return readable(staff, id, ORDER_FIELDS, null).map(OrderRepresentation::of);
+        return orders.findById(id)
+                .filter(order -> readable(staff, order, access.decide(staff, order), ORDER_FIELDS, null))
+                .map(OrderRepresentation::of);
     }
 
     @Transactional
     Optional<VictimContactsRepresentation> victimContacts(Staff staff, UUID id, String purpose) {
-        return readable(staff, id, CONTACT_FIELDS, purpose).map(VictimContactsRepresentation::of);
+        return orders.findById(id)
+                .filter(order -> readable(staff, order, access.decideContacts(staff, order), CONTACT_FIELDS, purpose))
+                .map(VictimContactsRepresentation::of);
     }
 
     /**
-     * The order if {@code staff} may read it, after publishing the access event it needs: contacts
-     * ({@code purpose} given) always need one, the order itself only under a break-glass grant.
+     * Whether {@code staff} may read {@code order} as {@code decision} says, after publishing the access
+     * event it needs: contacts ({@code purpose} given) always need one, the order itself only under a
+     * break-glass grant.
      */
-    private Optional<ProtectiveOrder> readable(Staff staff, UUID id, List<String> fields, String purpose) {
-        Optional<ProtectiveOrder> found = orders.findById(id);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        ProtectiveOrder order = found.get();
-        OrderAccess.Decision decision = access.decide(staff, order);
+    private boolean readable(
+            Staff staff, ProtectiveOrder order, OrderAccess.Decision decision, List<String> fields, String purpose) {
         if (decision instanceof OrderAccess.UnderBreakGlass emergency) {
             accessEvents.orderRead(
                     staff,
@@ -64,14 +65,14 @@ class OrderLookup {
                     fields,
                     purpose != null ? purpose : emergency.grant().reason(),
                     emergency.grant());
-            return found;
+            return true;
         }
         if (decision instanceof OrderAccess.Allowed) {
             if (purpose != null) {
                 accessEvents.orderRead(staff, order, AccessKind.VICTIM_CONTACTS_READ, fields, purpose, null);
             }
-            return found;
+            return true;
         }
-        return Optional.empty();
+        return false;
     }
 }

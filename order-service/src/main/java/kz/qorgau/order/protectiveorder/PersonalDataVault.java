@@ -98,6 +98,24 @@ public final class PersonalDataVault {
         }
     }
 
+    /**
+     * A 256-bit key for another purpose, derived from the blind index key: HKDF-Expand (RFC 5869) with
+     * {@code label} as its info, one block. The blind index key is uniformly random and at least 256 bits,
+     * so it serves as HKDF's pseudorandom key; different labels give independent keys, and none reveals
+     * the blind index key. A derived key is as secret as the blind index key and changes with it.
+     */
+    public byte[] derivedKey(String label) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(blindIndexKey);
+            mac.update(label.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 1);
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
     private static byte[] binding(UUID orderId, Column column) {
         return SealedFieldCipher.binding(orderId.toString(), "at-rest:protective_order." + column.columnName());
     }

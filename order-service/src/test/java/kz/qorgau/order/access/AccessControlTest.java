@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import kz.qorgau.events.AccessKind;
 import kz.qorgau.events.AccessRecorded;
 import kz.qorgau.events.QorgauEvent;
+import kz.qorgau.events.StaffClaims;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.order.ApiClient;
@@ -26,6 +27,7 @@ import kz.qorgau.testsupport.identity.Persona;
 import kz.qorgau.testsupport.kafka.EventTopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +67,12 @@ class AccessControlTest {
     void open() {
         officerA = new ApiClient(port, infrastructure.identity(), Persona.OFFICER_A);
         access = EventTopicReader.open(infrastructure.kafka(), infrastructure.topic(Topics.ACCESS_TOPIC));
+    }
+
+    /** Grants are per person and district: one test's running grant must not open another test's order. */
+    @BeforeEach
+    void noRunningGrants() {
+        jdbc.sql("DELETE FROM break_glass_grant").update();
     }
 
     @AfterAll
@@ -279,6 +287,107 @@ class AccessControlTest {
                 .doesNotContain(grantId);
     }
 
+    @Test
+    void breakGlassOpensAnOrderButNeverTheVictimsContacts() {
+        ApiClient officerB = officerA.as(Persona.OFFICER_B);
+        ApiClient supervisorA = officerA.as(Persona.SUPERVISOR_A);
+        String id = issue(officerB, OrderRequests.valid("AST-ESIL-UP-7", "AST-ESIL"));
+        HttpResponse<String> granted = supervisorA.post(
+                "/api/v1/break-glass-grants",
+                "{\"district\": \"AST-ESIL\", \"reason\": \"Call-out: the offender came to Almaty\"}",
+                Map.of());
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+        assertThat(supervisorA.get("/api/v1/orders/" + id).statusCode())
+                .as("the grant opens the order")
+                .isEqualTo(200);
+
+        HttpResponse<String> contacts = supervisorA.get(
+                "/api/v1/orders/" + id + "/victim-contacts", Map.of("Qorgau-Purpose", "calling the victim"));
+        HttpResponse<String> missing = supervisorA.get(
+                "/api/v1/orders/" + java.util.UUID.randomUUID() + "/victim-contacts",
+                Map.of("Qorgau-Purpose", "calling the victim"));
+
+        assertThat(contacts.statusCode()).as(contacts.body()).isEqualTo(404);
+        assertThat(contacts.body())
+                .doesNotContain(OrderRequests.VICTIM_PHONE)
+                .doesNotContain(OrderRequests.VICTIM_EMAIL);
+        // As for another district's order without a grant: existence is not revealed either.
+        assertThat(ApiClient.json(contacts).get("type"))
+                .isEqualTo(ApiClient.json(missing).get("type"));
+        assertThat(ApiClient.json(contacts).get("detail"))
+                .isEqualTo(ApiClient.json(missing).get("detail"));
+
+        // A second read of the order is a marker: the order's events share one partition, so any event
+        // the refused contacts read had published would come before it.
+        assertThat(supervisorA.get("/api/v1/orders/" + id).statusCode()).isEqualTo(200);
+        List<AccessRecorded> reads = accessEventsOfOrderUntil(id, 2);
+        assertThat(reads)
+                .as("only the two reads of the order are recorded; no contacts were read")
+                .allSatisfy(read -> {
+                    assertThat(read.kind()).isEqualTo(AccessKind.BREAK_GLASS_READ);
+                    assertThat(read.fields()).doesNotContain("victim.contacts");
+                });
+        assertThat(scrape())
+                .contains("qorgau_security_rejections_total{application=\"order-service\","
+                        + "reason=\"district\",status=\"404\"}");
+    }
+
+    @Test
+    void aGrantReviewedAsNotJustifiedEndsAtOnce() {
+        String id = issue(officerA, OrderRequests.valid());
+        ApiClient officerB = officerA.as(Persona.OFFICER_B);
+        HttpResponse<String> granted = officerB.post(
+                "/api/v1/break-glass-grants",
+                "{\"district\": \"ALM-BOSTANDYK\", \"reason\": \"Curiosity dressed up as a call-out\"}",
+                Map.of());
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+        String grantId = ApiClient.json(granted).get("id").asString();
+        assertThat(officerB.get("/api/v1/orders/" + id).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> reviewed = officerA.as(Persona.SUPERVISOR_A)
+                .post(
+                        "/api/v1/break-glass-grants/" + grantId + "/review",
+                        "{\"outcome\": \"NOT_JUSTIFIED\"}",
+                        Map.of());
+        assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
+
+        assertThat(officerB.get("/api/v1/orders/" + id).statusCode())
+                .as("the next read after the verdict, though the grant has not expired")
+                .isEqualTo(404);
+    }
+
+    // --- write limit -------------------------------------------------------------------------
+
+    @Test
+    void aWriteRefusedForItsRoleUsesNoneOfTheAllowance() {
+        ApiClient officerB = officerA.as(Persona.OFFICER_B);
+        HttpResponse<String> granted = officerB.post(
+                "/api/v1/break-glass-grants",
+                "{\"district\": \"ALM-BOSTANDYK\", \"reason\": \"A grant only a supervisor may review\"}",
+                Map.of());
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+        String review = "/api/v1/break-glass-grants/"
+                + ApiClient.json(granted).get("id").asString() + "/review";
+        String bucket = "write:" + Persona.OFFICER_A.subject();
+        jdbc.sql("DELETE FROM access_rate_bucket WHERE id = :id")
+                .param("id", bucket)
+                .update();
+
+        for (int i = 0; i < 5; i++) {
+            // Reviews are write-limited and for supervisors only.
+            HttpResponse<String> refused = officerA.post(review, "{\"outcome\": \"JUSTIFIED\"}", Map.of());
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        }
+
+        assertThat(jdbc.sql("SELECT count(*) FROM access_rate_bucket WHERE id = :id")
+                        .param("id", bucket)
+                        .query(Long.class)
+                        .single())
+                .as("no write was taken from officer A's allowance")
+                .isZero();
+        assertThat(officerA.postOrder(OrderRequests.valid()).statusCode()).isEqualTo(201);
+    }
+
     // --- authentication ---------------------------------------------------------------------
 
     @Test
@@ -300,10 +409,48 @@ class AccessControlTest {
                 Map.of("Authorization", "Bearer " + infrastructure.identity().wrongAudienceToken(Persona.OFFICER_A)));
         assertThat(wrongAudience.statusCode()).isEqualTo(401);
 
+        for (String unusable : List.of(
+                infrastructure.identity().tokenWithoutSubject(Persona.OFFICER_A),
+                infrastructure.identity().tokenWithOverlongSubject(Persona.OFFICER_A),
+                infrastructure.identity().tokenWithOverlongDistrict(Persona.OFFICER_A),
+                infrastructure.identity().tokenWithDistrictArray(Persona.OFFICER_A))) {
+            HttpResponse<String> refused = anonymous.post(
+                    "/api/v1/orders", OrderRequests.valid(), Map.of("Authorization", "Bearer " + unusable));
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+        }
+
         assertThat(scrape())
+                .contains("qorgau_security_rejections_total{application=\"order-service\",reason=\"invalid_claims\"")
                 .contains("qorgau_security_rejections_total{application=\"order-service\",reason=\"missing_token\"")
                 .contains("qorgau_security_rejections_total{application=\"order-service\",reason=\"expired\"")
                 .contains("qorgau_security_rejections_total{application=\"order-service\",reason=\"wrong_audience\"");
+    }
+
+    @Test
+    void theClaimLimitsFitEveryColumnThatKeepsAClaim() {
+        for (String column : List.of(
+                "protective_order.issued_by",
+                "break_glass_grant.subject",
+                "break_glass_grant.reviewed_by",
+                "idempotency_key.caller")) {
+            assertThat(columnLength(column)).as(column).isGreaterThanOrEqualTo(StaffClaims.MAX_SUBJECT_LENGTH);
+        }
+        for (String column : List.of("protective_order.district", "break_glass_grant.subject_district")) {
+            assertThat(columnLength(column)).as(column).isGreaterThanOrEqualTo(StaffClaims.MAX_DISTRICT_LENGTH);
+        }
+    }
+
+    private int columnLength(String tableAndColumn) {
+        String[] parts = tableAndColumn.split("\\.");
+        return jdbc.sql(
+                        """
+                        SELECT character_maximum_length FROM information_schema.columns
+                        WHERE table_schema = current_schema() AND table_name = :table AND column_name = :column
+                        """)
+                .param("table", parts[0])
+                .param("column", parts[1])
+                .query(Integer.class)
+                .single();
     }
 
     // --- helpers ----------------------------------------------------------------------------
@@ -330,6 +477,23 @@ class AccessControlTest {
                                 .findFirst(),
                         java.util.Optional::isPresent)
                 .orElseThrow();
+    }
+
+    /** The access events about order {@code id}, read until {@code count} of them have arrived. */
+    private List<AccessRecorded> accessEventsOfOrderUntil(String id, int count) {
+        List<AccessRecorded> events = new java.util.ArrayList<>();
+        await().atMost(WITHIN)
+                .until(
+                        () -> {
+                            access.drain(Duration.ofMillis(200)).stream()
+                                    .map(EventTopicReader::decode)
+                                    .filter(event -> event.data() instanceof AccessRecorded recorded
+                                            && id.equals(recorded.orderId()))
+                                    .forEach(event -> events.add((AccessRecorded) event.data()));
+                            return events.size();
+                        },
+                        size -> size >= count);
+        return events;
     }
 
     private String scrape() {

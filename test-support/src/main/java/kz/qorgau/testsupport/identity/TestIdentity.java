@@ -40,6 +40,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import kz.qorgau.events.StaffClaims;
 import kz.qorgau.infrastructure.PortAllocator;
 import kz.qorgau.infrastructure.identity.SigningKeyFile;
 import kz.qorgau.infrastructure.process.JavaServiceProcess;
@@ -200,6 +201,33 @@ public final class TestIdentity {
     public String wrongIssuerToken(Persona persona) {
         SignedJWT real = realToken(persona);
         return sign(real, fresh(real, claims -> claims.issuer(OTHER_ISSUER.toString())), issuerKey());
+    }
+
+    /** The persona's token signed with the issuer's key, but without a {@code sub} claim. */
+    public String tokenWithoutSubject(Persona persona) {
+        SignedJWT real = realToken(persona);
+        return sign(real, fresh(real, claims -> claims.subject(null)), issuerKey());
+    }
+
+    /** The persona's token signed with the issuer's key, with a {@code sub} one character too long to keep. */
+    public String tokenWithOverlongSubject(Persona persona) {
+        SignedJWT real = realToken(persona);
+        String subject = "s".repeat(StaffClaims.MAX_SUBJECT_LENGTH + 1);
+        return sign(real, fresh(real, claims -> claims.subject(subject)), issuerKey());
+    }
+
+    /** The persona's token signed with the issuer's key, with a {@code district} one character too long. */
+    public String tokenWithOverlongDistrict(Persona persona) {
+        SignedJWT real = realToken(persona);
+        String district = "D".repeat(StaffClaims.MAX_DISTRICT_LENGTH + 1);
+        return sign(real, fresh(real, claims -> claims.claim(StaffClaims.DISTRICT, district)), issuerKey());
+    }
+
+    /** The persona's token signed with the issuer's key, with two districts in an array. */
+    public String tokenWithDistrictArray(Persona persona) {
+        SignedJWT real = realToken(persona);
+        List<String> districts = List.of("ALM-BOSTANDYK", "AST-ESIL");
+        return sign(real, fresh(real, claims -> claims.claim(StaffClaims.DISTRICT, districts)), issuerKey());
     }
 
     /** The child process's id once it runs; for tests of this class. */

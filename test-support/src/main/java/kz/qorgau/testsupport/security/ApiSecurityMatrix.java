@@ -48,6 +48,9 @@ public final class ApiSecurityMatrix {
     public static final String ROLES = "x-qorgau-roles";
     public static final String WRITE_LIMIT = "x-qorgau-write-limit";
 
+    /** The services' default {@code qorgau.http.max-request-body}, 64 KiB. */
+    static final int DEFAULT_BODY_LIMIT = 64 * 1024;
+
     /** Properties a client might try to slip into a body; none is part of any request. */
     static final List<String> MASS_ASSIGNMENT_PROPERTIES = List.of("id", "status", "roles", "createdBy");
 
@@ -142,6 +145,15 @@ public final class ApiSecurityMatrix {
                 "the OpenAPI document and unknown paths need a token too", this::documentAndUnknownPathsNeedToken));
         nodes.add(DynamicTest.dynamicTest(
                 "the one public path is the RFC 9728 metadata, naming the issuer", this::onlyTheMetadataIsPublic));
+        nodes.add(DynamicTest.dynamicTest(
+                "tokens with claims the service cannot hold → 401 on the OpenAPI document too",
+                this::unusableClaimsAreRefusedEverywhere));
+        nodes.add(DynamicTest.dynamicTest(
+                "a body above the limit → 413 problem before anything reads it, declared or chunked",
+                this::bodiesAboveTheLimitAreRefusedUnread));
+        nodes.add(DynamicTest.dynamicTest(
+                "what Tomcat or the firewall refuses is a problem, not an HTML page",
+                this::malformedRequestsGetProblems));
         List<ApiOperation> operations = operations();
         nodes.add(DynamicTest.dynamicTest(
                 "every endpoint of the service is in its OpenAPI document", () -> everyEndpointDocumented(operations)));
@@ -167,7 +179,11 @@ public final class ApiSecurityMatrix {
                 "token signed by another key", identity::wrongKeyToken,
                 "unsigned token (alg none)", identity::unsignedToken,
                 "token for another audience", identity::wrongAudienceToken,
-                "token from another issuer", identity::wrongIssuerToken);
+                "token from another issuer", identity::wrongIssuerToken,
+                "token without sub", identity::tokenWithoutSubject,
+                "token with a sub too long to keep", identity::tokenWithOverlongSubject,
+                "token with a district too long to keep", identity::tokenWithOverlongDistrict,
+                "token with an array of districts", identity::tokenWithDistrictArray);
         cases.add(test("no token → 401", () -> unauthenticated(operation, allowed, null)));
         badTokens.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
@@ -217,6 +233,98 @@ public final class ApiSecurityMatrix {
             assertThat(response.statusCode()).as("GET %s without a token", path).isEqualTo(401);
             assertProblem(response, 401);
         }
+    }
+
+    /**
+     * Signed by the issuer, but with claims no service can hold (no sub, a sub or district longer than the
+     * columns, an array of districts): 401, counted as invalid_claims, never a 500 or an answer. Checked
+     * on the OpenAPI document as well, so a service without operations of its own is covered too.
+     */
+    private void unusableClaimsAreRefusedEverywhere() {
+        for (Persona persona : List.of(Persona.OFFICER_A, Persona.AUDITOR)) {
+            for (String token : List.of(
+                    identity.tokenWithoutSubject(persona),
+                    identity.tokenWithOverlongSubject(persona),
+                    identity.tokenWithOverlongDistrict(persona),
+                    identity.tokenWithDistrictArray(persona))) {
+                HttpResponse<String> response = send(request("GET", "/v3/api-docs", token, null));
+                assertThat(response.statusCode())
+                        .as("GET /v3/api-docs as %s: %s", persona, response.body())
+                        .isEqualTo(401);
+                assertThat(response.headers().firstValue("WWW-Authenticate"))
+                        .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+                assertProblem(response, 401);
+            }
+        }
+    }
+
+    /**
+     * {@value #DEFAULT_BODY_LIMIT} bytes by default ({@code qorgau.http.max-request-body}): a larger body is
+     * refused 413 before authentication, so neither a token nor Jackson meets it; chunked bodies too.
+     */
+    private void bodiesAboveTheLimitAreRefusedUnread() {
+        byte[] tooLarge = new byte[4 * DEFAULT_BODY_LIMIT];
+        java.util.Arrays.fill(tooLarge, (byte) ' ');
+        byte[] withinLimit = new byte[DEFAULT_BODY_LIMIT - 1024];
+        java.util.Arrays.fill(withinLimit, (byte) ' ');
+        for (String token : java.util.Arrays.asList(null, identity.token(Persona.OFFICER_A))) {
+            String who = token == null ? "without a token" : "with a token";
+            HttpResponse<String> declared = send(post("/api/v1/no-such-endpoint", token, tooLarge, true));
+            assertThat(declared.statusCode())
+                    .as("declared length, %s: %s", who, declared.body())
+                    .isEqualTo(413);
+            assertProblem(declared, 413);
+            HttpResponse<String> chunked = send(post("/api/v1/no-such-endpoint", token, tooLarge, false));
+            assertThat(chunked.statusCode())
+                    .as("chunked, %s: %s", who, chunked.body())
+                    .isEqualTo(413);
+            assertProblem(chunked, 413);
+        }
+        HttpResponse<String> within = send(post("/api/v1/no-such-endpoint", null, withinLimit, false));
+        assertThat(within.statusCode())
+                .as("a chunked body within the limit reaches security")
+                .isEqualTo(401);
+    }
+
+    /**
+     * An encoded slash (Tomcat refuses it before any filter), a header above Tomcat's limit, and a path the
+     * security firewall rejects: each a problem ({@code application/problem+json}), never Tomcat's HTML.
+     */
+    private void malformedRequestsGetProblems() {
+        String token = identity.token(Persona.AUDITOR);
+        for (String path : List.of("/api/v1/orders/..%2f..%2fetc", "/v3/api-docs/..%2F..%2Fetc")) {
+            for (String bearer : java.util.Arrays.asList(null, token)) {
+                HttpResponse<String> response = send(request("GET", path, bearer, null));
+                assertThat(response.statusCode()).as("GET %s", path).isEqualTo(400);
+                assertProblem(response, 400);
+                assertThat(response.body()).doesNotContain("<html").doesNotContain("Tomcat");
+            }
+        }
+        HttpResponse<String> hugeHeader =
+                send(request("GET", "/v3/api-docs", token, null, Map.of("X-Qorgau-Padding", "x".repeat(64 * 1024))));
+        assertThat(hugeHeader.statusCode()).as("a header above the limit").isBetween(400, 431);
+        assertProblem(hugeHeader, hugeHeader.statusCode());
+        for (String path : List.of("/v3/api-docs;jsessionid=1", "/v3/api-docs/%2e%2e;/x")) {
+            HttpResponse<String> rejected = send(request("GET", path, token, null));
+            assertThat(rejected.statusCode()).as("GET %s", path).isEqualTo(400);
+            assertProblem(rejected, 400);
+        }
+    }
+
+    private HttpRequest post(String path, String token, byte[] body, boolean declareLength) {
+        HttpRequest.BodyPublisher publisher = declareLength
+                ? HttpRequest.BodyPublishers.ofByteArray(body)
+                // Unknown length: the client sends it chunked.
+                : HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .expectContinue(declareLength)
+                .POST(publisher);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.build();
     }
 
     private void everyEndpointDocumented(List<ApiOperation> operations) {

@@ -37,11 +37,14 @@ public class IdempotencyKeys {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
 
     private final JdbcClient jdbc;
+    private final RequestFingerprint fingerprints;
     private final IdempotencyProperties properties;
     private final Clock clock;
 
-    public IdempotencyKeys(JdbcClient jdbc, IdempotencyProperties properties, Clock clock) {
+    public IdempotencyKeys(
+            JdbcClient jdbc, RequestFingerprint fingerprints, IdempotencyProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.fingerprints = fingerprints;
         this.properties = properties;
         this.clock = clock;
     }
@@ -77,21 +80,24 @@ public class IdempotencyKeys {
     }
 
     /**
-     * Claims {@code key} for {@code caller} and the request with {@code fingerprint}, recording the
-     * result the work will produce ({@code resourceId}, {@code status}) in the same transaction.
+     * Claims {@code key} for {@code caller} and {@code request} to {@code operation} (bound by its keyed
+     * {@link RequestFingerprint}), recording the result the work will produce ({@code resourceId}, {@code
+     * status}) in the same transaction.
      *
      * @throws IdempotencyKeyReusedException if the key was used for a different request
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Claim claim(String caller, String key, String fingerprint, UUID resourceId, int status) {
+    public Claim claim(String caller, String key, String operation, Object request, UUID resourceId, int status) {
+        String fingerprint = fingerprints.of(operation, request);
         Instant now = clock.instant();
         Optional<UUID> claimed = jdbc.sql(
                         """
-                        INSERT INTO idempotency_key (caller, idempotency_key, request_fingerprint, resource_id,
-                            response_status, created_at, expires_at)
-                        VALUES (:caller, :key, :fingerprint, :resourceId, :status, :now, :expiresAt)
+                        INSERT INTO idempotency_key (caller, idempotency_key, request_fingerprint, fingerprint_scheme,
+                            resource_id, response_status, created_at, expires_at)
+                        VALUES (:caller, :key, :fingerprint, :scheme, :resourceId, :status, :now, :expiresAt)
                         ON CONFLICT (caller, idempotency_key) DO UPDATE SET
                             request_fingerprint = EXCLUDED.request_fingerprint,
+                            fingerprint_scheme = EXCLUDED.fingerprint_scheme,
                             resource_id = EXCLUDED.resource_id,
                             response_status = EXCLUDED.response_status,
                             created_at = EXCLUDED.created_at,
@@ -102,6 +108,7 @@ public class IdempotencyKeys {
                 .param("caller", caller)
                 .param("key", key)
                 .param("fingerprint", fingerprint)
+                .param("scheme", RequestFingerprint.SCHEME)
                 .param("resourceId", resourceId)
                 .param("status", status)
                 .param("now", now.atOffset(ZoneOffset.UTC))
@@ -114,13 +121,19 @@ public class IdempotencyKeys {
         // Taken and not expired; ON CONFLICT waited for its transaction, so the row is committed.
         return jdbc.sql(
                         """
-                        SELECT request_fingerprint, resource_id, response_status FROM idempotency_key
+                        SELECT request_fingerprint, fingerprint_scheme, resource_id, response_status
+                        FROM idempotency_key
                         WHERE caller = :caller AND idempotency_key = :key
                         """)
                 .param("caller", caller)
                 .param("key", key)
                 .query((row, rowNumber) -> {
-                    if (!fingerprint.equals(row.getString("request_fingerprint"))) {
+                    // A key stored before fingerprints were keyed keeps its plain SHA-256 until it expires:
+                    // its retry is still recognised, never refused or done twice (docs/adr/0015).
+                    String expected = RequestFingerprint.LEGACY_SCHEME.equals(row.getString("fingerprint_scheme"))
+                            ? RequestFingerprint.legacy(operation, request)
+                            : fingerprint;
+                    if (!expected.equals(row.getString("request_fingerprint"))) {
                         throw new IdempotencyKeyReusedException();
                     }
                     return (Claim) new Replay(row.getObject("resource_id", UUID.class), row.getInt("response_status"));
