@@ -81,7 +81,10 @@ class ComposeFileTest {
                     .containsEntry("QORGAU_KAFKA_BOOTSTRAP_SERVERS", internalBroker)
                     .containsEntry(prefix + "DB_URL", "jdbc:postgresql://postgres:5432/" + spec.database())
                     .containsEntry(
-                            prefix + "DB_USER", spec.runtimeRole() == null ? spec.database() : spec.runtimeRole());
+                            prefix + "DB_USER", spec.runtimeRole() == null ? spec.database() : spec.runtimeRole())
+                    // Services have no default password and no keys (docs/adr/0014): compose gives them.
+                    .containsKey(prefix + "DB_PASSWORD")
+                    .containsEntry(LocalStackSettings.LOCAL_DEMO_KEYS, "true");
             if (spec.runtimeRole() != null) {
                 assertThat(environment)
                         .as(spec.name())
