@@ -200,6 +200,8 @@ final class LocalStack implements AutoCloseable {
             }
         }
         env.putAll(oidcEnvironment(settings, environment));
+        // The public demo keys: off by default in every service (docs/adr/0014), on for the local stack only.
+        env.put(LocalStackSettings.LOCAL_DEMO_KEYS, "true");
         // A browser loads Swagger UI and signs a person in at the issuer; the API itself needs a token.
         env.put("QORGAU_API_DOCS_PUBLIC", "true");
         env.put(prefix + "PORT", Integer.toString(spec.port()));

@@ -38,6 +38,9 @@ public record LocalStackSettings(
     public static final String DATABASE_PREFIX = "QORGAU_LOCAL_DB_PREFIX";
     public static final String WITH_IDENTITY = "QORGAU_LOCAL_IDENTITY";
 
+    /** The services' switch for the public demo keys, which the local stack turns on (docs/adr/0014). */
+    public static final String LOCAL_DEMO_KEYS = "QORGAU_LOCAL_DEMO_KEYS";
+
     /** Where the services check tokens (their application.yml reads these). */
     public static final String OIDC_ISSUER_URI = "QORGAU_OIDC_ISSUER_URI";
 

@@ -81,19 +81,22 @@ class ComposeFileTest {
                     .containsEntry("QORGAU_KAFKA_BOOTSTRAP_SERVERS", internalBroker)
                     .containsEntry(prefix + "DB_URL", "jdbc:postgresql://postgres:5432/" + spec.database())
                     .containsEntry(
-                            prefix + "DB_USER", spec.runtimeRole() == null ? spec.database() : spec.runtimeRole());
+                            prefix + "DB_USER", spec.runtimeRole() == null ? spec.database() : spec.runtimeRole())
+                    // Services have no default password and no keys (docs/adr/0014): compose gives them.
+                    .containsKey(prefix + "DB_PASSWORD")
+                    .containsEntry(LocalStackSettings.LOCAL_DEMO_KEYS, "true");
             if (spec.runtimeRole() != null) {
                 assertThat(environment)
                         .as(spec.name())
                         .containsEntry(prefix + "DB_OWNER", spec.database())
                         .containsEntry(prefix + "DATABASE_REQUIRERESTRICTEDROLE", "true");
             }
-            // Published on the launcher's ports, and only to the host itself.
+            // The API published on the launcher's port, and only to the host itself; the management port
+            // listens inside the compose network and is not published at all (docs/adr/0014).
             assertThat(list(service, "ports"))
                     .as(spec.name())
-                    .containsExactlyInAnyOrder(
-                            "127.0.0.1:" + spec.port() + ":" + spec.port(),
-                            "127.0.0.1:" + spec.managementPort() + ":" + spec.managementPort());
+                    .containsExactly("127.0.0.1:" + spec.port() + ":" + spec.port());
+            assertThat(environment).as(spec.name()).containsEntry(prefix + "MANAGEMENT_ADDRESS", "0.0.0.0");
             assertThat(list(service, "volumes"))
                     .as(spec.name())
                     .containsExactly("./" + spec.name() + "/target:/app:ro");

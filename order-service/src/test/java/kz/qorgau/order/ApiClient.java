@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Talks to a running order-service over real HTTP, as an officer's client would: with a bearer token
- * the local issuer gave one of the demo personas (or none, for the management port).
+ * the local issuer gave one of the demo personas (or none).
  */
 public final class ApiClient {
 
@@ -28,7 +28,7 @@ public final class ApiClient {
     private final TestIdentity identity;
     private final Persona persona;
 
-    /** Without a token: for the management port. */
+    /** Without a token. */
     public ApiClient(int port) {
         this(port, null, null);
     }

@@ -35,6 +35,12 @@ public final class TestInfrastructure implements AutoCloseable {
     /** The property through which the services read their topic namespace. */
     public static final String NAMESPACE_PROPERTY = "qorgau.kafka.namespace";
 
+    /**
+     * The services' switch for the public demo keys ({@code QORGAU_LOCAL_DEMO_KEYS}), off by default:
+     * tests turn it on, so a service has its keys without configuring any (docs/adr/0014).
+     */
+    public static final String LOCAL_DEMO_KEYS_PROPERTY = "qorgau.local-demo-keys";
+
     private final KafkaEndpoint kafka;
     private final @Nullable KafkaBrokerProcess broker;
     private final TestDatabase database;
@@ -169,6 +175,7 @@ public final class TestInfrastructure implements AutoCloseable {
         properties.put("spring.datasource.username", database.user());
         properties.put("spring.datasource.password", database.password());
         properties.put(NAMESPACE_PROPERTY, namespace);
+        properties.put(LOCAL_DEMO_KEYS_PROPERTY, true);
         if (inbox != null) {
             properties.put("spring.mail.host", "127.0.0.1");
             properties.put("spring.mail.port", inbox.smtpPort());

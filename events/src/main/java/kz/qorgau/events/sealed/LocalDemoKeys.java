@@ -1,17 +1,42 @@
 package kz.qorgau.events.sealed;
 
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The public demo keys in the services' application.yml files (ids starting {@value #KEY_ID_PREFIX})
- * make ./qorgau-local and the tests work out of the box. A production ring set through the environment
- * merges with them, so production switches them off ({@code QORGAU_LOCAL_DEMO_KEYS=false}): then they
- * are dropped from every ring, and a demo key as the active key stops the service at start-up.
+ * The public demo keys: published in this repository, so they protect nothing. ./qorgau-local, the
+ * tests and compose's {@code services} profile allow them explicitly ({@code QORGAU_LOCAL_DEMO_KEYS=true});
+ * then they are the keys a service has when none is configured. Anywhere else (the default) a service
+ * has only the keys it is given and refuses to start with a demo key under any key id, as its active
+ * key or in its ring, and without an active key (docs/adr/0014).
  */
 public final class LocalDemoKeys {
 
+    /** Ids of the demo keys start with this; such an id is refused wherever demo keys are. */
     public static final String KEY_ID_PREFIX = "local-demo";
+
+    /** The switch that allows the demo keys, for error messages. */
+    public static final String SWITCH = "QORGAU_LOCAL_DEMO_KEYS";
+
+    /** The demo key that seals victims' contacts on topics (order- and notification-service). */
+    public static final String SEALING_KEY_ID = "local-demo-1";
+
+    public static final String SEALING_KEY = "zNCDUjXb06fj17a5/Ou1vsQSflnxWQAaNFKUG8F6XhA=";
+
+    /** The demo key of order-service's personal data at rest. */
+    public static final String AT_REST_KEY_ID = "local-demo-at-rest-1";
+
+    public static final String AT_REST_KEY = "0HgycrnvanLvor3Mn7PAcHuoDlfIkmz95bLI8U85lfk=";
+
+    /** The demo key of order-service's IIN blind index. */
+    public static final String BLIND_INDEX_KEY = "HsS5ifxozS0Kz/YjjRfz6+NCxWcMLx9iDVKPlEJYvbs=";
+
+    private static final List<byte[]> DEMO_KEY_BYTES =
+            List.of(decode(SEALING_KEY), decode(AT_REST_KEY), decode(BLIND_INDEX_KEY));
 
     private LocalDemoKeys() {}
 
@@ -19,24 +44,123 @@ public final class LocalDemoKeys {
         return keyId != null && keyId.startsWith(KEY_ID_PREFIX);
     }
 
+    /** Whether {@code base64Key} is one of the public demo keys, whatever id it is configured under. */
+    public static boolean isDemoKey(String base64Key) {
+        byte[] key = decodeOrNull(base64Key);
+        return key != null && DEMO_KEY_BYTES.stream().anyMatch(demo -> MessageDigest.isEqual(demo, key));
+    }
+
     /**
-     * {@code ring} without its demo keys.
+     * The key ring a service uses.
      *
-     * @param ringName the configuration prefix, for the error message
-     * @throws IllegalStateException if {@code activeKeyId} names a demo key
+     * @param ring what is configured: key id to base64 key
+     * @param activeKeyId the configured active key id; blank when none is
+     * @param demoKeysAllowed whether {@value #SWITCH} is true
+     * @param demoKeyId the ring's demo key id, with {@code demoKey} its key
+     * @param names where the ring is configured, for the error messages
+     * @throws IllegalStateException when demo keys are not allowed and a demo key is in the ring or
+     *     active, or no active key is configured
      */
-    public static Map<String, String> withoutDemoKeys(Map<String, String> ring, String activeKeyId, String ringName) {
-        if (isDemoKeyId(activeKeyId)) {
-            throw new IllegalStateException(ringName + ".active-key-id is \"" + activeKeyId
-                    + "\", a public local demo key, while local demo keys are refused (QORGAU_LOCAL_DEMO_KEYS=false):"
-                    + " configure a key of your own and make it the active one");
+    public static KeyRing keyRing(
+            Map<String, String> ring,
+            String activeKeyId,
+            boolean demoKeysAllowed,
+            String demoKeyId,
+            String demoKey,
+            RingNames names) {
+        if (demoKeysAllowed) {
+            Map<String, String> keys = new LinkedHashMap<>();
+            keys.put(demoKeyId, demoKey);
+            keys.putAll(ring);
+            return new KeyRing(Map.copyOf(keys), isBlank(activeKeyId) ? demoKeyId : activeKeyId);
         }
-        Map<String, String> production = new LinkedHashMap<>();
+        if (isBlank(activeKeyId)) {
+            throw new IllegalStateException("No active key for " + names.property() + ": set "
+                    + names.activeKeyIdVariable() + " and its key " + names.keysVariable() + "<ID> (base64 of 256"
+                    + " random bits). Public demo keys are off unless " + SWITCH
+                    + "=true (local stack and tests only)");
+        }
+        if (isDemoKeyId(activeKeyId)) {
+            throw new IllegalStateException(names.property() + ".active-key-id is \"" + activeKeyId
+                    + "\", a public local demo key, while demo keys are not allowed (" + SWITCH
+                    + " is not true): set " + names.activeKeyIdVariable() + " to a key of your own");
+        }
         ring.forEach((keyId, key) -> {
-            if (!isDemoKeyId(keyId)) {
-                production.put(keyId, key);
+            if (isDemoKeyId(keyId) || isDemoKey(key)) {
+                throw new IllegalStateException(names.property() + ".keys." + keyId
+                        + " is a public local demo key, while demo keys are not allowed (" + SWITCH
+                        + " is not true): remove it and configure keys of your own");
             }
         });
-        return Map.copyOf(production);
+        if (!ring.containsKey(activeKeyId)) {
+            throw new IllegalStateException(names.property() + ".active-key-id is \"" + activeKeyId
+                    + "\", but the ring has no such key: set " + names.keysVariable()
+                    + activeKeyId.toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+        return new KeyRing(Map.copyOf(ring), activeKeyId);
+    }
+
+    /**
+     * A single key outside a ring (order-service's blind index key): {@code key}, or the demo key where
+     * demo keys are allowed and none is configured.
+     *
+     * @throws IllegalStateException when demo keys are not allowed and {@code key} is missing or a demo key
+     */
+    public static String singleKey(
+            String key, boolean demoKeysAllowed, String demoKey, String property, String variable) {
+        if (isBlank(key)) {
+            if (demoKeysAllowed) {
+                return demoKey;
+            }
+            throw new IllegalStateException("No " + property + ": set " + variable + " (base64 of 256 random bits)."
+                    + " Public demo keys are off unless " + SWITCH + "=true (local stack and tests only)");
+        }
+        if (!demoKeysAllowed && isDemoKey(key)) {
+            throw new IllegalStateException(property + " is a public local demo key, while demo keys are not allowed ("
+                    + SWITCH + " is not true): set " + variable + " to a key of your own");
+        }
+        return key;
+    }
+
+    /** A ring ready for {@link SealedFieldCipher#fromBase64Keys}. */
+    public record KeyRing(Map<String, String> keys, String activeKeyId) {
+
+        @Override
+        public String toString() {
+            return "KeyRing[keyIds=" + keys.keySet() + ", activeKeyId=" + activeKeyId + "]";
+        }
+    }
+
+    /**
+     * Where a ring is configured, for error messages.
+     *
+     * @param property the configuration prefix, {@code qorgau.sealing}
+     * @param activeKeyIdVariable {@code QORGAU_SEALING_ACTIVE_KEY_ID}
+     * @param keysVariable the prefix of the keys' variables, {@code QORGAU_SEALING_KEYS_}
+     */
+    public record RingNames(String property, String activeKeyIdVariable, String keysVariable) {}
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static byte[] decode(String base64) {
+        return Base64.getDecoder().decode(base64);
+    }
+
+    private static byte[] decodeOrNull(String base64) {
+        if (base64 == null) {
+            return null;
+        }
+        String stripped = base64.strip();
+        try {
+            return Base64.getDecoder().decode(stripped);
+        } catch (IllegalArgumentException notStandard) {
+            try {
+                return Base64.getUrlDecoder().decode(stripped);
+            } catch (IllegalArgumentException notBase64) {
+                return null;
+            }
+        }
     }
 }

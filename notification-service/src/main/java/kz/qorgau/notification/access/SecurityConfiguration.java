@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -29,14 +30,28 @@ class SecurityConfiguration {
     /** {@code QORGAU_API_DOCS_PUBLIC=true}: the API description and Swagger UI need no token. */
     static final String PUBLIC_API_DOCS = "qorgau.api-docs.public";
 
-    /** Health and Prometheus, on the management port only, which is never published outside the host. */
+    /**
+     * The management port (loopback unless configured otherwise, docs/adr/0014): health, its liveness and
+     * readiness groups and the Prometheus scrape answer without a token, for probes and Prometheus; health
+     * shows details only to an OPERATOR ({@code show-details: when-authorized}). Everything else, every
+     * operation above all, needs an OPERATOR's bearer token; refusals are the API's 401/403 problems.
+     */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain managementEndpoints(HttpSecurity http) throws Exception {
+    SecurityFilterChain managementEndpoints(HttpSecurity http, SecurityProblems problems) throws Exception {
         http.securityMatcher(EndpointRequest.toAnyEndpoint())
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                EndpointRequest.to("health", "prometheus").withHttpMethod(HttpMethod.GET))
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole("OPERATOR"))
+                .oauth2ResourceServer(
+                        resourceServer -> resourceServer.jwt(jwt -> {}).authenticationEntryPoint(problems))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable());
         return http.build();
     }
 

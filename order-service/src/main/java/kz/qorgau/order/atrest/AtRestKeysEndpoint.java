@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code POST /actuator/atrestkeys}: the operator's key rotation. Actuator endpoints are served on the
- * management port only ({@code management.server.port}), which is never published to the outside.
+ * management port only ({@code management.server.port}, loopback by default), and this one needs an
+ * OPERATOR's bearer token (docs/adr/0014).
  */
 @Component
 @Endpoint(id = "atrestkeys")

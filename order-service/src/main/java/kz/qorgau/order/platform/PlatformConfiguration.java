@@ -25,7 +25,8 @@ class PlatformConfiguration {
     /** Fails the start when the key ring is missing or broken, rather than at the first order. */
     @Bean
     SealedFieldCipher sealedFieldCipher(SealingProperties sealing) {
-        return SealedFieldCipher.fromBase64Keys(sealing.ring(), sealing.activeKeyId());
+        var ring = sealing.ring();
+        return SealedFieldCipher.fromBase64Keys(ring.keys(), ring.activeKeyId());
     }
 
     static final String BEARER = "bearer";

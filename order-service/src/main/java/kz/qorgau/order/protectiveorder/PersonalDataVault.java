@@ -58,9 +58,9 @@ public final class PersonalDataVault {
     }
 
     public static PersonalDataVault of(AtRestProperties properties) {
+        var ring = properties.ring();
         return new PersonalDataVault(
-                SealedFieldCipher.fromBase64Keys(properties.ring(), properties.activeKeyId()),
-                properties.checkedBlindIndexKey());
+                SealedFieldCipher.fromBase64Keys(ring.keys(), ring.activeKeyId()), properties.checkedBlindIndexKey());
     }
 
     public String activeKeyId() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import kz.qorgau.events.sealed.LocalDemoKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.StandardEnvironment;
@@ -51,36 +52,64 @@ class AtRestPropertiesTest {
     }
 
     @Test
-    void productionRefusesTheLocalDemoKeys() throws Exception {
-        String demoKey = "0HgycrnvanLvor3Mn7PAcHuoDlfIkmz95bLI8U85lfk=";
-        Map<String, String> ring = Map.of("local-demo-at-rest-1", demoKey, "prod2026", KEY);
+    void withoutDemoKeysEveryKeyMustBeConfiguredAndNoneMayBeADemoKey() throws Exception {
+        Map<String, String> ring = Map.of("prod2026", KEY);
 
         AtRestProperties production = new AtRestProperties("prod2026", ring, KEY, false, 100, false);
-        assertThat(production.ring()).containsOnlyKeys("prod2026");
+        assertThat(production.ring().keys()).containsOnlyKeys("prod2026");
         assertThat(PersonalDataVault.of(production).activeKeyId()).isEqualTo("prod2026");
 
-        AtRestProperties demoActive = new AtRestProperties("local-demo-at-rest-1", ring, KEY, false, 100, false);
+        AtRestProperties demoActive = new AtRestProperties(
+                LocalDemoKeys.AT_REST_KEY_ID,
+                Map.of(LocalDemoKeys.AT_REST_KEY_ID, LocalDemoKeys.AT_REST_KEY, "prod2026", KEY),
+                KEY,
+                false,
+                100,
+                false);
         assertThatThrownBy(() -> PersonalDataVault.of(demoActive))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("qorgau.at-rest.active-key-id");
 
+        AtRestProperties demoBytesUnderOwnId =
+                new AtRestProperties("prod2026", Map.of("prod2026", LocalDemoKeys.AT_REST_KEY), KEY, false, 100, false);
+        assertThatThrownBy(() -> PersonalDataVault.of(demoBytesUnderOwnId))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("qorgau.at-rest.keys.prod2026 is a public local demo key")
+                .hasMessageNotContaining(LocalDemoKeys.AT_REST_KEY);
+
         AtRestProperties demoIndex =
-                new AtRestProperties("prod2026", ring, AtRestProperties.LOCAL_DEMO_BLIND_INDEX_KEY, false, 100, false);
+                new AtRestProperties("prod2026", ring, LocalDemoKeys.BLIND_INDEX_KEY, false, 100, false);
         assertThatThrownBy(() -> PersonalDataVault.of(demoIndex))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("QORGAU_AT_REST_BLIND_INDEX_KEY")
-                .hasMessageNotContaining(AtRestProperties.LOCAL_DEMO_BLIND_INDEX_KEY);
+                .hasMessageNotContaining(LocalDemoKeys.BLIND_INDEX_KEY);
 
-        // The local stack keeps working with the demo keys (the default).
-        AtRestProperties local = new AtRestProperties(
-                "local-demo-at-rest-1", ring, AtRestProperties.LOCAL_DEMO_BLIND_INDEX_KEY, false, 100, true);
-        assertThat(PersonalDataVault.of(local).activeKeyId()).isEqualTo("local-demo-at-rest-1");
-        // The constant is the demo value application.yml really uses.
+        AtRestProperties noIndexKey = new AtRestProperties("prod2026", ring, "", false, 100, false);
+        assertThatThrownBy(() -> PersonalDataVault.of(noIndexKey))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("QORGAU_AT_REST_BLIND_INDEX_KEY");
+
+        AtRestProperties nothing = new AtRestProperties(null, Map.of(), null, false, 100, false);
+        assertThatThrownBy(() -> PersonalDataVault.of(nothing))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("QORGAU_AT_REST_ACTIVE_KEY_ID");
+
+        // The local stack and tests allow the demo keys: with nothing configured, they are the keys.
+        AtRestProperties local = new AtRestProperties(null, Map.of(), null, false, 100, true);
+        assertThat(PersonalDataVault.of(local).activeKeyId()).isEqualTo(LocalDemoKeys.AT_REST_KEY_ID);
+        assertThat(local.checkedBlindIndexKey()).isEqualTo(LocalDemoKeys.BLIND_INDEX_KEY);
+    }
+
+    @Test
+    void applicationYmlHoldsNoKeyAndAllowsNoDemoKeyByDefault() throws Exception {
         String applicationYml = new String(
                 getClass().getResourceAsStream("/application.yml").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertThat(applicationYml)
-                .contains("${QORGAU_AT_REST_BLIND_INDEX_KEY:" + AtRestProperties.LOCAL_DEMO_BLIND_INDEX_KEY + "}")
-                .contains("allow-local-demo-keys: ${QORGAU_LOCAL_DEMO_KEYS:true}");
+                .contains("local-demo-keys: ${QORGAU_LOCAL_DEMO_KEYS:false}")
+                .contains("blind-index-key: ${QORGAU_AT_REST_BLIND_INDEX_KEY:}")
+                .doesNotContain(LocalDemoKeys.SEALING_KEY)
+                .doesNotContain(LocalDemoKeys.AT_REST_KEY)
+                .doesNotContain(LocalDemoKeys.BLIND_INDEX_KEY);
     }
 }

@@ -104,7 +104,7 @@ class PersonalDataAtRestTest {
     @BeforeAll
     void openClients() {
         api = new ApiClient(port, infrastructure.identity(), Persona.OFFICER_A);
-        management = new ApiClient(managementPort);
+        management = new ApiClient(managementPort, infrastructure.identity(), Persona.OPERATOR);
     }
 
     @Test
