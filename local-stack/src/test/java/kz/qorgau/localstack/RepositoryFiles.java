@@ -73,8 +73,12 @@ final class RepositoryFiles {
     }
 
     private static String read(String path) {
+        return read(resolve(path));
+    }
+
+    static String read(Path file) {
         try {
-            return Files.readString(resolve(path));
+            return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
