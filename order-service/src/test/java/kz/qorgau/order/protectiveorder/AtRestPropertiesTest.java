@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-/** How the at-rest keys come from environment variables, as the README documents them. */
+/** How the at-rest keys come from environment variables, as docs/configuration.md documents them. */
 class AtRestPropertiesTest {
 
     private static final String KEY = "7kQ0bXzS2YcO8bH7Xl3m0T8Qm4cN2yJt5VwqKzL1p9A=";
