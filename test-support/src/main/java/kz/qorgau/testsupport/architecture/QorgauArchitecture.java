@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * The architecture's rules, checked by each service's own test: services never import each other
- * nor the build's helper modules, feature packages have no cycles, and a few habits hold.
+ * nor the build's helper modules, feature packages have no cycles, and a few habits hold. The service
+ * kit checks its own: it depends on no service (docs/adr/0016).
  */
 public final class QorgauArchitecture {
 
@@ -24,6 +25,13 @@ public final class QorgauArchitecture {
     /** Modules that exist for building and testing, never for a service's main code. */
     public static final List<String> BUILD_ONLY_PACKAGES =
             List.of("kz.qorgau.testsupport", "kz.qorgau.infrastructure", "kz.qorgau.localstack");
+
+    /** The root package of the service kit: what every service uses, and no domain code. */
+    public static final String KIT_PACKAGE = "kz.qorgau.kit";
+
+    /** The root packages of code with a domain of its own, which the kit must never reach into. */
+    public static final List<String> DOMAIN_PACKAGES =
+            List.of("kz.qorgau.order", "kz.qorgau.notification", "kz.qorgau.audit", "kz.qorgau.identity");
 
     private QorgauArchitecture() {}
 
@@ -57,6 +65,39 @@ public final class QorgauArchitecture {
                 .should()
                 .beFreeOfCycles()
                 .allowEmptyShould(true);
+    }
+
+    /**
+     * The kit depends on the contract and libraries, never on a service (nor the local issuer, nor a build
+     * module): every service depends on it, so anything of a service's in it would be shared domain code.
+     */
+    public static ArchRule kitDependsOnNoService() {
+        String[] forbidden = Stream.concat(DOMAIN_PACKAGES.stream(), BUILD_ONLY_PACKAGES.stream())
+                .map(root -> root + "..")
+                .toArray(String[]::new);
+        return noClasses()
+                .that()
+                .resideInAPackage(KIT_PACKAGE + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(forbidden)
+                .because("the kit serves every service and holds no domain code (docs/adr/0016)");
+    }
+
+    /** Every rule for the kit: no service, no cycle between its packages, the same habits as a service. */
+    public static List<ArchRule> rulesForKit() {
+        return List.of(
+                kitDependsOnNoService(),
+                featuresAreFreeOfCycles(KIT_PACKAGE),
+                GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS,
+                GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING,
+                GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION);
+    }
+
+    /** Checks every rule of the kit on its main classes and fails with all violations. */
+    public static void verifyKit() {
+        JavaClasses classes = importService(KIT_PACKAGE);
+        rulesForKit().forEach(rule -> rule.check(classes));
     }
 
     /** Every rule for one service. */
