@@ -2,6 +2,8 @@ package kz.qorgau.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import kz.qorgau.kit.security.StaffClaimsAutoConfiguration;
+import kz.qorgau.kit.security.StaffClaimsValidator;
 import kz.qorgau.kit.web.HostileInputAutoConfiguration;
 import kz.qorgau.kit.web.HttpProperties;
 import kz.qorgau.kit.web.RequestBodyLimitFilter;
@@ -19,7 +21,8 @@ import org.springframework.util.unit.DataSize;
 class KitAutoConfigurationTest {
 
     final WebApplicationContextRunner web = new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(HostileInputAutoConfiguration.class));
+            .withConfiguration(
+                    AutoConfigurations.of(HostileInputAutoConfiguration.class, StaffClaimsAutoConfiguration.class));
 
     @Test
     void aWebServiceGetsTheBodyLimitTheValveAndTheFirewallsProblem() {
@@ -30,6 +33,7 @@ class KitAutoConfigurationTest {
                             .getFilter())
                     .isInstanceOf(RequestBodyLimitFilter.class);
             assertThat(context).hasBean("problemReportValve").hasSingleBean(RequestRejectedHandler.class);
+            assertThat(context).hasSingleBean(StaffClaimsValidator.class);
         });
     }
 
@@ -43,6 +47,7 @@ class KitAutoConfigurationTest {
     void aServicesOwnBeansReplaceTheKits() {
         web.withUserConfiguration(OwnWalls.class).run(context -> {
             assertThat(context).getBean(RequestRejectedHandler.class).isSameAs(OwnWalls.HANDLER);
+            assertThat(context).getBean(StaffClaimsValidator.class).isSameAs(OwnWalls.VALIDATOR);
             assertThat(context).doesNotHaveBean("requestBodyLimit").hasBean("ownBodyLimit");
         });
     }
@@ -60,6 +65,12 @@ class KitAutoConfigurationTest {
     static class OwnWalls {
 
         static final RequestRejectedHandler HANDLER = (request, response, rejected) -> response.sendError(400);
+        static final StaffClaimsValidator VALIDATOR = new StaffClaimsValidator();
+
+        @Bean
+        StaffClaimsValidator ownValidator() {
+            return VALIDATOR;
+        }
 
         @Bean
         RequestRejectedHandler ownHandler() {
