@@ -2,6 +2,7 @@ package kz.qorgau.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import kz.qorgau.kit.database.DatabasePasswordAutoConfiguration;
 import kz.qorgau.kit.security.StaffClaimsAutoConfiguration;
 import kz.qorgau.kit.security.StaffClaimsValidator;
 import kz.qorgau.kit.web.HostileInputAutoConfiguration;
@@ -59,6 +60,25 @@ class KitAutoConfigurationTest {
                 .run(context -> assertThat(context)
                         .doesNotHaveBean(HttpProperties.class)
                         .doesNotHaveBean(RequestRejectedHandler.class));
+    }
+
+    @Test
+    void aServiceThatNamesADatabaseNeedsItsPassword() {
+        ApplicationContextRunner database = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DatabasePasswordAutoConfiguration.class))
+                .withPropertyValues(
+                        "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/qorgau_order",
+                        "spring.datasource.password=${QORGAU_KIT_TEST_DB_PASSWORD}");
+
+        database.run(context -> assertThat(context)
+                .hasFailed()
+                .getFailure()
+                .hasMessageContaining("No database password: set QORGAU_KIT_TEST_DB_PASSWORD"));
+        database.withPropertyValues("QORGAU_KIT_TEST_DB_PASSWORD=")
+                .run(context -> assertThat(context).hasNotFailed());
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DatabasePasswordAutoConfiguration.class))
+                .run(context -> assertThat(context).hasNotFailed());
     }
 
     @Configuration(proxyBeanMethods = false)
