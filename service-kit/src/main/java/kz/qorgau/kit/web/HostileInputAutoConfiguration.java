@@ -27,7 +27,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  *       ({@link RequestBodyLimitFilter});
  *   <li>what Tomcat refuses before the application (an encoded slash in the path, a header too large, a
  *       malformed request line) is written by {@link ProblemReportValve} in place of Tomcat's
- *       ErrorReportValve;
+ *       ErrorReportValve; the management port's server gets the same valve
+ *       ({@link ManagementProblemReportConfiguration});
  *   <li>what Spring Security's firewall refuses ({@code ..;}, {@code %2e}, control characters) is a 400
  *       problem from the {@link RequestRejectedHandler}.
  * </ul>
