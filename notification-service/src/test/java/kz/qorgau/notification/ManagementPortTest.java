@@ -56,6 +56,11 @@ class ManagementPortTest {
     }
 
     @Test
+    void tomcatsRefusalsAreProblemsNotItsErrorPage() {
+        new ManagementEndpoints(managementPort).assertTomcatsRefusalsAreProblems();
+    }
+
+    @Test
     void listensOnLoopbackByDefault() {
         assertThat(environment.getProperty("management.server.address")).isEqualTo("127.0.0.1");
         ManagementEndpoints.assertListensOnLoopbackOnly(managementPort, port);

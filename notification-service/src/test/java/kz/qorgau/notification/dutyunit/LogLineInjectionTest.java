@@ -20,8 +20,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * A value from an event or a token with CR, LF or other control characters in it cannot forge a log
- * line (docs/adr/0014): the service's logging patterns (application.yml) neutralise every message, so
- * no call site can forget. Only the logging configuration is started, as the service starts it.
+ * line (docs/adr/0014): the logging patterns the service kit sets (NeutralLogLines, docs/adr/0016)
+ * neutralise every message, so no call site can forget. Only the logging configuration is started, as the
+ * service starts it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LogLineInjectionTest {
@@ -50,7 +51,7 @@ class LogLineInjectionTest {
         }
     }
 
-    /** Nothing but what every Spring application has: the logging system, configured by application.yml. */
+    /** Nothing but what every Spring application has: the logging system, configured as the service's. */
     @Configuration(proxyBeanMethods = false)
     static class LoggingOnly {}
 }

@@ -118,6 +118,19 @@ public final class ManagementEndpoints {
         return call.apply(identity.token(Persona.OPERATOR));
     }
 
+    /**
+     * What Tomcat refuses before any filter runs, an encoded slash in the path, is a 400 problem on the
+     * management port too, as on the API's port, never Tomcat's HTML page naming its version (docs/adr/0015,
+     * 0016).
+     */
+    public void assertTomcatsRefusalsAreProblems() {
+        for (String path : List.of("/..%2f..%2fetc", "/health/..%2F..%2Fetc%2Fpasswd")) {
+            HttpResponse<String> response = get(path);
+            assertProblem(response, 400, "urn:qorgau:problem:rejected-request");
+            assertThat(response.body()).as(path).doesNotContain("<html", "Tomcat", "passwd");
+        }
+    }
+
     private static void assertProblem(HttpResponse<String> response, int status, String type) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type"))

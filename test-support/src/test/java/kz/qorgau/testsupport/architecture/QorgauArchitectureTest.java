@@ -39,4 +39,22 @@ class QorgauArchitectureTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Cycle detected");
     }
+
+    @Test
+    void rejectsAKitThatImportsAService() {
+        JavaClasses classes = new ClassFileImporter().importPackages("kz.qorgau.kit.fixture.leak");
+
+        assertThatThrownBy(() -> QorgauArchitecture.kitDependsOnNoService().check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("AuditAwareFilter")
+                .hasMessageContaining("kz.qorgau.audit.fixture.AuditInternals");
+    }
+
+    @Test
+    void acceptsAKitThatUsesOnlyTheContract() {
+        JavaClasses classes = new ClassFileImporter().importPackages("kz.qorgau.kit.fixture.clean");
+
+        assertThatCode(() -> QorgauArchitecture.kitDependsOnNoService().check(classes))
+                .doesNotThrowAnyException();
+    }
 }

@@ -1,4 +1,4 @@
-package kz.qorgau.audit.access;
+package kz.qorgau.kit.security;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,20 +8,19 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.stereotype.Component;
 
 /**
- * Refuses, as an invalid token (401), a token whose claims this service could not hold: no {@code sub},
- * a {@code sub} or {@code district} longer than the columns that keep them, or a {@code district} that is
- * not one string (docs/adr/0015). Boot adds every such validator to its JWT decoder, after the signature,
- * issuer, audience and time checks, so only tokens from our own issuer get this far: one refused here
- * means the identity provider issues claims we cannot use, counted as {@code invalid_claims}.
+ * Refuses, as an invalid token (401), a token whose claims a service could not hold: no {@code sub}, a
+ * {@code sub} or {@code district} longer than the columns that keep them ({@link StaffClaims}), or a
+ * {@code district} that is not one string (docs/adr/0015). Boot adds every such validator bean to its JWT
+ * decoder, after the signature, issuer, audience and time checks, so only tokens from our own issuer get
+ * this far: one refused here means the identity provider issues claims we cannot use, counted as
+ * {@code invalid_claims}.
  */
-@Component
-class StaffClaimsValidator implements OAuth2TokenValidator<Jwt> {
+public class StaffClaimsValidator implements OAuth2TokenValidator<Jwt> {
 
     /** Marks this validator's errors, so that the rejection metric can tell them from the others. */
-    static final String ERROR_URI = "urn:qorgau:problem:invalid-claims";
+    public static final String ERROR_URI = "urn:qorgau:problem:invalid-claims";
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
@@ -41,7 +40,8 @@ class StaffClaimsValidator implements OAuth2TokenValidator<Jwt> {
         return errors.isEmpty() ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(errors);
     }
 
-    static boolean isClaimsError(OAuth2Error error) {
+    /** Whether {@code error} is one of this validator's, not the signature's, issuer's, audience's or time's. */
+    public static boolean isClaimsError(OAuth2Error error) {
         return ERROR_URI.equals(error.getUri());
     }
 

@@ -1,4 +1,4 @@
-package kz.qorgau.audit.platform;
+package kz.qorgau.kit.web;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
