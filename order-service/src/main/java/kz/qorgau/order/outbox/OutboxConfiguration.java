@@ -1,6 +1,7 @@
 package kz.qorgau.order.outbox;
 
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import kz.qorgau.events.envelope.EventCodec;
@@ -34,7 +35,8 @@ class OutboxConfiguration {
             KafkaProperties kafkaClient,
             OutboxProperties outbox,
             EventCodec codec,
-            QorgauKafkaProperties kafka) {
+            QorgauKafkaProperties kafka,
+            MeterRegistry meters) {
         OutboxProperties.Relay relay = outbox.relay();
         int deliveryTimeout = Math.toIntExact(relay.sendTimeout().toMillis());
         int requestTimeout = Math.max(1000, Math.min(10_000, deliveryTimeout / 3));
@@ -57,7 +59,7 @@ class OutboxConfiguration {
         settings.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
         settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(relay, kafka));
-        return new OutboxPublisher(settings, codec, kafka);
+        return new OutboxPublisher(settings, codec, kafka, meters);
     }
 
     /** The relay's transactional id in this topic namespace (tests share a broker, each in its namespace). */

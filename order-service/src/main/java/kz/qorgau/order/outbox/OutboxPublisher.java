@@ -1,6 +1,8 @@
 package kz.qorgau.order.outbox;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -35,15 +37,18 @@ class OutboxPublisher implements DisposableBean {
     private final Map<String, Object> settings;
     private final EventCodec codec;
     private final QorgauKafkaProperties kafka;
+    private final MeterRegistry meters;
     private Producer<String, CloudEvent> producer;
+    private KafkaClientMetrics producerMetrics;
 
     /**
      * @param settings the producer's complete configuration, {@code transactional.id} included
      */
-    OutboxPublisher(Map<String, Object> settings, EventCodec codec, QorgauKafkaProperties kafka) {
+    OutboxPublisher(Map<String, Object> settings, EventCodec codec, QorgauKafkaProperties kafka, MeterRegistry meters) {
         this.settings = Map.copyOf(settings);
         this.codec = codec;
         this.kafka = kafka;
+        this.meters = meters;
     }
 
     /**
@@ -60,6 +65,9 @@ class OutboxPublisher implements DisposableBean {
             throw e;
         }
         producer = opened;
+        // The client's own metrics (sends, errors, latency), as Boot binds them for the producers it makes.
+        producerMetrics = new KafkaClientMetrics(opened);
+        producerMetrics.bindTo(meters);
     }
 
     void begin() {
@@ -114,6 +122,10 @@ class OutboxPublisher implements DisposableBean {
 
     /** Ends the term: the producer is closed (an open transaction is aborted by the coordinator). */
     void close() {
+        if (producerMetrics != null) {
+            producerMetrics.close();
+            producerMetrics = null;
+        }
         if (producer != null) {
             Producer<String, CloudEvent> closing = producer;
             producer = null;

@@ -92,6 +92,22 @@ class OutboxRelayTest {
     }
 
     @Test
+    void theRelaysProducerReportsItsClientMetrics() {
+        OutboxFixture fixture = new OutboxFixture(context);
+        String order = UUID.randomUUID().toString();
+        try (EventTopicReader reader = EventTopicReader.open(infrastructure.kafka(), ordersTopic())) {
+            fixture.appendEvents(order, 1);
+            PublishedSequences.awaitInOrder(reader, List.of(order), 1, WITHIN);
+        }
+        // Kafka's own producer metrics, tagged with the relay's client id, count what it sent.
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(
+                        meters.find("kafka.producer.record.send.total").functionCounters())
+                .filteredOn(counter ->
+                        String.valueOf(counter.getId().getTag("client.id")).endsWith("-outbox-relay"))
+                .anySatisfy(counter -> assertThat(counter.count()).isPositive()));
+    }
+
+    @Test
     void aFailingEventHoldsBackOnlyItsOwnOrder() {
         OutboxFixture fixture = new OutboxFixture(context);
         String blocked = UUID.randomUUID().toString();
