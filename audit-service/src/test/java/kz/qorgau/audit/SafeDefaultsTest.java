@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import kz.qorgau.testsupport.TestInfrastructure;
+import kz.qorgau.testsupport.instances.ServiceInstances;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Nothing production-unsafe by default (docs/adr/0014): without a database password the service does
@@ -41,20 +40,11 @@ class SafeDefaultsTest {
     }
 
     private Map<String, Object> settings() {
-        Map<String, Object> settings = new LinkedHashMap<>(infrastructure.springProperties());
-        settings.put("server.port", 0);
-        settings.put("management.server.port", 0);
-        return settings;
+        return new LinkedHashMap<>(infrastructure.springProperties());
     }
 
     /** Starts the service as an operator would; a start that succeeds fails the test. */
     private static void start(Map<String, Object> settings) {
-        String[] arguments = settings.entrySet().stream()
-                .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
-                .toArray(String[]::new);
-        try (ConfigurableApplicationContext started =
-                new SpringApplicationBuilder(AuditServiceApplication.class).run(arguments)) {
-            // Started: nothing was refused, and the caller's assertion fails.
-        }
+        ServiceInstances.start(AuditServiceApplication.class, 1, settings).close();
     }
 }
