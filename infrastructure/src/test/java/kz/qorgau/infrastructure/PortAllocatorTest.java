@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PortAllocatorTest {
@@ -27,5 +30,20 @@ class PortAllocatorTest {
     @Test
     void freePortsAreDistinct() {
         assertThat(PortAllocator.freePorts(4)).doesNotHaveDuplicates().hasSize(4);
+    }
+
+    @Test
+    void portsAreChosenBelowTheEphemeralRangeSoThatOutgoingConnectionsCannotTakeThemInTheMeantime() {
+        int[] ephemeral = PortAllocator.ephemeralRange();
+        assertThat(Arrays.stream(PortAllocator.freePorts(50)).boxed().toList())
+                .allSatisfy(port -> assertThat(port).isBetween(PortAllocator.LOWEST, ephemeral[0] - 1));
+    }
+
+    @Test
+    void aPortIsHandedOutOnlyOncePerJvmEvenWhenNobodyBindsIt() {
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            assertThat(seen.add(PortAllocator.freePort())).isTrue();
+        }
     }
 }
