@@ -1,57 +1,42 @@
 package kz.qorgau.audit;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static kz.qorgau.testsupport.logging.ForgedLogLines.FORGED_LINE;
+import static kz.qorgau.testsupport.logging.ForgedLogLines.OTHER_BREAKS;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import kz.qorgau.testsupport.logging.ForgedLogLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
 
 /**
- * A value from a token or an event with CR, LF or other control characters in it cannot forge a log
- * line (docs/adr/0014): the logging patterns the service kit sets (NeutralLogLines, docs/adr/0016)
- * neutralise every message, so no call site can forget. Only the logging configuration is started, as the
- * service starts it.
+ * A value from an event's header with CR, LF or other control characters in it cannot forge a log line
+ * (docs/adr/0014): the logging patterns the service kit sets (NeutralLogLines, docs/adr/0016) neutralise
+ * every message, so no call site can forget.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LogLineInjectionTest {
 
     /** A value from an event's header as a forger would write it: the rest looks like a line of its own. */
-    static final String FORGED_TYPE =
-            "kz.qorgau.order.issued.v9\r\nFORGED 2026-11-29T10:00:00Z  INFO : Audit trail intact";
+    static final String FORGED_TYPE = "kz.qorgau.order.issued.v9\r\n" + FORGED_LINE + "Audit trail intact";
 
     @Test
-    void controlCharactersInALoggedValueNeverStartALine(CapturedOutput output, @TempDir Path logs) throws IOException {
-        Path logFile = logs.resolve("audit-service.log");
-        try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(LoggingOnly.class)
-                .web(WebApplicationType.NONE)
-                .run("--logging.file.name=" + logFile)) {
-            // Through the service's own logger, as a refused record's reason would be logged.
-            LoggerFactory.getLogger("kz.qorgau.audit.platform.AuditKafkaConfiguration")
-                    .warn(
-                            "qorgau.orders-0@7 is not a valid Qorgau event: unknown type {} from {}",
-                            FORGED_TYPE,
-                            "ALM\u2028FORGED\u0085FORGED\u001b[31mFORGED");
-        }
+    void controlCharactersInALoggedValueNeverStartALine(CapturedOutput output, @TempDir Path logs) {
+        String logFile = ForgedLogLines.logFileAfter(
+                logs,
+                "audit-service",
+                () ->
+                        // Through the service's own logger, as a refused record's reason would be logged.
+                        LoggerFactory.getLogger("kz.qorgau.audit.platform.AuditKafkaConfiguration")
+                                .warn(
+                                        "qorgau.orders-0@7 is not a valid Qorgau event: unknown type {} from {}",
+                                        FORGED_TYPE,
+                                        OTHER_BREAKS));
 
-        for (String log : List.of(output.getOut(), Files.readString(logFile))) {
-            assertThat(log).contains("v9\\r\\nFORGED 2026").contains("ALM?FORGED?FORGED?[31mFORGED");
-            assertThat(log.split("\r\n|[\r\n\u0085\u2028\u2029]"))
-                    .noneMatch(line -> line.startsWith("FORGED") || line.startsWith("\u001b[31mFORGED"));
-        }
+        ForgedLogLines.assertNoForgedLine(List.of(output.getOut(), logFile), "v9\\r\\nFORGED 2026");
     }
-
-    /** Nothing but what every Spring application has: the logging system, configured as the service's. */
-    @Configuration(proxyBeanMethods = false)
-    static class LoggingOnly {}
 }
