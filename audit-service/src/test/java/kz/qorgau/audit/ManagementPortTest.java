@@ -20,7 +20,7 @@ import org.springframework.core.env.Environment;
  * other detail only with an OPERATOR's token.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-@QorgauInfrastructure
+@QorgauInfrastructure(sharedContext = "audit-service")
 @Import(CatalogueTopics.class)
 class ManagementPortTest {
 

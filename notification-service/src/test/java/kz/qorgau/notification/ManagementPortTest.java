@@ -19,7 +19,7 @@ import org.springframework.core.env.Environment;
  * other detail only with an OPERATOR's token.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-@QorgauInfrastructure(smtp = true)
+@QorgauInfrastructure(smtp = true, sharedContext = "notification-service")
 class ManagementPortTest {
 
     @Autowired

@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-@QorgauInfrastructure(smtp = true)
+@QorgauInfrastructure(smtp = true, sharedContext = "notification-service")
 class NotificationServiceApplicationTest {
 
     @Autowired

@@ -19,7 +19,7 @@ import org.springframework.core.env.Environment;
  * rotation and every other detail only with an OPERATOR's token.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-@QorgauInfrastructure
+@QorgauInfrastructure(sharedContext = "order-service")
 class ManagementPortTest {
 
     @Autowired

@@ -47,7 +47,7 @@ import tools.jackson.databind.JsonNode;
  * the OrderIssued CloudEvent on the topic, and the OpenAPI document.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-@QorgauInfrastructure
+@QorgauInfrastructure(sharedContext = "order-service")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrderApiTest {
 

@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * without a valid token; every refusal is a problem and counted.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-@QorgauInfrastructure
+@QorgauInfrastructure(sharedContext = "audit-service")
 @Import(CatalogueTopics.class)
 class AuditAccessTest {
 

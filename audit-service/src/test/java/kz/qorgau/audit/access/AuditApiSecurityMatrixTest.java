@@ -45,7 +45,7 @@ import org.springframework.context.annotation.Import;
  * no response may carry those values, in clear or inside a base64 payload.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-@QorgauInfrastructure
+@QorgauInfrastructure(sharedContext = "audit-service")
 @Import(CatalogueTopics.class)
 class AuditApiSecurityMatrixTest {
 

@@ -32,7 +32,7 @@ import org.springframework.context.ApplicationContext;
  * token; an operation added later gets every case, and fails until it declares its roles.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-@QorgauInfrastructure(smtp = true)
+@QorgauInfrastructure(smtp = true, sharedContext = "notification-service")
 class NotificationApiSecurityMatrixTest {
 
     @Autowired

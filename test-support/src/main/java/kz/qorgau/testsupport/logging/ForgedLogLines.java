@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
@@ -38,6 +39,10 @@ public final class ForgedLogLines {
      */
     public static String logFileAfter(Path folder, String service, Runnable logging) {
         Path logFile = folder.resolve(service + ".log");
+        // A context still open in this JVM (a shared test context) has marked the logging system as set up,
+        // and Boot would then keep that set-up and ignore this one's log file: start it afresh, as a
+        // service's own process does.
+        LoggingSystem.get(ForgedLogLines.class.getClassLoader()).cleanUp();
         try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(LoggingOnly.class)
                 .web(WebApplicationType.NONE)
                 .run("--logging.file.name=" + logFile)) {

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * body; retries are still recognised, including those of keys stored as plain SHA-256 before.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-@QorgauInfrastructure
+@QorgauInfrastructure(sharedContext = "order-service")
 class KeyedFingerprintTest {
 
     static final String OPERATION = "POST /api/v1/orders";
