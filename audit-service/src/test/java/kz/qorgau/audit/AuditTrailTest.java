@@ -457,9 +457,10 @@ class AuditTrailTest {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("status").asInt()).isEqualTo(400);
-        assertThat(body.get("errors").get(0).get("parameter").asString()).isEqualTo(parameter);
+        assertThat(body.get("type").asString()).isEqualTo("urn:qorgau:problem:invalid-request");
+        assertThat(body.get("errors").get(0).get("field").asString()).isEqualTo(parameter);
         if (problem != null) {
-            assertThat(body.get("errors").get(0).get("problem").asString()).isEqualTo(problem);
+            assertThat(body.get("errors").get(0).get("message").asString()).isEqualTo(problem);
         }
         assertThat(response.body()).doesNotContain("not-an-order-id").doesNotContain("many");
     }

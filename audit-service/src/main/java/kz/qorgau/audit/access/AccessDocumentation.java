@@ -3,6 +3,7 @@ package kz.qorgau.audit.access;
 import io.swagger.v3.oas.models.Operation;
 import java.util.Arrays;
 import java.util.List;
+import kz.qorgau.kit.security.Role;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Component;
@@ -22,8 +23,10 @@ class AccessDocumentation implements OperationCustomizer {
     public Operation customize(Operation operation, HandlerMethod handler) {
         Secured secured = handler.getMethodAnnotation(Secured.class);
         if (secured != null) {
-            List<String> roles =
-                    Arrays.stream(secured.value()).map(Authorities::role).toList();
+            List<String> roles = Arrays.stream(secured.value())
+                    .map(authority ->
+                            Role.fromAuthority(authority).map(Role::name).orElse(authority))
+                    .toList();
             operation.addExtension(ROLES, roles);
         }
         return operation;

@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import kz.qorgau.audit.CatalogueTopics;
+import kz.qorgau.kit.problem.Problems;
+import kz.qorgau.kit.security.SecurityProblems;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.http.ManagementEndpoints;
@@ -59,7 +61,7 @@ class AuditAccessTest {
         assertThat(AuditApi.json(verified).get("intact").asBoolean()).isTrue();
 
         HttpResponse<String> entries = api.get("/api/v1/audit/entries?subject=" + UUID.randomUUID(), operator);
-        assertProblem(entries, 403, SecurityProblems.FORBIDDEN.toString());
+        assertProblem(entries, 403, Problems.FORBIDDEN.toString());
         assertThat(rejections("role", "403")).isEqualTo(refusedBefore + 1);
     }
 
@@ -83,7 +85,7 @@ class AuditAccessTest {
                 "/api/v1/no-such-endpoint");
         for (String path : paths) {
             HttpResponse<String> response = api.get(path, null);
-            assertProblem(response, 401, SecurityProblems.UNAUTHENTICATED.toString());
+            assertProblem(response, 401, Problems.UNAUTHENTICATED.toString());
             assertThat(response.headers().firstValue("WWW-Authenticate"))
                     .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
         }
@@ -99,7 +101,7 @@ class AuditAccessTest {
         double before = rejections("wrong_audience", "401");
         HttpResponse<String> response =
                 api.get("/api/v1/audit/verify", infrastructure.identity().wrongAudienceToken(Persona.AUDITOR));
-        assertProblem(response, 401, SecurityProblems.UNAUTHENTICATED.toString());
+        assertProblem(response, 401, Problems.UNAUTHENTICATED.toString());
         assertThat(response.headers().firstValue("WWW-Authenticate"))
                 .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer error=\"invalid_token\""));
         assertThat(response.body()).doesNotContain(infrastructure.identity().token(Persona.AUDITOR));

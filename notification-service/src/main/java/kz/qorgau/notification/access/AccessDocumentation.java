@@ -3,6 +3,7 @@ package kz.qorgau.notification.access;
 import io.swagger.v3.oas.models.Operation;
 import java.util.Arrays;
 import java.util.List;
+import kz.qorgau.kit.security.Role;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Component;
@@ -23,8 +24,10 @@ class AccessDocumentation implements OperationCustomizer {
     public Operation customize(Operation operation, HandlerMethod handler) {
         Secured secured = handler.getMethodAnnotation(Secured.class);
         if (secured != null) {
-            List<String> roles =
-                    Arrays.stream(secured.value()).map(Authorities::role).toList();
+            List<String> roles = Arrays.stream(secured.value())
+                    .map(authority ->
+                            Role.fromAuthority(authority).map(Role::name).orElse(authority))
+                    .toList();
             operation.addExtension(ROLES, roles);
         }
         return operation;

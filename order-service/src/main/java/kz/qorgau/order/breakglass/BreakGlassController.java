@@ -8,14 +8,15 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import kz.qorgau.order.access.Authorities;
-import kz.qorgau.order.access.BreakGlassGrant;
-import kz.qorgau.order.access.Staff;
-import kz.qorgau.order.access.WriteLimited;
+import kz.qorgau.kit.security.Authorities;
+import kz.qorgau.kit.security.Staff;
+import kz.qorgau.order.accessrecord.BreakGlassGrant;
 import kz.qorgau.order.platform.CanonicalUuid;
+import kz.qorgau.order.writelimit.WriteLimited;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.annotation.Secured;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class BreakGlassController {
 
     private final BreakGlass breakGlass;
+    private final BreakGlassReview review;
 
-    BreakGlassController(BreakGlass breakGlass) {
+    BreakGlassController(BreakGlass breakGlass, BreakGlassReview review) {
         this.breakGlass = breakGlass;
+        this.review = review;
     }
 
     /** A grant as the API shows it. */
@@ -80,7 +83,8 @@ class BreakGlassController {
                     For a limited time (30 minutes by default) you may read the district's orders; the grant \\
                     and every read under it are published as access events, recorded by the audit trail \\
                     and flagged for a supervisor's review.""")
-    ResponseEntity<GrantRepresentation> grant(@Valid @RequestBody BreakGlassRequest request, Staff staff) {
+    ResponseEntity<GrantRepresentation> grant(
+            @Valid @RequestBody BreakGlassRequest request, @AuthenticationPrincipal Staff staff) {
         BreakGlassGrant grant = breakGlass.grant(staff, request);
         return ResponseEntity.created(URI.create("/api/v1/break-glass-grants/" + grant.id()))
                 .body(GrantRepresentation.of(grant));
@@ -91,10 +95,8 @@ class BreakGlassController {
     @Operation(
             summary = "Grants waiting for your review",
             description = "Unreviewed grants into your district or held by its staff, oldest first.")
-    List<GrantRepresentation> pendingReview(Staff staff) {
-        return breakGlass.pendingReview(staff).stream()
-                .map(GrantRepresentation::of)
-                .toList();
+    List<GrantRepresentation> pendingReview(@AuthenticationPrincipal Staff staff) {
+        return review.pendingReview(staff).stream().map(GrantRepresentation::of).toList();
     }
 
     @Secured(Authorities.SUPERVISOR)
@@ -107,8 +109,8 @@ class BreakGlassController {
     GrantRepresentation review(
             @Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String id,
             @Valid @RequestBody ReviewRequest request,
-            Staff staff) {
-        UUID grantId = CanonicalUuid.parse(id).orElseThrow(BreakGlass::grantNotFound);
-        return GrantRepresentation.of(breakGlass.review(staff, grantId, request.outcome()));
+            @AuthenticationPrincipal Staff staff) {
+        UUID grantId = CanonicalUuid.parse(id).orElseThrow(BreakGlassReview::grantNotFound);
+        return GrantRepresentation.of(review.review(staff, grantId, request.outcome()));
     }
 }

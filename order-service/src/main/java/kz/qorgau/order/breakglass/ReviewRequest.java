@@ -1,7 +1,7 @@
 package kz.qorgau.order.breakglass;
 
 import jakarta.validation.constraints.NotNull;
-import kz.qorgau.order.access.BreakGlassGrant;
+import kz.qorgau.order.accessrecord.BreakGlassGrant;
 
 /** A supervisor's verdict on a break-glass grant. */
 record ReviewRequest(@NotNull BreakGlassGrant.ReviewOutcome outcome) {}

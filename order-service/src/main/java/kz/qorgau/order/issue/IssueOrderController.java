@@ -9,21 +9,20 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Optional;
-import kz.qorgau.order.access.Authorities;
-import kz.qorgau.order.access.OrderAccess;
-import kz.qorgau.order.access.Staff;
-import kz.qorgau.order.access.WriteLimited;
-import kz.qorgau.order.platform.CallerResolver;
+import kz.qorgau.kit.security.Authorities;
+import kz.qorgau.kit.security.Staff;
 import kz.qorgau.order.platform.idempotency.IdempotencyKeys;
 import kz.qorgau.order.protectiveorder.OrderRepresentation;
+import kz.qorgau.order.security.OrderAccess;
+import kz.qorgau.order.writelimit.WriteLimited;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.annotation.Secured;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -82,12 +81,10 @@ class IssueOrderController {
             }""";
 
     private final OrderIssuing issuing;
-    private final CallerResolver callers;
     private final OrderAccess access;
 
-    IssueOrderController(OrderIssuing issuing, CallerResolver callers, OrderAccess access) {
+    IssueOrderController(OrderIssuing issuing, OrderAccess access) {
         this.issuing = issuing;
-        this.callers = callers;
         this.access = access;
     }
 
@@ -156,11 +153,10 @@ class IssueOrderController {
                             example = "5f0c7a52-1b7e-4a53-9d0e-2b8f3c1d9a10")
                     @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                     String idempotencyKey,
-            Staff staff,
-            HttpServletRequest http) {
+            @AuthenticationPrincipal Staff staff) {
         access.requireOwnDistrict(staff, request.district());
         Optional<String> key = IdempotencyKeys.parseHeader(idempotencyKey);
-        OrderIssuing.Issued issued = issuing.issue(callers.resolve(http), staff, key, request);
+        OrderIssuing.Issued issued = issuing.issue(staff.subject(), staff, key, request);
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
                 .path("/{id}")
                 .buildAndExpand(issued.order().id())

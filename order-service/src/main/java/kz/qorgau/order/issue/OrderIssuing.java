@@ -13,7 +13,7 @@ import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.events.envelope.EventSources;
 import kz.qorgau.events.sealed.SealedField;
 import kz.qorgau.events.sealed.SealedFieldCipher;
-import kz.qorgau.order.access.Staff;
+import kz.qorgau.kit.security.Staff;
 import kz.qorgau.order.outbox.Outbox;
 import kz.qorgau.order.platform.idempotency.IdempotencyKeys;
 import kz.qorgau.order.protectiveorder.Contact;

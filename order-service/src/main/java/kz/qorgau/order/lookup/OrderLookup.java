@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.events.AccessKind;
-import kz.qorgau.order.access.AccessEvents;
-import kz.qorgau.order.access.OrderAccess;
-import kz.qorgau.order.access.Staff;
+import kz.qorgau.kit.security.Staff;
+import kz.qorgau.order.accessrecord.AccessEvents;
 import kz.qorgau.order.protectiveorder.OrderRepresentation;
 import kz.qorgau.order.protectiveorder.ProtectiveOrder;
 import kz.qorgau.order.protectiveorder.ProtectiveOrders;
+import kz.qorgau.order.security.OrderAccess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -8,16 +8,18 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import kz.qorgau.order.access.Authorities;
-import kz.qorgau.order.access.Purpose;
-import kz.qorgau.order.access.Staff;
+import java.net.URI;
+import kz.qorgau.kit.problem.Problems;
+import kz.qorgau.kit.security.Authorities;
+import kz.qorgau.kit.security.Staff;
+import kz.qorgau.order.accessrecord.Purpose;
 import kz.qorgau.order.platform.CanonicalUuid;
-import kz.qorgau.order.platform.Problems;
 import kz.qorgau.order.protectiveorder.OrderRepresentation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.annotation.Secured;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/orders")
 @Tag(name = "Orders", description = "Police protective orders")
 class OrderLookupController {
+
+    /** No order with that id (or none this caller may see). */
+    static final URI ORDER_NOT_FOUND = URI.create("urn:qorgau:problem:order-not-found");
 
     static final String NOT_FOUND_EXAMPLE =
             """
@@ -80,7 +85,7 @@ class OrderLookupController {
             @Parameter(description = "The order's id (UUID).", schema = @Schema(type = "string", format = "uuid"))
                     @PathVariable
                     String id,
-            Staff staff) {
+            @AuthenticationPrincipal Staff staff) {
         // A malformed id names no order either: 404, not 400, so ids stay opaque to clients.
         return CanonicalUuid.parse(id)
                 .flatMap(uuid -> lookup.order(staff, uuid))
@@ -131,7 +136,7 @@ class OrderLookupController {
                             example = "Calling the victim after a reported violation")
                     @RequestHeader(name = Purpose.HEADER, required = false)
                     String purpose,
-            Staff staff) {
+            @AuthenticationPrincipal Staff staff) {
         String stated = Purpose.required(purpose);
         return CanonicalUuid.parse(id)
                 .flatMap(uuid -> lookup.victimContacts(staff, uuid, stated))
@@ -141,7 +146,7 @@ class OrderLookupController {
     private static ErrorResponseException notFound() {
         return Problems.error(
                 HttpStatus.NOT_FOUND,
-                Problems.ORDER_NOT_FOUND,
+                ORDER_NOT_FOUND,
                 "Order not found",
                 "There is no protective order with this id that you may read.");
     }

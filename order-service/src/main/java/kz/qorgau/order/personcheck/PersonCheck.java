@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import kz.qorgau.order.access.AccessEvents;
-import kz.qorgau.order.access.OrderAccess;
-import kz.qorgau.order.access.Staff;
-import kz.qorgau.order.access.WriteLimits;
+import kz.qorgau.kit.security.Staff;
+import kz.qorgau.order.accessrecord.AccessEvents;
 import kz.qorgau.order.protectiveorder.OrderStatus;
 import kz.qorgau.order.protectiveorder.ProtectiveOrder;
 import kz.qorgau.order.protectiveorder.ProtectiveOrders;
+import kz.qorgau.order.security.OrderAccess;
+import kz.qorgau.order.writelimit.WriteLimits;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

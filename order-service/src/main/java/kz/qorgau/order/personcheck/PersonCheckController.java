@@ -8,13 +8,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import kz.qorgau.order.access.Authorities;
-import kz.qorgau.order.access.NotWriteLimited;
-import kz.qorgau.order.access.Purpose;
-import kz.qorgau.order.access.Staff;
+import kz.qorgau.kit.security.Authorities;
+import kz.qorgau.kit.security.Staff;
+import kz.qorgau.order.accessrecord.Purpose;
+import kz.qorgau.order.writelimit.NotWriteLimited;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.annotation.Secured;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -67,7 +68,7 @@ class PersonCheckController {
                                     + "percent-encoded UTF-8 for non-ASCII text.")
                     @RequestHeader(name = Purpose.HEADER, required = false)
                     String purpose,
-            Staff staff) {
+            @AuthenticationPrincipal Staff staff) {
         return personCheck.check(staff, request.iin(), Purpose.optional(purpose));
     }
 }

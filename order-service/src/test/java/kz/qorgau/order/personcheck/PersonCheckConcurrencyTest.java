@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import kz.qorgau.order.ApiClient;
 import kz.qorgau.order.OrderRequests;
-import kz.qorgau.order.access.WriteLimits;
+import kz.qorgau.order.writelimit.WriteLimits;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.identity.Persona;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import kz.qorgau.events.StaffClaims;
 import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -13,14 +12,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * Refuses, as an invalid token (401), a token whose claims a service could not hold: no {@code sub}, a
  * {@code sub} or {@code district} longer than the columns that keep them ({@link StaffClaims}), or a
  * {@code district} that is not one string (docs/adr/0015). Boot adds every such validator bean to its JWT
- * decoder, after the signature, issuer, audience and time checks, so only tokens from our own issuer get
- * this far: one refused here means the identity provider issues claims we cannot use, counted as
- * {@code invalid_claims}.
+ * decoder, after the signature check. Its errors carry the code {@code invalid_claims} ({@link
+ * Refusal#INVALID_CLAIMS}): a token of our own issuer, in time and for us, refused here means the identity
+ * provider issues claims we cannot use.
  */
 public class StaffClaimsValidator implements OAuth2TokenValidator<Jwt> {
-
-    /** Marks this validator's errors, so that the rejection metric can tell them from the others. */
-    public static final String ERROR_URI = "urn:qorgau:problem:invalid-claims";
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
@@ -40,13 +36,8 @@ public class StaffClaimsValidator implements OAuth2TokenValidator<Jwt> {
         return errors.isEmpty() ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(errors);
     }
 
-    /** Whether {@code error} is one of this validator's, not the signature's, issuer's, audience's or time's. */
-    public static boolean isClaimsError(OAuth2Error error) {
-        return ERROR_URI.equals(error.getUri());
-    }
-
     private static OAuth2Error error(String description) {
-        // The description names the rule, never the claim's value.
-        return new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, ERROR_URI);
+        // The description names the rule, never the claim's value; the code is the refusal's reason.
+        return new OAuth2Error(Refusal.INVALID_CLAIMS.errorCode(), description, null);
     }
 }
