@@ -7,7 +7,7 @@ import kz.qorgau.events.AccessKind;
 import kz.qorgau.events.AccessRecorded;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.events.envelope.EventSources;
-import kz.qorgau.order.outbox.Outbox;
+import kz.qorgau.kit.outbox.Outbox;
 import kz.qorgau.order.protectiveorder.ProtectiveOrder;
 import kz.qorgau.order.protectiveorder.ProtectiveOrders;
 import org.springframework.stereotype.Component;
