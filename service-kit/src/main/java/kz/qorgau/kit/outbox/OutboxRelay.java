@@ -135,8 +135,10 @@ public class OutboxRelay implements SmartLifecycle {
                         continue;
                     }
                     leadership.verify();
-                    if (publishRound() == 0 && running) {
-                        housekeeping.purgeIfDue();
+                    int published = publishRound();
+                    // Between rounds, busy or not: under constant load a relay never goes idle.
+                    housekeeping.purgeIfDue();
+                    if (published == 0 && running) {
                         leadership.awaitCommit(settings.pollInterval());
                     }
                 } catch (InterruptedException e) {

@@ -195,12 +195,24 @@ class OutboxRelayDecisionsTest {
         assertThat(store.published()).isEmpty();
     }
 
+    @Test
+    void housekeepingPurgesOncePerIntervalNotAtEveryRound() {
+        new OutboxHousekeeping(store, Duration.ofDays(7), Duration.ofHours(1)).purgeIfDue();
+        assertThat(store.purges).isZero();
+
+        OutboxHousekeeping everyTime = new OutboxHousekeeping(store, Duration.ofDays(7), Duration.ZERO);
+        everyTime.purgeIfDue();
+        everyTime.purgeIfDue();
+        assertThat(store.purges).isEqualTo(2);
+    }
+
     /** The outbox table as the relay sees it; heads chosen as the real store's query does. */
     static final class FakeStore implements OutboxStore {
 
         private final List<Entry> rows = new ArrayList<>();
         final List<String> failures = new ArrayList<>();
         final List<Duration> backoffs = new ArrayList<>();
+        int purges;
         private long nowMillis;
 
         FakeStore add(String subject, int sequence) {
@@ -275,6 +287,7 @@ class OutboxRelayDecisionsTest {
 
         @Override
         public int deletePublishedBefore(Duration retention) {
+            purges++;
             return 0;
         }
 
