@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import kz.qorgau.audit.platform.WriterLeadership;
+import kz.qorgau.audit.platform.AuditProperties;
+import kz.qorgau.audit.writer.WriterLeadership;
+import kz.qorgau.kit.leader.LeaderContract;
+import kz.qorgau.kit.leader.LeaderLock;
+import kz.qorgau.kit.leader.LeaderSessions;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.http.ManagementEndpoints;
@@ -14,14 +18,24 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @QorgauInfrastructure(sharedContext = "audit-service")
 @Import(CatalogueTopics.class)
-class AuditServiceApplicationTest {
+class AuditServiceApplicationTest extends LeaderContract {
 
     @Autowired
     TestInfrastructure infrastructure;
+
+    @Autowired
+    LeaderSessions writerSessions;
+
+    @Autowired
+    AuditProperties properties;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     WriterLeadership leadership;
@@ -54,5 +68,26 @@ class AuditServiceApplicationTest {
             assertThat(instances.get(0).isRunning()).isFalse();
             new ManagementEndpoints(instances.get(1).managementPort()).assertHealthyWithMetrics("audit-service");
         }
+    }
+
+    /** The kit's leader contract: the writer's lock, on the writer's own sessions. */
+    @Override
+    protected LeaderSessions leaderSessions() {
+        return writerSessions;
+    }
+
+    @Override
+    protected LeaderLock serviceLeaderLock() {
+        return WriterLeadership.LOCK;
+    }
+
+    @Override
+    protected Duration serviceLease() {
+        return properties.writer().lease();
+    }
+
+    @Override
+    protected JdbcClient serviceJdbc() {
+        return jdbc;
     }
 }

@@ -25,6 +25,7 @@ import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.events.envelope.EventSources;
 import kz.qorgau.events.sealed.SealedFieldCipher;
 import kz.qorgau.events.sealed.SealedFieldException;
+import kz.qorgau.kit.outbox.OutboxContract;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.kafka.EventTopicReader;
@@ -36,18 +37,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** OrderIssued in, e-mail to the district's duty unit out, on the real broker, database and SMTP inbox. */
-@SpringBootTest(
-        properties = {
-            // The relay looks for left-over outbox rows every second here (30 s in production).
-            "qorgau.notification.outcomes.relay-interval=1s",
-            "qorgau.notification.outcomes.relay-grace=1s"
-        })
+/**
+ * OrderIssued in, e-mail to the district's duty unit out, on the real broker, database and SMTP inbox. Also
+ * runs the kit's outbox contract ({@link OutboxContract}) with notification-service's NotificationSent.
+ */
+@SpringBootTest
 @QorgauInfrastructure(smtp = true)
 @Import(OrderServiceTopics.class)
-class DutyUnitNoticeTest {
+class DutyUnitNoticeTest extends OutboxContract {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(200);
@@ -58,9 +56,6 @@ class DutyUnitNoticeTest {
 
     @Autowired
     TestInfrastructure infrastructure;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     MeterRegistry meters;
@@ -121,8 +116,8 @@ class DutyUnitNoticeTest {
         assertThat(sent.data().channel()).isEqualTo(NotificationChannel.EMAIL);
         assertThat(sent.data().attempts()).isEqualTo(1);
         await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql(
-                                "SELECT count(*) FROM outcome_event WHERE order_id = :orderId AND published_at IS NOT NULL")
-                        .param("orderId", UUID.fromString(order.orderId()))
+                                "SELECT count(*) FROM kit_outbox WHERE subject = :orderId AND published_at IS NOT NULL")
+                        .param("orderId", order.orderId())
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1));
@@ -244,16 +239,19 @@ class DutyUnitNoticeTest {
                 1);
         jdbc.sql(
                         """
-                INSERT INTO outcome_event (id, order_id, sequence, type, occurred_at, payload, notice_id, created_at)
-                VALUES (:id, :orderId, 1, :type, now(), CAST(:payload AS jsonb), :noticeId, now() - interval '1 minute')
+                INSERT INTO kit_outbox (event_id, event_type, event_source, event_time, subject, sequence, traceparent,
+                    data, created_at)
+                VALUES (:id, :type, :source, now(), :orderId, 1, :traceparent, CAST(:payload AS json),
+                    now() - interval '1 minute')
                 """)
                 .param("id", eventId)
-                .param("orderId", UUID.fromString(orderId))
                 .param("type", NotificationSent.TYPE)
+                .param("source", EventSources.NOTIFICATION_SERVICE.toString())
+                .param("orderId", orderId)
+                .param("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
                 .param(
                         "payload",
                         new String(TestOrders.CODEC.writeData(event), java.nio.charset.StandardCharsets.UTF_8))
-                .param("noticeId", noticeId)
                 .update();
 
         EventEnvelope<NotificationSent> published = awaitSent(issued, 1).get(0);
@@ -293,6 +291,24 @@ class DutyUnitNoticeTest {
         return infrastructure.inbox().receivedMessages().stream()
                 .filter(mail -> subject(mail).contains(order.orderNumber()))
                 .toList();
+    }
+
+    @Override
+    protected EventEnvelope<?> outboxEvent(String subject, int sequence) {
+        NotificationSent sent = new NotificationSent(
+                subject,
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                "DUTY_UNIT",
+                NotificationChannel.EMAIL,
+                java.time.Instant.parse("2026-03-01T10:15:42Z"),
+                1);
+        return EventEnvelope.of(EventSources.NOTIFICATION_SERVICE, sequence, sent);
+    }
+
+    @Override
+    protected EventTopicReader openOutboxTopicReader() {
+        return EventTopicReader.open(infrastructure.kafka(), infrastructure.topic(Topics.NOTIFICATIONS_TOPIC));
     }
 
     private List<EventEnvelope<NotificationSent>> awaitSent(EventEnvelope<OrderIssued> cause, int count) {

@@ -178,11 +178,12 @@ class OrderApiTest {
         }
 
         // The outbox row is marked published at the offset the broker gave it.
-        await().atMost(WITHIN).until(() -> jdbc.sql("SELECT published_at IS NOT NULL FROM outbox WHERE subject = :id")
-                .param("id", id)
-                .query(Boolean.class)
-                .single());
-        assertThat(jdbc.sql("SELECT kafka_partition, kafka_offset FROM outbox WHERE subject = :id")
+        await().atMost(WITHIN)
+                .until(() -> jdbc.sql("SELECT published_at IS NOT NULL FROM kit_outbox WHERE subject = :id")
+                        .param("id", id)
+                        .query(Boolean.class)
+                        .single());
+        assertThat(jdbc.sql("SELECT kafka_partition, kafka_offset FROM kit_outbox WHERE subject = :id")
                         .param("id", id)
                         .query((rs, n) -> List.of(rs.getInt(1), rs.getLong(2)))
                         .single())
@@ -194,7 +195,7 @@ class OrderApiTest {
     @Test
     void namesEveryBadFieldStoresNothingAndNeverEchoesAValue() {
         long ordersBefore = count("protective_order");
-        long outboxBefore = count("outbox");
+        long outboxBefore = count("kit_outbox");
         String body =
                 """
                 {
@@ -235,7 +236,7 @@ class OrderApiTest {
             assertThat(response.body()).doesNotContain(value);
         }
         assertThat(count("protective_order")).isEqualTo(ordersBefore);
-        assertThat(count("outbox")).isEqualTo(outboxBefore);
+        assertThat(count("kit_outbox")).isEqualTo(outboxBefore);
         assertThat(count("idempotency_key WHERE idempotency_key LIKE 'validation-%'"))
                 .isZero();
     }
@@ -316,10 +317,10 @@ class OrderApiTest {
         assertThat(count("protective_order")).isEqualTo(ordersBefore + 1);
 
         String id = ApiClient.json(first).get("id").asString();
-        assertThat(count("outbox WHERE subject = '" + id + "'")).isEqualTo(1);
+        assertThat(count("kit_outbox WHERE subject = '" + id + "'")).isEqualTo(1);
         awaitRecordsFor(id, 1);
         await().atMost(WITHIN)
-                .until(() -> count("outbox WHERE subject = '" + id + "' AND published_at IS NOT NULL") == 1);
+                .until(() -> count("kit_outbox WHERE subject = '" + id + "' AND published_at IS NOT NULL") == 1);
         assertThat(recordsFor(orders.drain(Duration.ofMillis(500)), id)).hasSize(1);
     }
 

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import kz.qorgau.audit.platform.WriterLeadership;
+import kz.qorgau.audit.writer.WriterLeadership;
 import kz.qorgau.events.catalog.EventTypes;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,7 +45,7 @@ public class AuditAppender {
      * An event the database refuses as data (SQLSTATE class 22) is appended raw instead: a record
      * must never hold up the trail.
      *
-     * @throws kz.qorgau.audit.platform.NotTheWriterException when this instance is not the writer
+     * @throws kz.qorgau.audit.writer.NotTheWriterException when this instance is not the writer
      * @throws org.springframework.dao.DataAccessException when the database is away: retried
      */
     Appended append(ReceivedRecord received) {

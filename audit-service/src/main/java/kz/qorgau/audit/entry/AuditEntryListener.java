@@ -1,7 +1,7 @@
 package kz.qorgau.audit.entry;
 
 import kz.qorgau.audit.platform.QorgauKafkaProperties;
-import kz.qorgau.audit.platform.WriterLeadership;
+import kz.qorgau.audit.writer.WriterLeadership;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

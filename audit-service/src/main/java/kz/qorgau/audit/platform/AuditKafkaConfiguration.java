@@ -2,16 +2,11 @@ package kz.qorgau.audit.platform;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
-import java.util.Properties;
-import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -57,35 +52,6 @@ class AuditKafkaConfiguration {
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         backOff.setMaxAttempts(Long.MAX_VALUE);
         return backOff;
-    }
-
-    @Bean
-    WriterLeadership writerLeadership(
-            DataSourceProperties database, KafkaListenerEndpointRegistry listeners, AuditProperties properties) {
-        return new WriterLeadership(
-                writerSessions(database, properties.writer()),
-                listeners,
-                properties.writer().checkInterval());
-    }
-
-    /**
-     * Unpooled connections with the service's own settings: the writer session lives as long as the
-     * lock, which a pool's housekeeping must not touch. Deliberately not a bean, so Boot's pooled
-     * DataSource stays the application's one DataSource. PostgreSQL ends a session that stays silent
-     * for the lease (docs/adr/0013-leader-sessions.md): a frozen or cut-off writer loses the lock
-     * within it, not after hours of TCP keepalives that a frozen host's kernel still answers.
-     */
-    private static DataSource writerSessions(DataSourceProperties database, AuditProperties.Writer writer) {
-        SimpleDriverDataSource sessions = database.initializeDataSourceBuilder()
-                .type(SimpleDriverDataSource.class)
-                .build();
-        Properties connection = new Properties();
-        // Shows as application_name in pg_stat_activity, so operators can see who holds the lock.
-        connection.setProperty("ApplicationName", "audit-service writer");
-        connection.setProperty("tcpKeepAlive", "true");
-        connection.setProperty("options", writer.serverOptions());
-        sessions.setConnectionProperties(connection);
-        return sessions;
     }
 
     /** Makes every failed attempt visible: a stalled partition must not go unnoticed. */

@@ -1,7 +1,9 @@
 package kz.qorgau.audit.platform;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Pattern;
+import kz.qorgau.kit.leader.LeaderSessions;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -28,40 +30,17 @@ public record AuditProperties(
      */
     public record Writer(@DefaultValue("1s") Duration checkInterval, @DefaultValue("15s") Duration lease) {
 
-        /** The lease cannot be shorter: PostgreSQL's TCP keepalive settings count whole seconds. */
-        static final Duration MIN_LEASE = Duration.ofSeconds(3);
-
         public Writer {
             if (checkInterval.isNegative() || checkInterval.isZero()) {
                 throw new IllegalArgumentException("qorgau.audit.writer.check-interval must be positive");
             }
-            if (lease.compareTo(MIN_LEASE) < 0) {
-                throw new IllegalArgumentException(
-                        "qorgau.audit.writer.lease must be at least " + MIN_LEASE.toSeconds() + "s");
-            }
-            if (lease.compareTo(checkInterval.multipliedBy(3)) < 0) {
-                throw new IllegalArgumentException("qorgau.audit.writer.lease (" + lease
-                        + ") must be at least three times check-interval, or the writer loses its lock while it"
-                        + " merely waits for events");
-            }
+            // The writer uses its session at least every check interval (docs/adr/0013, 0018).
+            LeaderSessions.requireLease("qorgau.audit.writer.lease", lease, Map.of("check-interval", checkInterval));
         }
 
-        /**
-         * The writer session's server-side settings, as the startup {@code options} of the connection:
-         * the server ends the session after {@code lease} without a statement (in a transaction or
-         * not), after {@code lease} of unacknowledged data, and its keepalives notice a vanished client
-         * well inside it.
-         */
+        /** The writer session's server-side settings: the kit's lease options ({@link LeaderSessions}). */
         public String serverOptions() {
-            long millis = lease.toMillis();
-            long keepaliveIdle = Math.max(1, lease.toSeconds() / 3);
-            long keepaliveInterval = Math.max(1, lease.toSeconds() / 6);
-            return "-c idle_session_timeout=" + millis
-                    + " -c idle_in_transaction_session_timeout=" + millis
-                    + " -c tcp_user_timeout=" + millis
-                    + " -c tcp_keepalives_idle=" + keepaliveIdle
-                    + " -c tcp_keepalives_interval=" + keepaliveInterval
-                    + " -c tcp_keepalives_count=3";
+            return LeaderSessions.serverOptions(lease);
         }
     }
 

@@ -10,7 +10,6 @@ import kz.qorgau.notification.notice.NoticeDelivery;
 import kz.qorgau.notification.notice.NoticeEmailProperties;
 import kz.qorgau.notification.notice.NoticeRegistration;
 import kz.qorgau.notification.notice.Recipient;
-import kz.qorgau.notification.outcome.OutcomePublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Service;
  * address of the unit, each with its own NotificationSent or NotificationFailed.
  *
  * <p>Safe to call again with the same event: registration happens once, only PENDING notices are
- * (re)delivered, and only unpublished outcomes are (re)published.
+ * (re)delivered, and each outcome is recorded once, with its notice's status.
  */
 @Service
 public class DutyUnitAlerts {
@@ -29,19 +28,16 @@ public class DutyUnitAlerts {
     private final DutyUnitDirectory directory;
     private final NoticeRegistration registration;
     private final NoticeDelivery delivery;
-    private final OutcomePublisher outcomes;
     private final NoticeEmailProperties email;
 
     DutyUnitAlerts(
             DutyUnitDirectory directory,
             NoticeRegistration registration,
             NoticeDelivery delivery,
-            OutcomePublisher outcomes,
             NoticeEmailProperties email) {
         this.directory = directory;
         this.registration = registration;
         this.delivery = delivery;
-        this.outcomes = outcomes;
         this.email = email;
     }
 
@@ -58,6 +54,6 @@ public class DutyUnitAlerts {
                 delivery.deliver(notice.id(), content, event);
             }
         }
-        outcomes.publishPending(order.orderId());
+        // Each notice's outcome is in the kit's outbox, committed with the notice; the relay publishes it.
     }
 }

@@ -1,37 +1,39 @@
 package kz.qorgau.notification.outcome;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.catalog.EventTypes;
-import kz.qorgau.events.envelope.EventCodec;
+import kz.qorgau.events.envelope.EventEnvelope;
+import kz.qorgau.events.envelope.EventSources;
+import kz.qorgau.kit.outbox.Outbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The outbox of the events notification-service publishes (db/migration/V1__notices.sql). A row
- * commits with the notice status it reports, so an outcome is never lost between the database and
- * Kafka; {@link OutcomePublisher} sends it after the commit.
+ * Records the events notification-service publishes (NotificationSent, NotificationFailed) in the kit's
+ * outbox (docs/adr/0018-kit-outbox-and-leader.md): a row commits with the notice status it reports, so an
+ * outcome is never lost between the database and Kafka, and the kit's relay publishes it after the commit,
+ * one order's outcomes in sequence order.
  *
  * <p>Each event gets the next number of its order's own sequence at notification-service ({@code
- * outcome_sequence}): the contract's {@code subjectseq} counts per producer and subject, and the
- * order's sequence on {@code qorgau.orders} belongs to order-service.
+ * outcome_sequence}), taken under that row's lock: the contract's {@code subjectseq} counts per producer and
+ * subject, and the order's sequence on {@code qorgau.orders} belongs to order-service.
  */
 @Component
 public class OutcomeOutbox {
 
     private final JdbcClient jdbc;
-    private final EventCodec codec;
+    private final Outbox outbox;
     private final Clock clock;
 
-    OutcomeOutbox(JdbcClient jdbc, EventCodec codec, Clock clock) {
+    OutcomeOutbox(JdbcClient jdbc, Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
-        this.codec = codec;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -39,6 +41,7 @@ public class OutcomeOutbox {
      * Queues an event for publication; must run inside the transaction that records what the event
      * reports.
      *
+     * @param noticeId the notice the event reports on (its data names it too)
      * @return the event's CloudEvents id
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -54,22 +57,17 @@ public class OutcomeOutbox {
                 .query(Integer.class)
                 .single();
         UUID id = UUID.randomUUID();
-        jdbc.sql(
-                        """
-                INSERT INTO outcome_event (id, order_id, sequence, type, occurred_at, payload, traceparent, tracestate, notice_id)
-                VALUES (:id, :orderId, :sequence, :type, :occurredAt, CAST(:payload AS jsonb), :traceparent, :tracestate, :noticeId)
-                """)
-                .param("id", id)
-                .param("orderId", orderId)
-                .param("sequence", sequence)
-                .param("type", EventTypes.of(event).type())
-                // Microseconds: what PostgreSQL keeps, so the republished event is identical.
-                .param("occurredAt", OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS))
-                .param("payload", new String(codec.writeData(event), StandardCharsets.UTF_8))
-                .param("traceparent", traceparent)
-                .param("tracestate", traceparent == null ? null : tracestate)
-                .param("noticeId", noticeId)
-                .update();
+        outbox.append(new EventEnvelope<>(
+                id,
+                EventTypes.of(event).type(),
+                EventSources.NOTIFICATION_SERVICE,
+                // Microseconds: what PostgreSQL keeps, so the published event is the recorded one.
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS),
+                event.subject(),
+                sequence,
+                traceparent,
+                traceparent == null ? null : tracestate,
+                event));
         return id;
     }
 }

@@ -11,6 +11,7 @@ import kz.qorgau.events.VictimContact;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.events.envelope.EventSources;
 import kz.qorgau.events.sealed.SealedFieldCipher;
+import kz.qorgau.kit.outbox.Outbox;
 import kz.qorgau.order.protectiveorder.ProtectiveOrders;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,6 +61,11 @@ public final class OutboxFixture {
     public void appendEvent(String subject, int sequence) {
         transactions.executeWithoutResult(
                 status -> outbox.append(EventEnvelope.of(EventSources.ORDER_SERVICE, sequence, event(subject))));
+    }
+
+    /** Event {@code sequence} of {@code subject}, not yet appended. */
+    public EventEnvelope<OrderIssued> envelope(String subject, int sequence) {
+        return EventEnvelope.of(EventSources.ORDER_SERVICE, sequence, event(subject));
     }
 
     private OrderIssued event(String orderId) {

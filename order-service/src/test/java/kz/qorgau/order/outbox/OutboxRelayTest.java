@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import kz.qorgau.events.catalog.Topics;
+import kz.qorgau.events.envelope.EventEnvelope;
+import kz.qorgau.kit.outbox.OutboxContract;
 import kz.qorgau.order.ApiClient;
 import kz.qorgau.order.OrderRequests;
 import kz.qorgau.testsupport.QorgauInfrastructure;
@@ -21,12 +23,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The relay against a broker of this class's own, which the tests stop and start: nothing is lost while
- * the broker is away, one order's events never overtake each other, and one order's failing event holds
- * back only that order.
+ * The kit's relay in order-service, against a broker of this class's own, which the tests stop and start:
+ * nothing is lost while the broker is away, one order's events never overtake each other, and one order's
+ * failing event holds back only that order. Also runs the kit's outbox contract ({@link OutboxContract}).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -39,7 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
             "qorgau.outbox.relay.producer-properties.key.serializer=kz.qorgau.order.outbox.FailingKeySerializer"
         })
 @QorgauInfrastructure(dedicatedBroker = true)
-class OutboxRelayTest {
+class OutboxRelayTest extends OutboxContract {
 
     private static final Duration WITHIN = Duration.ofSeconds(60);
 
@@ -48,9 +49,6 @@ class OutboxRelayTest {
 
     @Autowired
     ApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     MeterRegistry meters;
@@ -137,26 +135,36 @@ class OutboxRelayTest {
         }
     }
 
+    @Override
+    protected EventEnvelope<?> outboxEvent(String subject, int sequence) {
+        return new OutboxFixture(context).envelope(subject, sequence);
+    }
+
+    @Override
+    protected EventTopicReader openOutboxTopicReader() {
+        return EventTopicReader.open(infrastructure.kafka(), ordersTopic());
+    }
+
     private String ordersTopic() {
         return infrastructure.topic(Topics.ORDERS_TOPIC);
     }
 
     private long unpublished(List<String> subjects) {
-        return jdbc.sql("SELECT count(*) FROM outbox WHERE published_at IS NULL AND subject IN (:subjects)")
+        return jdbc.sql("SELECT count(*) FROM kit_outbox WHERE published_at IS NULL AND subject IN (:subjects)")
                 .param("subjects", subjects)
                 .query(Long.class)
                 .single();
     }
 
     private long attempted(List<String> subjects) {
-        return jdbc.sql("SELECT count(*) FROM outbox WHERE attempts > 0 AND subject IN (:subjects)")
+        return jdbc.sql("SELECT count(*) FROM kit_outbox WHERE attempts > 0 AND subject IN (:subjects)")
                 .param("subjects", subjects)
                 .query(Long.class)
                 .single();
     }
 
     private int attempts(String subject, int sequence) {
-        return jdbc.sql("SELECT attempts FROM outbox WHERE subject = :subject AND sequence = :sequence")
+        return jdbc.sql("SELECT attempts FROM kit_outbox WHERE subject = :subject AND sequence = :sequence")
                 .param("subject", subject)
                 .param("sequence", sequence)
                 .query(Integer.class)
@@ -164,7 +172,7 @@ class OutboxRelayTest {
     }
 
     private String lastError(String subject, int sequence) {
-        return jdbc.sql("SELECT last_error FROM outbox WHERE subject = :subject AND sequence = :sequence")
+        return jdbc.sql("SELECT last_error FROM kit_outbox WHERE subject = :subject AND sequence = :sequence")
                 .param("subject", subject)
                 .param("sequence", sequence)
                 .query(String.class)

@@ -21,6 +21,7 @@ import java.util.UUID;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.infrastructure.PortAllocator;
 import kz.qorgau.infrastructure.process.JavaServiceProcess;
+import kz.qorgau.kit.outbox.OutboxRelay;
 import kz.qorgau.order.OrderServiceApplication;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.instances.ServiceInstances;
@@ -161,7 +162,7 @@ class RelayLeaderIT {
             PublishedSequences.awaitInOrder(reader, List.of(warmUp), 2, PATIENCE);
             PublishedSequences.awaitInOrder(reader, List.of(duringFreeze), 3, PATIENCE);
             await().atMost(PATIENCE)
-                    .until(() -> asAdmin.sql("SELECT count(*) FROM outbox WHERE published_at IS NULL")
+                    .until(() -> asAdmin.sql("SELECT count(*) FROM kit_outbox WHERE published_at IS NULL")
                                     .query(Long.class)
                                     .single()
                             == 0);
@@ -259,11 +260,11 @@ class RelayLeaderIT {
         return asAdmin.sql(
                         """
                         SELECT coalesce(max(pid), -1) FROM pg_locks
-                         WHERE locktype = 'advisory' AND granted AND objid = :objid AND classid = :classid
+                         WHERE locktype = 'advisory' AND granted AND objid::bigint = :objid AND classid::bigint = :classid AND objsubid = 2
                            AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
                         """)
-                .param("objid", (int) RelayLeadership.LOCK_KEY)
-                .param("classid", (int) (RelayLeadership.LOCK_KEY >>> 32))
+                .param("objid", OutboxRelay.LOCK.objectId())
+                .param("classid", OutboxRelay.LOCK.classId())
                 .query(Integer.class)
                 .single();
     }

@@ -1,4 +1,4 @@
-package kz.qorgau.order.outbox;
+package kz.qorgau.kit.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;

@@ -1,4 +1,4 @@
-package kz.qorgau.order.outbox;
+package kz.qorgau.kit.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -7,14 +7,12 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.stereotype.Component;
 
 /**
- * The relay's meters. Tags are event types, outcomes and exception class names only: never an order
- * id or anything about a person.
+ * The relay's meters. Tags are event types, outcomes and exception class names only: never a subject
+ * (an order id, say) or anything about a person.
  */
-@Component
-class OutboxMetrics {
+final class OutboxMetrics {
 
     private final MeterRegistry registry;
     private final AtomicReference<OutboxStore.Backlog> backlog = new AtomicReference<>(new OutboxStore.Backlog(0, 0));

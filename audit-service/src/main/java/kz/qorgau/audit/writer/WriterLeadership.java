@@ -1,4 +1,4 @@
-package kz.qorgau.audit.platform;
+package kz.qorgau.audit.writer;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
-import javax.sql.DataSource;
+import kz.qorgau.kit.leader.LeaderLock;
+import kz.qorgau.kit.leader.LeaderSession;
+import kz.qorgau.kit.leader.LeaderSessions;
+import kz.qorgau.kit.leader.LeadershipLostException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -17,10 +20,12 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * One writer at a time across instances. Each instance keeps trying to take a PostgreSQL
- * session-level advisory lock; the one that holds it runs the listener container {@value
- * #LISTENER_ID} and appends on the lock's own session ({@link WriterSession}); the others stand
- * by with the container stopped. When the writer dies its session ends, PostgreSQL releases the
+ * One writer at a time across instances, through the kit's leader sessions
+ * (docs/adr/0018-kit-outbox-and-leader.md). Each instance keeps trying to take a PostgreSQL
+ * session-level advisory lock on a dedicated session; the one that holds it runs the listener container
+ * {@value #LISTENER_ID} and appends on the lock's own session ({@link LeaderSession#inTransaction}), so a
+ * writer whose session died cannot append: the lock went with it. The others stand by with the container
+ * stopped. When the writer dies its session ends, PostgreSQL releases the
  * lock, and a standby takes it within {@code qorgau.audit.writer.check-interval}. When the writer
  * finds its session dead it stops its container first, so it never appends without the lock.
  */
@@ -29,23 +34,26 @@ public class WriterLeadership implements SmartLifecycle, MeterBinder {
     /** The id of the listener container that only the writer runs. */
     public static final String LISTENER_ID = "audit-writer";
 
+    /** The writer lock: "QAUD" and the trail's number. Advisory locks are per database. */
+    public static final LeaderLock LOCK = new LeaderLock(0x51415544, 1);
+
     private static final Logger log = LoggerFactory.getLogger(WriterLeadership.class);
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(30);
 
-    private final DataSource sessions;
+    private final LeaderSessions sessions;
     private final KafkaListenerEndpointRegistry listeners;
     private final Duration checkInterval;
     private final Object monitor = new Object();
-    private volatile WriterSession session;
+    private volatile LeaderSession session;
     private volatile boolean running;
     private boolean failing;
     private Thread keeper;
 
     /**
-     * @param sessions unpooled connections to the audit database, one of which becomes the writer
-     *     session
+     * @param sessions dedicated sessions on the audit database (with the lease), one of which becomes the
+     *     writer session
      */
-    public WriterLeadership(DataSource sessions, KafkaListenerEndpointRegistry listeners, Duration checkInterval) {
+    public WriterLeadership(LeaderSessions sessions, KafkaListenerEndpointRegistry listeners, Duration checkInterval) {
         this.sessions = sessions;
         this.listeners = listeners;
         this.checkInterval = checkInterval;
@@ -57,11 +65,15 @@ public class WriterLeadership implements SmartLifecycle, MeterBinder {
      * @throws NotTheWriterException when this instance does not hold the writer lock
      */
     public <T> T inWriterTransaction(Function<JdbcClient, T> work) {
-        WriterSession current = session;
+        LeaderSession current = session;
         if (current == null) {
             throw new NotTheWriterException("this instance is not the audit writer");
         }
-        return current.inTransaction(work);
+        try {
+            return current.inTransaction(work);
+        } catch (LeadershipLostException e) {
+            throw new NotTheWriterException("the writer lock was released");
+        }
     }
 
     /** Whether this instance holds the writer lock. */
@@ -122,7 +134,7 @@ public class WriterLeadership implements SmartLifecycle, MeterBinder {
     private void keepTryingToWrite() {
         while (running && !Thread.currentThread().isInterrupted()) {
             try {
-                WriterSession current = session;
+                LeaderSession current = session;
                 if (current == null) {
                     tryToTakeTheLock();
                 } else if (!current.isAlive(checkInterval)) {
@@ -148,27 +160,31 @@ public class WriterLeadership implements SmartLifecycle, MeterBinder {
     }
 
     private void tryToTakeTheLock() throws SQLException {
-        Optional<WriterSession> acquired = WriterSession.tryAcquire(sessions);
-        if (acquired.isEmpty()) {
-            return;
+        LeaderSession acquired = sessions.open(LOCK);
+        try {
+            if (!acquired.tryLock()) {
+                acquired.close();
+                return;
+            }
+        } catch (SQLException | RuntimeException e) {
+            acquired.close();
+            throw e;
         }
         synchronized (monitor) {
             if (!running) {
-                acquired.get().close();
+                acquired.close();
                 return;
             }
-            session = acquired.get();
+            session = acquired;
         }
-        log.info(
-                "This instance is now the audit writer (lock session {})",
-                acquired.get().backendPid());
+        log.info("This instance is now the audit writer (lock session {})", acquired.backendPid());
         container().ifPresent(MessageListenerContainer::start);
     }
 
     /** Stops the container (the current record finishes and its offset is committed), then unlocks. */
     private synchronized void stepDown() {
         container().filter(MessageListenerContainer::isRunning).ifPresent(MessageListenerContainer::stop);
-        WriterSession current = session;
+        LeaderSession current = session;
         session = null;
         if (current != null) {
             current.close();

@@ -1,32 +1,31 @@
-package kz.qorgau.order.outbox;
+package kz.qorgau.kit.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import kz.qorgau.events.envelope.EventCodec;
 import kz.qorgau.events.envelope.EventEnvelope;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records events in the {@code outbox} table, in the caller's transaction: the event is published if and
- * only if the change it reports commits. The relay ({@link OutboxRelay}) publishes it after the commit.
+ * Records events in the kit's {@code kit_outbox} table, in the caller's transaction: an event is published
+ * if and only if the change it reports commits. The relay ({@link OutboxRelay}) publishes it after the
+ * commit, one subject's events in sequence order.
  *
- * <p>The caller gives each event its per-order sequence number, taken under the order's row lock (see
- * {@code ProtectiveOrders.nextEventSequence}), so one order's events commit in sequence order.
+ * <p>The caller gives each event its per-subject sequence number ({@code subjectseq}: 1, 2, 3, … without
+ * gaps) and takes it under a lock of the subject, so that one subject's events commit in sequence order.
  */
-@Component
 public class Outbox {
 
     /** The PostgreSQL notification channel the relay listens on; NOTIFY is delivered at commit. */
-    static final String CHANNEL = "qorgau_outbox";
+    public static final String CHANNEL = "qorgau_outbox";
 
     private final JdbcClient jdbc;
     private final EventCodec codec;
     private final Traceparents traceparents;
 
-    Outbox(JdbcClient jdbc, EventCodec codec, Traceparents traceparents) {
+    public Outbox(JdbcClient jdbc, EventCodec codec, Traceparents traceparents) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.traceparents = traceparents;
@@ -42,7 +41,7 @@ public class Outbox {
                 envelope.traceparent() == null ? envelope.withTrace(traceparents.current(), null) : envelope;
         jdbc.sql(
                         """
-                        INSERT INTO outbox (event_id, event_type, event_source, event_time, subject, sequence,
+                        INSERT INTO kit_outbox (event_id, event_type, event_source, event_time, subject, sequence,
                             traceparent, tracestate, data)
                         VALUES (:id, :type, :source, :time, :subject, :sequence, :traceparent, :tracestate,
                             CAST(:data AS json))

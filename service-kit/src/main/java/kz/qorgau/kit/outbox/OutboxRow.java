@@ -1,11 +1,11 @@
-package kz.qorgau.order.outbox;
+package kz.qorgau.kit.outbox;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** An unpublished outbox row: everything the CloudEvent needs. */
-record OutboxRow(
+/** An unpublished outbox row: everything its CloudEvent needs. */
+public record OutboxRow(
         long position,
         UUID eventId,
         String type,
@@ -20,7 +20,7 @@ record OutboxRow(
 
     @Override
     public String toString() {
-        // The data holds only sealed personal data, but logs need none of it.
+        // The data may hold sealed personal data; logs need none of it.
         return "OutboxRow[eventId=" + eventId + ", type=" + type + ", subject=" + subject + ", sequence=" + sequence
                 + "]";
     }

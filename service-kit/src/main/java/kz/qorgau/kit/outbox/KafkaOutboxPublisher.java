@@ -1,8 +1,9 @@
-package kz.qorgau.order.outbox;
+package kz.qorgau.kit.outbox;
 
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,51 +12,50 @@ import kz.qorgau.events.catalog.EventType;
 import kz.qorgau.events.catalog.EventTypes;
 import kz.qorgau.events.envelope.EventCodec;
 import kz.qorgau.events.envelope.EventEnvelope;
-import kz.qorgau.order.platform.QorgauKafkaProperties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.header.Headers;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Turns an outbox row back into its CloudEvent (through the contract's codec, so the wire format is the
- * contract's) and sends it: binary mode, key = order id, on the event type's topic in this namespace.
+ * contract's) and sends it: binary mode, key = subject, on the event type's topic in this namespace.
+ *
+ * <p>Besides the CloudEvents {@code ce_traceparent}/{@code ce_tracestate}, each record carries the W3C
+ * {@code traceparent}/{@code tracestate} headers that Spring Kafka's observation (and any W3C propagator)
+ * reads, so a consumer's span continues the trace of the change that wrote the event.
  *
  * <p>Sends go in Kafka transactions of one {@code transactional.id} that every instance's relay shares
  * (docs/adr/0013-leader-sessions.md). Each term as the active relay starts with a new producer whose
  * {@code initTransactions()} fences every earlier producer of that id: a relay that lost its lock while it
  * was frozen can send nothing when it resumes, and what it had sent but not committed is aborted.
- * Used by the relay thread only; not thread-safe.
  */
-class OutboxPublisher implements DisposableBean {
+final class KafkaOutboxPublisher implements OutboxPublisher, DisposableBean {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final Map<String, Object> settings;
     private final EventCodec codec;
-    private final QorgauKafkaProperties kafka;
+    private final String namespace;
     private final MeterRegistry meters;
     private Producer<String, CloudEvent> producer;
     private KafkaClientMetrics producerMetrics;
 
     /**
      * @param settings the producer's complete configuration, {@code transactional.id} included
+     * @param namespace the topic namespace (empty in production)
      */
-    OutboxPublisher(Map<String, Object> settings, EventCodec codec, QorgauKafkaProperties kafka, MeterRegistry meters) {
+    KafkaOutboxPublisher(Map<String, Object> settings, EventCodec codec, String namespace, MeterRegistry meters) {
         this.settings = Map.copyOf(settings);
         this.codec = codec;
-        this.kafka = kafka;
+        this.namespace = namespace;
         this.meters = meters;
     }
 
-    /**
-     * Starts a term as the active relay: a new producer, registered with the transaction coordinator. From
-     * here on the producer of any earlier term (on this or another instance) is fenced.
-     */
-    void open() {
+    @Override
+    public void open() {
         close();
         Producer<String, CloudEvent> opened = new KafkaProducer<>(settings);
         try {
@@ -70,32 +70,16 @@ class OutboxPublisher implements DisposableBean {
         producerMetrics.bindTo(meters);
     }
 
-    void begin() {
+    @Override
+    public void begin() {
         producer().beginTransaction();
     }
 
-    /**
-     * Sends the row in the current transaction; the future completes when the broker acknowledged it
-     * (acks=all) or it failed. Readers with {@code isolation.level=read_committed} see it only after
-     * {@link #commit()}.
-     */
-    CompletableFuture<RecordMetadata> send(OutboxRow row) {
+    @Override
+    public CompletableFuture<RecordMetadata> send(OutboxRow row) {
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         try {
-            EventType<?> type = EventTypes.require(row.type());
-            QorgauEvent data = codec.readData(type, row.data());
-            EventEnvelope<QorgauEvent> envelope = new EventEnvelope<>(
-                    row.eventId(),
-                    row.type(),
-                    row.source(),
-                    row.time(),
-                    row.subject(),
-                    row.sequence(),
-                    row.traceparent(),
-                    row.tracestate(),
-                    data);
-            ProducerRecord<String, CloudEvent> record =
-                    new ProducerRecord<>(kafka.topic(type.topicSpec()), row.subject(), codec.toCloudEvent(envelope));
+            ProducerRecord<String, CloudEvent> record = record(row);
             producer().send(record, (metadata, failure) -> {
                 if (failure != null) {
                     result.completeExceptionally(failure);
@@ -110,18 +94,50 @@ class OutboxPublisher implements DisposableBean {
         return result;
     }
 
-    /** Makes the transaction's records visible to read-committed consumers; throws when fenced. */
-    void commit() {
+    /** The row's record: its CloudEvent on its type's topic, keyed by subject, with the W3C trace headers. */
+    ProducerRecord<String, CloudEvent> record(OutboxRow row) {
+        EventType<?> type = EventTypes.require(row.type());
+        QorgauEvent data = codec.readData(type, row.data());
+        EventEnvelope<QorgauEvent> envelope = new EventEnvelope<>(
+                row.eventId(),
+                row.type(),
+                row.source(),
+                row.time(),
+                row.subject(),
+                row.sequence(),
+                row.traceparent(),
+                row.tracestate(),
+                data);
+        ProducerRecord<String, CloudEvent> record = codec.toProducerRecord(envelope, namespace);
+        addTraceHeaders(record.headers(), row.traceparent(), row.tracestate());
+        return record;
+    }
+
+    /** W3C Trace Context over Kafka: {@code traceparent}, and {@code tracestate} when there is one. */
+    static void addTraceHeaders(Headers headers, String traceparent, String tracestate) {
+        if (traceparent == null) {
+            return;
+        }
+        headers.remove("traceparent");
+        headers.add("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII));
+        headers.remove("tracestate");
+        if (tracestate != null && !tracestate.isEmpty()) {
+            headers.add("tracestate", tracestate.getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Override
+    public void commit() {
         producer().commitTransaction();
     }
 
-    /** Drops the transaction's records: read-committed consumers never see them. */
-    void abort() {
+    @Override
+    public void abort() {
         producer().abortTransaction();
     }
 
-    /** Ends the term: the producer is closed (an open transaction is aborted by the coordinator). */
-    void close() {
+    @Override
+    public void close() {
         if (producerMetrics != null) {
             producerMetrics.close();
             producerMetrics = null;
@@ -131,19 +147,6 @@ class OutboxPublisher implements DisposableBean {
             producer = null;
             closing.close(CLOSE_TIMEOUT);
         }
-    }
-
-    /** Whether {@code failure} says that a newer relay has taken over this transactional id. */
-    static boolean isFenced(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
     }
 
     private Producer<String, CloudEvent> producer() {

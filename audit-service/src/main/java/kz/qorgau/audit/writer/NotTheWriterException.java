@@ -1,4 +1,4 @@
-package kz.qorgau.audit.platform;
+package kz.qorgau.audit.writer;
 
 /**
  * This instance does not hold the writer lock (any more), so it must not append. Retryable: the

@@ -1,4 +1,4 @@
-package kz.qorgau.order.outbox;
+package kz.qorgau.kit.outbox;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -10,39 +10,36 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
-/** The relay's queries on the {@code outbox} table; each runs in its own (auto-commit) statement. */
-@Component
-class OutboxStore {
+/** The relay's queries on {@code kit_outbox}; each runs in its own (auto-commit) statement. */
+final class JdbcOutboxStore implements OutboxStore {
 
     static final int MAX_ERROR_LENGTH = 500;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
 
-    OutboxStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    JdbcOutboxStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
     }
 
     /**
-     * The rows that may be published now: for each subject with unpublished rows, its unpublished row with
-     * the lowest sequence number, unless that row is waiting out a backoff (then the subject waits, so its
-     * later rows can never overtake it). Oldest first, at most {@code limit}.
+     * {@inheritDoc}
      *
-     * <p>Commit order within a subject is sequence order (sequence numbers are taken under the order's
-     * row lock), so the lowest unpublished sequence is always the next one to go, and a row that is not
+     * <p>Commit order within a subject is sequence order (sequence numbers are taken under a lock of the
+     * subject), so the lowest unpublished sequence is always the next one to go, and a row that is not
      * visible yet can only have a higher sequence than every visible one.
      */
-    List<OutboxRow> publishableHeads(int limit) {
+    @Override
+    public List<OutboxRow> publishableHeads(int limit) {
         return jdbc.sql(
                         """
                         SELECT position, event_id, event_type, event_source, event_time, subject, sequence,
                             traceparent, tracestate, data, attempts
                         FROM (
                             SELECT DISTINCT ON (subject) *
-                            FROM outbox
+                            FROM kit_outbox
                             WHERE published_at IS NULL
                             ORDER BY subject, sequence
                         ) head
@@ -51,15 +48,15 @@ class OutboxStore {
                         LIMIT :limit
                         """)
                 .param("limit", limit)
-                .query(OutboxStore::row)
+                .query(JdbcOutboxStore::row)
                 .list();
     }
 
-    /** Marks rows published; only rows the broker acknowledged get here. */
-    void markPublished(List<Published> published) {
+    @Override
+    public void markPublished(List<Published> published) {
         jdbcTemplate.batchUpdate(
                 """
-                UPDATE outbox SET published_at = now(), kafka_partition = ?, kafka_offset = ?,
+                UPDATE kit_outbox SET published_at = now(), kafka_partition = ?, kafka_offset = ?,
                     attempts = attempts + 1, last_error = NULL, next_attempt_at = NULL
                 WHERE event_id = ? AND published_at IS NULL
                 """,
@@ -72,11 +69,11 @@ class OutboxStore {
                 });
     }
 
-    /** Records a failed attempt; the row's subject waits {@code backoff} before its next attempt. */
-    void markFailed(UUID eventId, String error, Duration backoff) {
+    @Override
+    public void markFailed(UUID eventId, String error, Duration backoff) {
         jdbc.sql(
                         """
-                        UPDATE outbox SET attempts = attempts + 1, last_error = :error,
+                        UPDATE kit_outbox SET attempts = attempts + 1, last_error = :error,
                             next_attempt_at = now() + make_interval(secs => :seconds)
                         WHERE event_id = :eventId AND published_at IS NULL
                         """)
@@ -86,28 +83,24 @@ class OutboxStore {
                 .update();
     }
 
-    /** Unpublished rows and the age of the oldest, for the backlog gauges. */
-    Backlog backlog() {
+    @Override
+    public Backlog backlog() {
         return jdbc.sql(
                         """
                         SELECT count(*) AS size,
                             COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0) AS oldest_seconds
-                        FROM outbox WHERE published_at IS NULL
+                        FROM kit_outbox WHERE published_at IS NULL
                         """)
                 .query((row, rowNumber) -> new Backlog(row.getLong("size"), row.getDouble("oldest_seconds")))
                 .single();
     }
 
-    /** Deletes published rows older than {@code retention}; unpublished rows are never deleted. */
-    int deletePublishedBefore(Duration retention) {
-        return jdbc.sql("DELETE FROM outbox WHERE published_at < now() - make_interval(secs => :seconds)")
+    @Override
+    public int deletePublishedBefore(Duration retention) {
+        return jdbc.sql("DELETE FROM kit_outbox WHERE published_at < now() - make_interval(secs => :seconds)")
                 .param("seconds", (double) retention.toSeconds())
                 .update();
     }
-
-    record Published(UUID eventId, int partition, long offset) {}
-
-    record Backlog(long size, double oldestAgeSeconds) {}
 
     private static OutboxRow row(ResultSet row, int rowNumber) throws SQLException {
         return new OutboxRow(

@@ -1,4 +1,4 @@
-package kz.qorgau.order.outbox;
+package kz.qorgau.kit.outbox;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
@@ -7,26 +7,24 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import kz.qorgau.events.envelope.EventEnvelope;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
 
 /**
  * The W3C {@code traceparent} an outbox row carries: the current span's, when Micrometer Tracing has a
  * tracer (a bridge such as micrometer-tracing-bridge-otel on the class path) and a span is in scope;
  * otherwise a new trace, so that every event can be followed through the consumers all the same.
  */
-@Component
-class Traceparents {
+public class Traceparents {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
 
     private final ObjectProvider<Tracer> tracer;
 
-    Traceparents(ObjectProvider<Tracer> tracer) {
+    public Traceparents(ObjectProvider<Tracer> tracer) {
         this.tracer = tracer;
     }
 
-    String current() {
+    public String current() {
         Tracer available = tracer.getIfAvailable();
         Span span = available == null ? null : available.currentSpan();
         if (span != null) {

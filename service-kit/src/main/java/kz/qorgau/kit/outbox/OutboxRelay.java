@@ -1,4 +1,4 @@
-package kz.qorgau.order.outbox;
+package kz.qorgau.kit.outbox;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import kz.qorgau.kit.leader.LeaderLock;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
@@ -15,13 +16,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Publishes the outbox to Kafka (docs/adr/0007-outbox-relay.md).
+ * Publishes the outbox to Kafka (docs/adr/0007-outbox-relay.md, docs/adr/0018-kit-outbox-and-leader.md).
  *
  * <p>Every instance runs one relay thread; only the one holding the advisory lock ({@link RelayLeadership})
  * publishes, the others stand by and try again every {@code standby-interval}. The active relay works in
- * rounds: it takes the next unpublished event of each order ({@link OutboxStore#publishableHeads}), sends
- * them all, waits for each acknowledgement and marks the acknowledged ones published. An order whose event
- * failed waits out a backoff and nothing after that event goes before it; other orders carry on. Between
+ * rounds: it takes the next unpublished event of each subject ({@link OutboxStore#publishableHeads}), sends
+ * them all, waits for each acknowledgement and marks the acknowledged ones published. A subject whose event
+ * failed waits out a backoff and nothing after that event goes before it; other subjects carry on. Between
  * rounds it sleeps until a commit notification (LISTEN/NOTIFY) or the poll interval.
  *
  * <p>Each round is one Kafka transaction of the transactional id all instances share; each term as the
@@ -31,10 +32,16 @@ import org.springframework.context.SmartLifecycle;
  * the commit.
  *
  * <p>Delivery is at least once: a crash after the commit and before the row is marked publishes the
- * event again, right after the first copy (the order's next event waits for the mark); consumers drop the
+ * event again, right after the first copy (the subject's next event waits for the mark); consumers drop the
  * duplicate by its event id.
  */
 public class OutboxRelay implements SmartLifecycle {
+
+    /**
+     * The relay's advisory lock ("qorg", "outb" in ASCII). Advisory locks are per database, and each service
+     * has its own database, so only the service's own instances compete for it.
+     */
+    public static final LeaderLock LOCK = new LeaderLock(0x716f7267, 0x6f757462);
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -46,6 +53,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxPublisher publisher;
     private final OutboxMetrics metrics;
     private final OutboxProperties.Relay settings;
+    private final OutboxHousekeeping housekeeping;
 
     private volatile boolean running;
     private volatile Thread thread;
@@ -55,12 +63,14 @@ public class OutboxRelay implements SmartLifecycle {
             OutboxStore store,
             OutboxPublisher publisher,
             OutboxMetrics metrics,
-            OutboxProperties.Relay settings) {
+            OutboxProperties.Relay settings,
+            OutboxHousekeeping housekeeping) {
         this.leadership = leadership;
         this.store = store;
         this.publisher = publisher;
         this.metrics = metrics;
         this.settings = settings;
+        this.housekeeping = housekeeping;
     }
 
     /** Whether this instance's relay is the active one right now. */
@@ -125,7 +135,10 @@ public class OutboxRelay implements SmartLifecycle {
                         continue;
                     }
                     leadership.verify();
-                    if (publishRound() == 0 && running) {
+                    int published = publishRound();
+                    // Between rounds, busy or not: under constant load a relay never goes idle.
+                    housekeeping.purgeIfDue();
+                    if (published == 0 && running) {
                         leadership.awaitCommit(settings.pollInterval());
                     }
                 } catch (InterruptedException e) {
@@ -161,7 +174,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Publishes the next event of each order that has one, in one transaction; returns how many went out.
+     * Publishes the next event of each subject that has one, in one transaction; returns how many went out.
      *
      * @throws SQLException when the lock session is gone (another instance may be active by now)
      * @throws KafkaException when the producer was fenced or its transaction could
@@ -291,7 +304,7 @@ public class OutboxRelay implements SmartLifecycle {
         Duration backoff = settings.backoffAfter(row.attempts() + 1);
         // Names the event, never its data; Kafka's messages name topics and brokers only.
         log.warn(
-                "Publishing outbox event {} ({} #{} of order {}) failed on attempt {}: {}; this order's events wait {}",
+                "Publishing outbox event {} ({} #{} of subject {}) failed on attempt {}: {}; this subject's events wait {}",
                 row.eventId(),
                 row.type(),
                 row.sequence(),

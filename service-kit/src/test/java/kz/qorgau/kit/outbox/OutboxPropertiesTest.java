@@ -1,10 +1,11 @@
-package kz.qorgau.order.outbox;
+package kz.qorgau.kit.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
 import java.util.Map;
+import kz.qorgau.kit.leader.LeaderSessions;
 import org.junit.jupiter.api.Test;
 
 class OutboxPropertiesTest {
@@ -67,10 +68,29 @@ class OutboxPropertiesTest {
 
     @Test
     void theLockSessionEndsOnTheServerAfterTheLease() {
-        assertThat(RelayLeadership.serverOptions(Duration.ofSeconds(15)))
+        assertThat(LeaderSessions.serverOptions(Duration.ofSeconds(15)))
                 .isEqualTo("-c idle_session_timeout=15000 -c idle_in_transaction_session_timeout=15000"
                         + " -c tcp_user_timeout=15000 -c tcp_keepalives_idle=5 -c tcp_keepalives_interval=2"
                         + " -c tcp_keepalives_count=3");
+    }
+
+    @Test
+    void withoutATransactionalIdEachDeploymentSharesOneNamedAfterTheApplicationInItsNamespace() {
+        OutboxProperties.Relay unnamed = new OutboxProperties.Relay(
+                true,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                200,
+                Duration.ofMillis(500),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(30),
+                Map.of(),
+                Duration.ofSeconds(15),
+                "");
+        assertThat(unnamed.transactionalIdIn("", "order-service")).isEqualTo("order-service-outbox-relay");
+        assertThat(unnamed.transactionalIdIn("t42", "order-service")).isEqualTo("t42.order-service-outbox-relay");
+        assertThat(relay(Duration.ofMillis(500), Duration.ofSeconds(1)).transactionalIdIn("", "x"))
+                .isEqualTo("relay");
     }
 
     private static OutboxProperties.Relay lease(Duration lease, Duration poll, Duration standby) {
