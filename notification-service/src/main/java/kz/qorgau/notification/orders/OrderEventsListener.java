@@ -13,8 +13,9 @@ import kz.qorgau.events.catalog.EventTypes;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventCodec;
 import kz.qorgau.events.envelope.EventEnvelope;
+import kz.qorgau.kit.kafka.QorgauKafkaProperties;
+import kz.qorgau.kit.metrics.MetricNames;
 import kz.qorgau.notification.dutyunit.DutyUnitAlerts;
-import kz.qorgau.notification.platform.QorgauKafkaProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -57,7 +58,7 @@ class OrderEventsListener {
         this.codec = codec;
         this.victimContacts = victimContacts;
         this.dutyUnitAlerts = dutyUnitAlerts;
-        this.ignored = Counter.builder("qorgau.events.ignored")
+        this.ignored = Counter.builder(MetricNames.EVENTS_IGNORED)
                 .description("Well-formed events of types this service does not handle")
                 .tag("topic", Topics.ORDERS_TOPIC)
                 .register(meters);

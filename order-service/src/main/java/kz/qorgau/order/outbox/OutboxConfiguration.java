@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import kz.qorgau.events.envelope.EventCodec;
-import kz.qorgau.order.platform.QorgauKafkaProperties;
+import kz.qorgau.kit.kafka.QorgauKafkaProperties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;

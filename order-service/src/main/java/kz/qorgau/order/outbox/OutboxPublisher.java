@@ -11,7 +11,7 @@ import kz.qorgau.events.catalog.EventType;
 import kz.qorgau.events.catalog.EventTypes;
 import kz.qorgau.events.envelope.EventCodec;
 import kz.qorgau.events.envelope.EventEnvelope;
-import kz.qorgau.order.platform.QorgauKafkaProperties;
+import kz.qorgau.kit.kafka.QorgauKafkaProperties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
