@@ -59,4 +59,9 @@ public class NoticeRegistration {
         });
         return pending == null ? List.of() : pending;
     }
+
+    /** Every notice of the event, whatever its status. */
+    public List<Notice> noticesOf(UUID eventId) {
+        return notices.forEvent(eventId);
+    }
 }
