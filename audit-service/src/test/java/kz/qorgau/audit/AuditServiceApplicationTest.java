@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import kz.qorgau.audit.platform.WriterLeadership;
+import kz.qorgau.kit.kafka.DeadLetterListener;
+import kz.qorgau.kit.parking.SequencedParking;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.http.ManagementEndpoints;
@@ -13,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.listener.CommonErrorHandler;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @QorgauInfrastructure
@@ -28,6 +32,17 @@ class AuditServiceApplicationTest {
 
     @Value("${local.management.port}")
     int managementPort;
+
+    @Autowired
+    ApplicationContext context;
+
+    /** docs/adr/0012 and 0019: the kit's dead-lettering handler backs off, and nothing is ever parked. */
+    @Test
+    void appendsEveryRecordSoItNeitherDeadLettersNorParks() {
+        assertThat(context.getBeansOfType(CommonErrorHandler.class)).containsOnlyKeys("auditErrorHandler");
+        assertThat(context.getBeansOfType(SequencedParking.class)).isEmpty();
+        assertThat(context.getBeansOfType(DeadLetterListener.class)).isEmpty();
+    }
 
     @Test
     void isHealthyWithPrometheusMetricsOnTheManagementPort() {
