@@ -59,7 +59,7 @@ class OrderEvents implements ParkedRecordHandler, DiscardConsequences {
         this.dutyUnitAlerts = dutyUnitAlerts;
         this.ignored = Counter.builder(MetricNames.EVENTS_IGNORED)
                 .description("Well-formed events of types this service does not handle")
-                .tag("topic", Topics.ORDERS_TOPIC)
+                .tag(MetricNames.TOPIC, Topics.ORDERS_TOPIC)
                 .register(meters);
     }
 
