@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import kz.qorgau.audit.platform.AuditProperties;
 import kz.qorgau.audit.writer.WriterLeadership;
+import kz.qorgau.kit.kafka.DeadLetterListener;
 import kz.qorgau.kit.leader.LeaderContract;
 import kz.qorgau.kit.leader.LeaderLock;
 import kz.qorgau.kit.leader.LeaderSessions;
+import kz.qorgau.kit.parking.SequencedParking;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.http.ManagementEndpoints;
@@ -17,8 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.listener.CommonErrorHandler;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @QorgauInfrastructure(sharedContext = "audit-service")
@@ -42,6 +46,17 @@ class AuditServiceApplicationTest extends LeaderContract {
 
     @Value("${local.management.port}")
     int managementPort;
+
+    @Autowired
+    ApplicationContext context;
+
+    /** docs/adr/0012 and 0019: the kit's dead-lettering handler backs off, and nothing is ever parked. */
+    @Test
+    void appendsEveryRecordSoItNeitherDeadLettersNorParks() {
+        assertThat(context.getBeansOfType(CommonErrorHandler.class)).containsOnlyKeys("auditErrorHandler");
+        assertThat(context.getBeansOfType(SequencedParking.class)).isEmpty();
+        assertThat(context.getBeansOfType(DeadLetterListener.class)).isEmpty();
+    }
 
     @Test
     void isHealthyWithPrometheusMetricsOnTheManagementPort() {

@@ -12,7 +12,8 @@ package kz.qorgau.events;
  * data in clear: names, IINs, phones, e-mails and addresses travel only inside a {@link
  * kz.qorgau.events.sealed.SealedField}.
  */
-public sealed interface QorgauEvent permits OrderIssued, NotificationSent, NotificationFailed, AccessRecorded {
+public sealed interface QorgauEvent
+        permits OrderIssued, NotificationSent, NotificationFailed, AccessRecorded, ParkingActionTaken {
 
     /**
      * The protective order this event concerns (a UUID string). Never {@code null}, except for an

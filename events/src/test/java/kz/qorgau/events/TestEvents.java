@@ -151,9 +151,26 @@ public final class TestEvents {
         return List.of(victimContactsRead(), personCheck(), breakGlassGranted(), breakGlassRead());
     }
 
+    public static ParkingActionTaken parkingActionTaken() {
+        return new ParkingActionTaken(
+                ORDER_ID,
+                ParkingActionTaken.Action.DISCARDED,
+                "operator-7",
+                Instant.parse("2026-03-01T11:02:41Z"),
+                "qorgau.orders",
+                3,
+                1842,
+                ParkingActionTaken.Outcome.STILL_PARKED,
+                0,
+                "TEST_RECORD",
+                1,
+                2);
+    }
+
     /** One sample per registered type. */
     public static List<QorgauEvent> all() {
-        return List.of(orderIssued(), notificationSent(), notificationFailed(), victimContactsRead());
+        return List.of(
+                orderIssued(), notificationSent(), notificationFailed(), victimContactsRead(), parkingActionTaken());
     }
 
     public static String resource(String path) {

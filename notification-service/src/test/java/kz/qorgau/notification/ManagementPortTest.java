@@ -37,7 +37,7 @@ class ManagementPortTest {
     @Test
     void everyEndpointButHealthAndTheScrapeNeedsAnOperatorsToken() {
         ManagementEndpoints management = new ManagementEndpoints(managementPort);
-        for (String path : new String[] {"/info", ""}) {
+        for (String path : new String[] {"/info", "", "/parking"}) {
             HttpResponse<String> operator = management.assertOperatorOnly(
                     infrastructure.identity(), Persona.SUPERVISOR_A, token -> management.get(path, token));
             assertThat(operator.statusCode()).as(path).isEqualTo(200);

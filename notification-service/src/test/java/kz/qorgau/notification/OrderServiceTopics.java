@@ -1,7 +1,7 @@
 package kz.qorgau.notification;
 
 import kz.qorgau.events.catalog.Topics;
-import kz.qorgau.notification.platform.QorgauKafkaProperties;
+import kz.qorgau.kit.kafka.QorgauKafkaProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;

@@ -51,32 +51,46 @@ class PoisonRecordTest {
 
     @Test
     void poisonRecordsAreDeadLetteredAndTheNextRecordOfThePartitionIsStillHandled() throws Exception {
-        // Every record below has the same key, so all land on one partition, in this order.
-        OrderIssued order = TestOrders.order("ALM-BOSTANDYK");
-        String key = order.orderId();
+        // Every record below is of its own order, all on one partition, in this order: a record of the
+        // same order would park behind the first dead-lettered one instead (docs/adr/0019).
+        int partition = TestOrders.partitionOf(UUID.randomUUID().toString());
+        String validKey = TestOrders.orderIdOnPartition(partition);
+        OrderIssued order = TestOrders.order(validKey, "ALM-BOSTANDYK", TestOrders.seal(validKey));
         EventEnvelope<OrderIssued> valid = TestOrders.issued(order);
 
+        String notACloudEventKey = TestOrders.orderIdOnPartition(partition);
         byte[] notACloudEvent = "{\"this is\": \"not a CloudEvent\"}".getBytes(StandardCharsets.UTF_8);
-        var missingField = TestOrders.raw(TestOrders.issued(order));
+        String missingFieldKey = TestOrders.orderIdOnPartition(partition);
+        var missingField = TestOrders.raw(TestOrders.issued(
+                TestOrders.order(missingFieldKey, "ALM-BOSTANDYK", TestOrders.seal(missingFieldKey))));
         ObjectNode data = (ObjectNode) EventJson.mapper().readTree(missingField.value());
         data.remove("orderNumber");
         missingField = missingField.withValue(EventJson.mapper().writeValueAsBytes(data));
         // A ciphertext copied from another order: it does not open for this one.
+        String copiedSealKey = TestOrders.orderIdOnPartition(partition);
         var copiedSeal = TestOrders.raw(TestOrders.issued(TestOrders.order(
-                key, "ALM-BOSTANDYK", TestOrders.seal(UUID.randomUUID().toString()))));
+                copiedSealKey,
+                "ALM-BOSTANDYK",
+                TestOrders.seal(UUID.randomUUID().toString()))));
+        // Another order's event under this key: the key is not the subject.
+        String otherOrdersKey = TestOrders.orderIdOnPartition(partition);
         var otherOrdersEvent = TestOrders.raw(TestOrders.issued("ALM-BOSTANDYK"));
-        var futureType = TestOrders.raw(TestOrders.issued(order)).withHeader("ce_type", "kz.qorgau.order.served.v1");
+        String futureTypeKey = TestOrders.orderIdOnPartition(partition);
+        var futureType = TestOrders.raw(TestOrders.issued(
+                        TestOrders.order(futureTypeKey, "ALM-BOSTANDYK", TestOrders.seal(futureTypeKey))))
+                .withHeader("ce_type", "kz.qorgau.order.served.v1");
+        List<String> deadKeys = List.of(notACloudEventKey, missingFieldKey, copiedSealKey, otherOrdersKey);
 
         String topic = infrastructure.topic(Topics.ORDERS_TOPIC);
         try (EventTopicWriter writer = EventTopicWriter.open(infrastructure.kafka());
                 EventTopicReader deadLetters =
                         EventTopicReader.open(infrastructure.kafka(), infrastructure.topic(Topics.ORDERS_DLT_TOPIC))) {
-            RecordMetadata first = writer.sendRaw(topic, key, notACloudEvent, Map.of());
-            writer.sendRaw(topic, key, missingField.value(), missingField.headers());
-            writer.sendRaw(topic, key, copiedSeal.value(), copiedSeal.headers());
-            writer.sendRaw(topic, key, otherOrdersEvent.value(), otherOrdersEvent.headers());
-            writer.sendRaw(topic, key, futureType.value(), futureType.headers());
-            writer.send(topic, valid);
+            RecordMetadata first = writer.sendRaw(topic, notACloudEventKey, notACloudEvent, Map.of());
+            writer.sendRaw(topic, missingFieldKey, missingField.value(), missingField.headers());
+            writer.sendRaw(topic, copiedSealKey, copiedSeal.value(), copiedSeal.headers());
+            writer.sendRaw(topic, otherOrdersKey, otherOrdersEvent.value(), otherOrdersEvent.headers());
+            writer.sendRaw(topic, futureTypeKey, futureType.value(), futureType.headers());
+            assertThat(writer.send(topic, valid).partition()).isEqualTo(partition);
 
             await().atMost(WAIT).until(() -> infrastructure.inbox().receivedMessages().stream()
                     .anyMatch(mail -> subject(mail).contains(order.orderNumber())));
@@ -86,8 +100,9 @@ class PoisonRecordTest {
             assertThat(deadLetters.drain(Duration.ofSeconds(1)))
                     .as("the future type is not dead-lettered")
                     .hasSize(4);
-            assertThat(dead).extracting(ConsumerRecord::key).containsOnly(key);
+            assertThat(dead).extracting(ConsumerRecord::key).containsExactlyElementsOf(deadKeys);
             assertThat(dead).extracting(ConsumerRecord::partition).containsOnly(first.partition());
+            assertThat(first.partition()).isEqualTo(partition);
             assertThat(dead)
                     .extracting(ConsumerRecord::value)
                     .containsExactly(

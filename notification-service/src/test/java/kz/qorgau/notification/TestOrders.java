@@ -13,6 +13,7 @@ import kz.qorgau.events.LegalBasis;
 import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.Prohibition;
 import kz.qorgau.events.VictimContact;
+import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventCodec;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.events.envelope.EventSources;
@@ -20,6 +21,7 @@ import kz.qorgau.events.sealed.SealedField;
 import kz.qorgau.events.sealed.SealedFieldCipher;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.utils.Utils;
 
 /** Orders as order-service issues them, and records as a broken producer might write them. */
 final class TestOrders {
@@ -40,6 +42,21 @@ final class TestOrders {
     private static final AtomicInteger NUMBERS = new AtomicInteger();
 
     private TestOrders() {}
+
+    /** An order id whose records the default partitioner puts on {@code partition} of qorgau.orders. */
+    static String orderIdOnPartition(int partition) {
+        while (true) {
+            String orderId = UUID.randomUUID().toString();
+            if (partitionOf(orderId) == partition) {
+                return orderId;
+            }
+        }
+    }
+
+    /** The partition of qorgau.orders the default partitioner chooses for a key. */
+    static int partitionOf(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % Topics.ORDERS.partitions();
+    }
 
     /** A new order of the district, its victim contact sealed for this very order. */
     static OrderIssued order(String district) {

@@ -1,9 +1,9 @@
 package kz.qorgau.audit.entry;
 
-import kz.qorgau.audit.platform.QorgauKafkaProperties;
 import kz.qorgau.audit.writer.WriterLeadership;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventCodec;
+import kz.qorgau.kit.kafka.QorgauKafkaProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -19,11 +19,12 @@ import org.springframework.stereotype.Component;
 public class AuditEntryListener {
 
     private final AuditAppender appender;
-    private final EventCodec codec = new EventCodec();
+    private final EventCodec codec;
     private final String[] topics;
 
-    public AuditEntryListener(AuditAppender appender, QorgauKafkaProperties kafka) {
+    public AuditEntryListener(AuditAppender appender, EventCodec codec, QorgauKafkaProperties kafka) {
         this.appender = appender;
+        this.codec = codec;
         // Dead-letter topics are not audited: their records are the producers' own, already in the trail.
         this.topics = Topics.all().stream().map(kafka::topic).toArray(String[]::new);
     }

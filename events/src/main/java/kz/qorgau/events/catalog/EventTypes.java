@@ -10,6 +10,7 @@ import kz.qorgau.events.EventContractException;
 import kz.qorgau.events.NotificationFailed;
 import kz.qorgau.events.NotificationSent;
 import kz.qorgau.events.OrderIssued;
+import kz.qorgau.events.ParkingActionTaken;
 import kz.qorgau.events.QorgauEvent;
 
 /**
@@ -30,6 +31,8 @@ public final class EventTypes {
             register(NotificationFailed.TYPE, NotificationFailed.class, Topics.NOTIFICATIONS_TOPIC);
     public static final EventType<AccessRecorded> ACCESS_RECORDED =
             register(AccessRecorded.TYPE, AccessRecorded.class, Topics.ACCESS_TOPIC);
+    public static final EventType<ParkingActionTaken> PARKING_ACTION_TAKEN =
+            register(ParkingActionTaken.TYPE, ParkingActionTaken.class, Topics.NOTIFICATIONS_TOPIC);
 
     private static final List<EventType<?>> ALL = List.copyOf(REGISTRY);
     private static final Map<String, EventType<?>> BY_TYPE =

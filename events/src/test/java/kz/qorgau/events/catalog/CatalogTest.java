@@ -15,6 +15,7 @@ import kz.qorgau.events.EventContractException;
 import kz.qorgau.events.NotificationFailed;
 import kz.qorgau.events.NotificationSent;
 import kz.qorgau.events.OrderIssued;
+import kz.qorgau.events.ParkingActionTaken;
 import kz.qorgau.events.QorgauEvent;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class CatalogTest {
                         6,
                         Duration.ofDays(365),
                         Topics.NOTIFICATIONS.key(),
-                        List.of(NotificationSent.TYPE, NotificationFailed.TYPE),
+                        List.of(NotificationSent.TYPE, NotificationFailed.TYPE, ParkingActionTaken.TYPE),
                         "notification-service",
                         List.of("audit-service")));
     }
@@ -194,7 +195,8 @@ class CatalogTest {
                         "kz.qorgau.order.issued.v1",
                         "kz.qorgau.notification.sent.v1",
                         "kz.qorgau.notification.failed.v1",
-                        "kz.qorgau.access.recorded.v1");
+                        "kz.qorgau.access.recorded.v1",
+                        "kz.qorgau.parking.action.taken.v1");
         assertThatThrownBy(() -> new EventType<>("kz.qorgau.order.issued", OrderIssued.class, Topics.ORDERS_TOPIC))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,6 +1,8 @@
 package kz.qorgau.notification.dutyunit;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import kz.qorgau.events.NotificationChannel;
 import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.envelope.EventEnvelope;
@@ -9,6 +11,7 @@ import kz.qorgau.notification.notice.Notice;
 import kz.qorgau.notification.notice.NoticeDelivery;
 import kz.qorgau.notification.notice.NoticeEmailProperties;
 import kz.qorgau.notification.notice.NoticeRegistration;
+import kz.qorgau.notification.notice.NoticeStatus;
 import kz.qorgau.notification.notice.Recipient;
 import org.springframework.stereotype.Service;
 
@@ -55,5 +58,20 @@ public class DutyUnitAlerts {
             }
         }
         // Each notice's outcome is in the kit's outbox, committed with the notice; the relay publishes it.
+    }
+
+    /**
+     * The duty unit's recipients of the order that have not been sent its notice (none registered yet,
+     * or not delivered): who would never hear of it if the event were dropped.
+     */
+    public List<Recipient> unsent(EventEnvelope<OrderIssued> event) {
+        Set<String> sent = registration.noticesOf(event.id()).stream()
+                .filter(notice -> notice.status() == NoticeStatus.SENT)
+                .map(notice -> notice.recipient().address())
+                .collect(Collectors.toSet());
+        return directory.forDistrict(event.data().district()).addresses().stream()
+                .filter(address -> !sent.contains(address))
+                .map(address -> new Recipient(DutyUnit.ROLE, NotificationChannel.EMAIL, address))
+                .toList();
     }
 }

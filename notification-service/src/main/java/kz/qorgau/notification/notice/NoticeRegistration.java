@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.envelope.EventEnvelope;
+import kz.qorgau.kit.metrics.MetricNames;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,7 +49,7 @@ public class NoticeRegistration {
                     notices.addPending(UUID.randomUUID(), event.id(), event.subject(), recipient, now);
                 }
             } else {
-                Counter.builder("qorgau.events.redelivered")
+                Counter.builder(MetricNames.EVENTS_REDELIVERED)
                         .description("Events received again (absorbed by received_event)")
                         .tag("consumer", consumer)
                         .register(meters)
@@ -57,5 +58,10 @@ public class NoticeRegistration {
             return notices.pendingFor(event.id());
         });
         return pending == null ? List.of() : pending;
+    }
+
+    /** Every notice of the event, whatever its status. */
+    public List<Notice> noticesOf(UUID eventId) {
+        return notices.forEvent(eventId);
     }
 }

@@ -60,6 +60,14 @@ class Notices {
                 .update();
     }
 
+    /** Every notice of the event, oldest first. */
+    List<Notice> forEvent(UUID eventId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM notice WHERE event_id = :eventId ORDER BY created_at, id")
+                .param("eventId", eventId)
+                .query(Notices::map)
+                .list();
+    }
+
     /** The event's notices that are still PENDING, oldest first. */
     List<Notice> pendingFor(UUID eventId) {
         return jdbc.sql("SELECT " + COLUMNS

@@ -1,6 +1,7 @@
 package kz.qorgau.order.platform;
 
 import kz.qorgau.events.catalog.Topics;
+import kz.qorgau.kit.kafka.QorgauKafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import kz.qorgau.events.envelope.EventCodec;
 import kz.qorgau.kit.database.KitSchema;
+import kz.qorgau.kit.kafka.KafkaKitAutoConfiguration;
+import kz.qorgau.kit.kafka.QorgauKafkaProperties;
 import kz.qorgau.kit.leader.LeaderSessions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -40,7 +42,8 @@ import org.springframework.kafka.core.ProducerFactory;
             DataSourceAutoConfiguration.class,
             JdbcClientAutoConfiguration.class,
             JdbcTemplateAutoConfiguration.class,
-            KafkaAutoConfiguration.class
+            KafkaAutoConfiguration.class,
+            KafkaKitAutoConfiguration.class
         })
 @ConditionalOnClass({KafkaProducer.class, ProducerFactory.class, JdbcClient.class, PGConnection.class})
 @ConditionalOnBooleanProperty("qorgau.outbox.enabled")
@@ -51,12 +54,6 @@ public final class OutboxAutoConfiguration {
     @Bean
     KitSchema outboxKitSchema() {
         return new KitSchema("outbox", "classpath:db/kit/outbox", "kit_outbox_history");
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    EventCodec eventCodec() {
-        return new EventCodec();
     }
 
     @Bean
@@ -82,10 +79,11 @@ public final class OutboxAutoConfiguration {
             ProducerFactory<?, ?> producerFactory,
             OutboxProperties outbox,
             EventCodec codec,
+            QorgauKafkaProperties kafka,
             Environment environment,
             MeterRegistry meters) {
         OutboxProperties.Relay relay = outbox.relay();
-        String namespace = namespace(environment);
+        String namespace = kafka.namespace();
         int deliveryTimeout = Math.toIntExact(relay.sendTimeout().toMillis());
         int requestTimeout = Math.max(1000, Math.min(10_000, deliveryTimeout / 3));
         Map<String, Object> settings = new HashMap<>(producerFactory.getConfigurationProperties());
@@ -136,11 +134,6 @@ public final class OutboxAutoConfiguration {
                 new OutboxMetrics(meters),
                 outbox.relay(),
                 new OutboxHousekeeping(store, outbox.retention(), outbox.purgeInterval()));
-    }
-
-    /** The topic namespace ({@code qorgau.kafka.namespace}): empty in production, one per test class. */
-    static String namespace(Environment environment) {
-        return environment.getProperty("qorgau.kafka.namespace", "");
     }
 
     private static String applicationName(Environment environment) {

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import kz.qorgau.kit.metrics.MetricNames;
 
 /**
  * The relay's meters. Tags are event types, outcomes and exception class names only: never a subject
@@ -20,16 +21,16 @@ final class OutboxMetrics {
 
     OutboxMetrics(MeterRegistry registry) {
         this.registry = registry;
-        Gauge.builder("qorgau.outbox.backlog", backlog, value -> value.get().size())
+        Gauge.builder(MetricNames.OUTBOX_BACKLOG, backlog, value -> value.get().size())
                 .description("Outbox events not yet published to Kafka")
                 .baseUnit("events")
                 .register(registry);
-        Gauge.builder("qorgau.outbox.oldest.unpublished.age", backlog, value -> value.get()
+        Gauge.builder(MetricNames.OUTBOX_OLDEST_UNPUBLISHED_AGE, backlog, value -> value.get()
                         .oldestAgeSeconds())
                 .description("Age of the oldest outbox event not yet published (0 when none)")
                 .baseUnit("seconds")
                 .register(registry);
-        Gauge.builder("qorgau.outbox.relay.leader", leader, AtomicInteger::get)
+        Gauge.builder(MetricNames.OUTBOX_RELAY_LEADER, leader, AtomicInteger::get)
                 .description("1 while this instance's outbox relay is the active one, else 0")
                 .register(registry);
     }
@@ -48,7 +49,7 @@ final class OutboxMetrics {
 
     void failed(String type, Duration took, Throwable cause) {
         timer(type, "failed").record(took);
-        Counter.builder("qorgau.outbox.publish.failures")
+        Counter.builder(MetricNames.OUTBOX_PUBLISH_FAILURES)
                 .description("Failed attempts to publish an outbox event (the event is retried)")
                 .tag("type", type)
                 .tag("exception", cause.getClass().getSimpleName())
@@ -57,7 +58,7 @@ final class OutboxMetrics {
     }
 
     private Timer timer(String type, String outcome) {
-        return Timer.builder("qorgau.outbox.publish")
+        return Timer.builder(MetricNames.OUTBOX_PUBLISH)
                 .description("Publishing one outbox event until the broker acknowledged it (or it failed)")
                 .tag("type", type)
                 .tag("outcome", outcome)

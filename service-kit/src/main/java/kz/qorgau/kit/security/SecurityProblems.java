@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import kz.qorgau.kit.metrics.MetricNames;
 import kz.qorgau.kit.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     /** Requests refused by authentication or authorization; deploy/prometheus/alerts.yml alerts on it. */
-    public static final String METRIC = "qorgau.security.rejections";
+    public static final String METRIC = MetricNames.SECURITY_REJECTIONS;
 
     private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -1,4 +1,4 @@
-package kz.qorgau.notification.platform;
+package kz.qorgau.kit.kafka;
 
 import java.time.Duration;
 import kz.qorgau.events.catalog.TopicSpec;
@@ -7,13 +7,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Qorgau's own Kafka settings ({@code qorgau.kafka.*}); the client settings are Spring's
- * ({@code spring.kafka.*}).
+ * Qorgau's own Kafka settings ({@code qorgau.kafka.*}), the same in every service; the client settings
+ * are Spring's ({@code spring.kafka.*}).
  *
- * @param namespace prefixed to every topic name and consumer group: empty in production, a fresh
- *     one per test class (docs/adr/0005)
- * @param retry how a record whose processing failed is retried before it goes to the dead-letter
- *     topic
+ * @param namespace prefixed to every topic name and consumer group: empty in production, a fresh one
+ *     per test class (docs/adr/0005)
+ * @param retry how a record whose processing failed is retried before it goes to the dead-letter topic
  */
 @ConfigurationProperties("qorgau.kafka")
 public record QorgauKafkaProperties(@DefaultValue("") String namespace, @DefaultValue Retry retry) {
@@ -24,8 +23,8 @@ public record QorgauKafkaProperties(@DefaultValue("") String namespace, @Default
     }
 
     /**
-     * The consumer group {@code name} in this namespace; namespaced like the topics so that test
-     * classes sharing a broker never rebalance each other's consumers.
+     * The consumer group {@code name} in this namespace; namespaced like the topics so that test classes
+     * sharing a broker never rebalance each other's consumers.
      */
     public String group(String name) {
         return Topics.inNamespace(namespace, name);
