@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import kz.qorgau.events.envelope.EventCodec;
 import kz.qorgau.kit.database.KitSchema;
+import kz.qorgau.kit.kafka.KafkaKitAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -20,11 +21,14 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.ProducerFactory;
 
-/** The outbox's wiring, without a database or a broker (nothing connects while the relay is off). */
+/**
+ * The outbox's wiring, with the kit's Kafka configuration it takes the codec and the namespace from; without a
+ * database or a broker (nothing connects while the relay is off).
+ */
 class OutboxAutoConfigurationTest {
 
     final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(OutboxAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(KafkaKitAutoConfiguration.class, OutboxAutoConfiguration.class))
             .withUserConfiguration(ServiceBeans.class)
             .withPropertyValues("spring.application.name=some-service", "qorgau.outbox.relay.enabled=false");
 
