@@ -16,7 +16,8 @@ public final class Bench {
     /** Free space the broker's log and the kept databases need for a full run. */
     static final long MIN_FREE_BYTES = 5L * 1024 * 1024 * 1024;
 
-    static final List<BenchPart> PARTS = List.of(new JdbcInsertLimit(), new KafkaProducerLimit());
+    static final List<BenchPart> PARTS =
+            List.of(new JdbcInsertLimit(), new KafkaProducerLimit(), new RelayThroughput());
 
     private Bench() {}
 
