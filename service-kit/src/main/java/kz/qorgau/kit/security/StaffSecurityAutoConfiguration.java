@@ -150,6 +150,18 @@ public final class StaffSecurityAutoConfiguration {
         }
     }
 
+    /** The roles of each operation in the OpenAPI document, where the service publishes one (springdoc). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OperationCustomizer")
+    static class Documentation {
+
+        @Bean
+        @ConditionalOnMissingBean
+        RolesDocumentation rolesDocumentation() {
+            return new RolesDocumentation();
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass({HttpSecurity.class, EndpointRequest.class})

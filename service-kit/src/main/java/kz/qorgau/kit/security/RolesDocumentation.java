@@ -1,23 +1,21 @@
-package kz.qorgau.audit.access;
+package kz.qorgau.kit.security;
 
 import io.swagger.v3.oas.models.Operation;
 import java.util.Arrays;
 import java.util.List;
-import kz.qorgau.kit.security.Role;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.security.access.annotation.Secured;
-import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 
 /**
  * Writes each operation's roles into the OpenAPI document as {@value #ROLES}, from the {@code @Secured}
- * that enforces them. The security matrix test generates its cases from these, so a new endpoint cannot
- * escape it. The audit trail is read-only, so no operation has a write limit ({@code x-qorgau-write-limit}).
+ * that enforces them. The security matrix test (ApiSecurityMatrix) generates its cases from these, so a new
+ * endpoint cannot escape it. A service documents what only it has itself (order-service's write limit,
+ * {@code x-qorgau-write-limit}).
  */
-@Component
-class AccessDocumentation implements OperationCustomizer {
+public final class RolesDocumentation implements OperationCustomizer {
 
-    static final String ROLES = "x-qorgau-roles";
+    public static final String ROLES = "x-qorgau-roles";
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
