@@ -21,6 +21,8 @@ import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.kit.metrics.MetricNames;
 import kz.qorgau.kit.parking.ParkedRecordHandler;
+import kz.qorgau.kit.parking.ParkingContract;
+import kz.qorgau.kit.parking.ParkingLot;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.identity.Persona;
@@ -40,21 +42,40 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sequenced parking on real Kafka and PostgreSQL (docs/adr/0019): an order whose record was
  * dead-lettered has its later records parked, after their duty-unit alerts, while other orders flow;
  * an operator replays or discards the head on the management port; every action is an event; parking
- * survives a restart. A test handler makes chosen events fail as a bug would, until it is "fixed".
+ * survives a restart. A test handler makes chosen events fail as a bug would, until it is "fixed". The
+ * kit's parking contract runs here too, against this service's database.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"management.server.port=0", "qorgau.kafka.retry.interval=100ms"})
 @QorgauInfrastructure(smtp = true)
 @Import({OrderServiceTopics.class, OrderParkingTest.Bugs.class})
-class OrderParkingTest {
+class OrderParkingTest extends ParkingContract {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    ParkingLot parkingLot;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Override
+    protected ParkingLot parkingLot() {
+        return parkingLot;
+    }
+
+    @Override
+    protected void inTransaction(Runnable work) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> work.run());
+    }
 
     @Autowired
     TestInfrastructure infrastructure;
