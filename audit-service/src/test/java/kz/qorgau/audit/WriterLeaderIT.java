@@ -3,14 +3,6 @@ package kz.qorgau.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,10 +16,9 @@ import kz.qorgau.audit.verify.Verification;
 import kz.qorgau.audit.writer.WriterLeadership;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventEnvelope;
-import kz.qorgau.infrastructure.PortAllocator;
 import kz.qorgau.infrastructure.postgres.TestDatabase;
-import kz.qorgau.infrastructure.process.JavaServiceProcess;
 import kz.qorgau.testsupport.TestInfrastructure;
+import kz.qorgau.testsupport.instances.ChildService;
 import kz.qorgau.testsupport.instances.ServiceInstances;
 import kz.qorgau.testsupport.instances.ServiceInstances.ServiceInstance;
 import kz.qorgau.testsupport.kafka.EventTopicWriter;
@@ -38,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The writer's leadership cannot get stuck (docs/adr/0013-leader-sessions.md), with two instances on one
@@ -75,8 +65,7 @@ class WriterLeaderIT {
     TestInfrastructure infrastructure;
     RuntimeRole runtimeRole;
     JdbcClient asOwner;
-    JavaServiceProcess childA;
-    int managementPortA;
+    ChildService childA;
     ServiceInstances instancesB;
 
     @BeforeEach
@@ -105,7 +94,7 @@ class WriterLeaderIT {
     @Test
     void aFrozenOrCutOffWriterIsReplacedWithinTheLeaseAndCannotAppendWhenItResumes() throws Exception {
         childA = startChild();
-        await().atMost(PATIENCE).until(() -> metricOfA("audit_writer_leader") == 1);
+        await().atMost(PATIENCE).until(() -> childA.metric("audit_writer_leader") == 1);
         instancesB = ServiceInstances.start(AuditServiceApplication.class, 1, settings());
         ServiceInstance b = instancesB.get(0);
         WriterLeadership writerB = b.context().getBean(WriterLeadership.class);
@@ -115,7 +104,7 @@ class WriterLeaderIT {
         try (EventTopicWriter writer = EventTopicWriter.open(infrastructure.kafka())) {
             sendRound(writer, sent);
             awaitTrailSize(sent.size(), PATIENCE);
-            double appendedByA = metricOfA("audit_entries_appended_total");
+            double appendedByA = childA.metric("audit_entries_appended_total");
             assertThat(appendedByA).isEqualTo(EVENTS_PER_ROUND);
 
             // (a) A freezes; B takes the lock within the lease, and the partitions within Kafka's session timeout.
@@ -128,11 +117,11 @@ class WriterLeaderIT {
             log.info("Appends resumed {} ms after the writer froze", millisSince(frozenAt));
 
             childA.resume();
-            await().atMost(PATIENCE).until(() -> log(childA).contains("The writer session ended"));
-            await().atMost(PATIENCE).until(() -> metricOfA("audit_writer_leader") == 0);
+            await().atMost(PATIENCE).until(() -> childA.log().contains("The writer session ended"));
+            await().atMost(PATIENCE).until(() -> childA.metric("audit_writer_leader") == 0);
             sendRound(writer, sent);
             awaitTrailSize(sent.size(), PATIENCE);
-            assertThat(metricOfA("audit_entries_appended_total"))
+            assertThat(childA.metric("audit_entries_appended_total"))
                     .as("the resumed writer appended nothing")
                     .isEqualTo(appendedByA);
             assertThat(writerB.isWriter()).isTrue();
@@ -144,7 +133,7 @@ class WriterLeaderIT {
                     .query()
                     .singleRow();
             long cutOffAt = System.nanoTime();
-            await().atMost(CHECK_INTERVAL.plus(SLACK)).until(() -> metricOfA("audit_writer_leader") == 1);
+            await().atMost(CHECK_INTERVAL.plus(SLACK)).until(() -> childA.metric("audit_writer_leader") == 1);
             log.info("Cut-off writer's lock taken over after {} ms", millisSince(cutOffAt));
             await().atMost(PATIENCE).until(() -> !writerB.isWriter());
             sendRound(writer, sent);
@@ -185,29 +174,15 @@ class WriterLeaderIT {
         return settings;
     }
 
-    private JavaServiceProcess startChild() throws IOException {
-        int port = PortAllocator.freePort();
-        managementPortA = PortAllocator.freePort();
-        Map<String, Object> settings = settings();
-        settings.put("server.port", port);
-        settings.put("management.server.port", managementPortA);
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("SPRING_APPLICATION_JSON", JsonMapper.builder().build().writeValueAsString(settings));
-        environment.put("QORGAU_LOCAL_DEMO_KEYS", "true");
-        Path logFile = Path.of("target", "writer-leader-it", "audit-service-a.log");
-        Files.deleteIfExists(logFile);
-        JavaServiceProcess process = JavaServiceProcess.start(
+    private ChildService startChild() {
+        return ChildService.start(
                 "audit-service A",
-                execJar(),
-                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                environment,
-                logFile);
-        try {
-            process.awaitHealthy(URI.create("http://127.0.0.1:" + managementPortA + "/actuator/health"), START_TIMEOUT);
-        } catch (RuntimeException e) {
-            throw new AssertionError("audit-service did not start:\n" + String.join("\n", process.logTail(80)), e);
-        }
-        return process;
+                "audit-service",
+                settings(),
+                List.of(),
+                List.of(),
+                Path.of("target", "writer-leader-it", "audit-service-a.log"),
+                START_TIMEOUT);
     }
 
     private void sendRound(EventTopicWriter writer, List<UUID> sent) {
@@ -230,29 +205,6 @@ class WriterLeaderIT {
                         >= size);
     }
 
-    /** The sum of a metric's series in A's Prometheus scrape; -1 when A does not answer. */
-    private double metricOfA(String name) {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(
-                                            URI.create("http://127.0.0.1:" + managementPortA + "/actuator/prometheus"))
-                                    .timeout(Duration.ofSeconds(2))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            return response.body()
-                    .lines()
-                    .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                    .sum();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
     /** The backend holding the writer lock in this test's database. */
     private int writerSession() {
         return asOwner.sql(
@@ -268,18 +220,5 @@ class WriterLeaderIT {
 
     private static long millisSince(long nanos) {
         return Duration.ofNanos(System.nanoTime() - nanos).toMillis();
-    }
-
-    private static String log(JavaServiceProcess child) throws IOException {
-        return Files.readString(child.logFile(), StandardCharsets.UTF_8);
-    }
-
-    private static Path execJar() throws IOException {
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "audit-service-*-exec.jar")) {
-            for (Path jar : jars) {
-                return jar;
-            }
-        }
-        throw new AssertionError("No target/audit-service-*-exec.jar: run this test with mvn verify (after package)");
     }
 }

@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,11 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kz.qorgau.events.catalog.Topics;
-import kz.qorgau.infrastructure.PortAllocator;
-import kz.qorgau.infrastructure.process.JavaServiceProcess;
 import kz.qorgau.kit.outbox.OutboxRelay;
 import kz.qorgau.order.OrderServiceApplication;
 import kz.qorgau.testsupport.TestInfrastructure;
+import kz.qorgau.testsupport.instances.ChildService;
 import kz.qorgau.testsupport.instances.ServiceInstances;
 import kz.qorgau.testsupport.instances.ServiceInstances.ServiceInstance;
 import kz.qorgau.testsupport.kafka.EventTopicReader;
@@ -34,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Leadership that cannot get stuck (docs/adr/0013-leader-sessions.md), with two instances on one database
@@ -67,8 +59,7 @@ class RelayLeaderIT {
 
     TestInfrastructure infrastructure;
     JdbcClient asAdmin;
-    JavaServiceProcess childA;
-    int managementPortA;
+    ChildService childA;
     ServiceInstances instancesB;
 
     @BeforeEach
@@ -96,7 +87,7 @@ class RelayLeaderIT {
     void aFrozenOrCutOffRelayIsReplacedWithinTheLeaseAndNeverPublishesOutOfOrder() throws Exception {
         String frozenOrder = UUID.randomUUID().toString();
         childA = startChild(frozenOrder);
-        await().atMost(PATIENCE).until(() -> leaderOfA() == 1);
+        await().atMost(PATIENCE).until(() -> childA.metric("qorgau_outbox_relay_leader") == 1);
         int sessionA = lockHolder();
         instancesB = ServiceInstances.start(OrderServiceApplication.class, 1, relaySettings());
         ServiceInstance b = instancesB.get(0);
@@ -115,7 +106,7 @@ class RelayLeaderIT {
             // (a) A freezes with the frozen order's first event in hand.
             orders.add(frozenOrder);
             outbox.appendEvent(frozenOrder, 1);
-            await().atMost(PATIENCE).until(() -> isStopped(childA));
+            await().atMost(PATIENCE).until(() -> childA.isStopped());
             long frozenAt = System.nanoTime();
             outbox.appendEvent(frozenOrder, 2);
             outbox.appendEvent(frozenOrder, 3);
@@ -131,8 +122,8 @@ class RelayLeaderIT {
 
             childA.resume();
             // A finds its producer fenced and its session gone, and stands by.
-            await().atMost(PATIENCE).until(() -> log(childA).contains("resumed, sending " + frozenOrder));
-            await().atMost(PATIENCE).until(() -> leaderOfA() == 0);
+            await().atMost(PATIENCE).until(() -> childA.log().contains("resumed, sending " + frozenOrder));
+            await().atMost(PATIENCE).until(() -> childA.metric("qorgau_outbox_relay_leader") == 0);
             assertThat(relayB.isActive()).isTrue();
             reader.drain(Duration.ofSeconds(2));
             PublishedSequences.awaitInOrder(reader, List.of(frozenOrder, duringFreeze), 3, PATIENCE);
@@ -147,7 +138,7 @@ class RelayLeaderIT {
                     .query()
                     .singleRow();
             long cutOffAt = System.nanoTime();
-            await().atMost(STANDBY_INTERVAL.plus(SLACK)).until(() -> leaderOfA() == 1);
+            await().atMost(STANDBY_INTERVAL.plus(SLACK)).until(() -> childA.metric("qorgau_outbox_relay_leader") == 1);
             log.info(
                     "Cut-off relay replaced after {} ms",
                     Duration.ofNanos(System.nanoTime() - cutOffAt).toMillis());
@@ -179,37 +170,18 @@ class RelayLeaderIT {
         return settings;
     }
 
-    private JavaServiceProcess startChild(String frozenOrder) throws IOException {
-        int port = PortAllocator.freePort();
-        int managementPort = PortAllocator.freePort();
-        managementPortA = managementPort;
+    private ChildService startChild(String frozenOrder) throws IOException {
         Map<String, Object> settings = relaySettings();
-        settings.put("server.port", port);
-        settings.put("management.server.port", managementPort);
         settings.put(
                 "qorgau.outbox.relay.producer-properties.interceptor.classes", FreezeOnSendInterceptor.class.getName());
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("SPRING_APPLICATION_JSON", JsonMapper.builder().build().writeValueAsString(settings));
-        environment.put("QORGAU_LOCAL_DEMO_KEYS", "true");
-        Path logFile = WORK.resolve("order-service-a.log");
-        Files.deleteIfExists(logFile);
-        JavaServiceProcess process = JavaServiceProcess.startWithExtraClasspath(
+        return ChildService.start(
                 "order-service A",
-                execJar(),
+                "order-service",
+                settings,
                 List.of(hooks()),
-                List.of(
-                        "-Xmx256m",
-                        "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1",
-                        "-D" + FreezeOnSendInterceptor.FREEZE_ON_KEY + "=" + frozenOrder),
-                environment,
-                logFile);
-        try {
-            process.awaitHealthy(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"), START_TIMEOUT);
-        } catch (RuntimeException e) {
-            throw new AssertionError("order-service did not start:\n" + String.join("\n", process.logTail(80)), e);
-        }
-        return process;
+                List.of("-D" + FreezeOnSendInterceptor.FREEZE_ON_KEY + "=" + frozenOrder),
+                WORK.resolve("order-service-a.log"),
+                START_TIMEOUT);
     }
 
     /** A folder holding only the test hook (test-classes as a whole would bring test configurations along). */
@@ -219,40 +191,6 @@ class RelayLeaderIT {
         Files.createDirectories(target.getParent());
         Files.copy(Path.of("target", "test-classes", file), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return WORK.resolve("hooks");
-    }
-
-    /** The child's {@code qorgau.outbox.relay.leader} gauge, from its Prometheus scrape; -1 when unreachable. */
-    private int leaderOfA() {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(
-                                            URI.create("http://127.0.0.1:" + managementPortA + "/actuator/prometheus"))
-                                    .timeout(Duration.ofSeconds(2))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            return response.body()
-                    .lines()
-                    .filter(line -> line.startsWith("qorgau_outbox_relay_leader"))
-                    .map(line -> (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                    .findFirst()
-                    .orElse(-1);
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    /** Whether the process is stopped by a signal (state T in /proc). */
-    private static boolean isStopped(JavaServiceProcess child) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(child.pid()), "stat"), StandardCharsets.UTF_8);
-        return stat.substring(stat.lastIndexOf(')') + 2).startsWith("T");
-    }
-
-    private static String log(JavaServiceProcess child) throws IOException {
-        return Files.readString(child.logFile(), StandardCharsets.UTF_8);
     }
 
     /** The backend holding the relay's advisory lock in this test's database, or -1. */
@@ -267,14 +205,5 @@ class RelayLeaderIT {
                 .param("classid", OutboxRelay.LOCK.classId())
                 .query(Integer.class)
                 .single();
-    }
-
-    private static Path execJar() throws IOException {
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "order-service-*-exec.jar")) {
-            for (Path jar : jars) {
-                return jar;
-            }
-        }
-        throw new AssertionError("No target/order-service-*-exec.jar: run this test with mvn verify (after package)");
     }
 }
