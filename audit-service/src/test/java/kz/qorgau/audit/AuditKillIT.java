@@ -8,8 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +26,7 @@ import kz.qorgau.infrastructure.process.JavaServiceProcess;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.identity.Persona;
 import kz.qorgau.testsupport.identity.TestIdentity;
+import kz.qorgau.testsupport.instances.ChildService;
 import kz.qorgau.testsupport.kafka.EventTopicWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,7 +77,7 @@ class AuditKillIT {
 
     @Test
     void killedMidStreamAndRestartedTheTrailHasEveryEventOnceWithoutAGap() throws Exception {
-        Path jar = execJar();
+        Path jar = ChildService.execJar("audit-service");
         int port = PortAllocator.freePort();
         int managementPort = PortAllocator.freePort();
         service = start(jar, port, managementPort);
@@ -135,6 +134,10 @@ class AuditKillIT {
         }
     }
 
+    /**
+     * Configured through environment variables, as an operator runs it (ChildService passes Spring settings
+     * instead), and on the same ports after the kill.
+     */
     private JavaServiceProcess start(Path jar, int port, int managementPort) {
         TestDatabase database = infrastructure.database();
         Map<String, String> environment = new LinkedHashMap<>();
@@ -169,15 +172,6 @@ class AuditKillIT {
 
     private long trailSize() {
         return asOwner.sql("SELECT count(*) FROM audit_entry").query(Long.class).single();
-    }
-
-    private static Path execJar() throws IOException {
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "audit-service-*-exec.jar")) {
-            for (Path jar : jars) {
-                return jar;
-            }
-        }
-        throw new AssertionError("No target/audit-service-*-exec.jar: run this test with mvn verify (after package)");
     }
 
     private static JsonNode get(String url, String token) throws IOException, InterruptedException {
