@@ -2,8 +2,6 @@ package kz.qorgau.order.atrest;
 
 import java.util.List;
 import java.util.UUID;
-import kz.qorgau.order.protectiveorder.AtRestProperties;
-import kz.qorgau.order.protectiveorder.ProtectiveOrders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -23,11 +21,11 @@ public class AtRestKeyRotation {
     /** What a rotation did. */
     public record Result(String activeKeyId, long rotated, long remaining) {}
 
-    private final ProtectiveOrders orders;
+    private final SealedRows orders;
     private final TransactionTemplate transactions;
     private final int batchSize;
 
-    public AtRestKeyRotation(ProtectiveOrders orders, TransactionTemplate transactions, AtRestProperties properties) {
+    public AtRestKeyRotation(SealedRows orders, TransactionTemplate transactions, AtRestProperties properties) {
         this.orders = orders;
         this.transactions = transactions;
         this.batchSize = properties.rotationBatchSize();

@@ -1,6 +1,5 @@
 package kz.qorgau.order.atrest;
 
-import kz.qorgau.order.protectiveorder.AtRestProperties;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;

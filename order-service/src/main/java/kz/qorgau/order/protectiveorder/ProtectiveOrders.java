@@ -11,7 +11,10 @@ import java.util.UUID;
 import kz.qorgau.events.LegalBasis;
 import kz.qorgau.events.Prohibition;
 import kz.qorgau.events.sealed.SealedField;
-import kz.qorgau.order.protectiveorder.PersonalDataVault.Column;
+import kz.qorgau.order.atrest.PersonalDataUnreadableException;
+import kz.qorgau.order.atrest.PersonalDataVault;
+import kz.qorgau.order.atrest.PersonalDataVault.Column;
+import kz.qorgau.order.atrest.SealedRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -27,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * clear (docs/adr/0009-personal-data-at-rest.md).
  */
 @Repository
-public class ProtectiveOrders {
+public class ProtectiveOrders implements SealedRows {
 
     private static final TypeReference<List<Prohibition>> PROHIBITIONS = new TypeReference<>() {};
 
@@ -127,6 +130,7 @@ public class ProtectiveOrders {
      * @param after {@code null} to start from the first order
      * @return the ids of the orders re-encrypted, in id order
      */
+    @Override
     public List<UUID> resealBatch(UUID after, int limit) {
         String active = vault.activeKeyId();
         List<UUID> ids = jdbc.sql(
@@ -159,6 +163,7 @@ public class ProtectiveOrders {
     }
 
     /** How many orders hold a ciphertext under another key than the active one. */
+    @Override
     public long countNotUnderActiveKey() {
         return jdbc.sql(
                         """
@@ -171,6 +176,7 @@ public class ProtectiveOrders {
     }
 
     /** The key id new and rotated rows are encrypted with. */
+    @Override
     public String activeKeyId() {
         return vault.activeKeyId();
     }

@@ -1,4 +1,4 @@
-package kz.qorgau.order.protectiveorder;
+package kz.qorgau.order.atrest;
 
 import java.util.Map;
 import kz.qorgau.events.sealed.LocalDemoKeys;

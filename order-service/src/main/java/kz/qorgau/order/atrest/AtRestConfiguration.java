@@ -1,4 +1,4 @@
-package kz.qorgau.order.protectiveorder;
+package kz.qorgau.order.atrest;
 
 import kz.qorgau.order.platform.idempotency.RequestFingerprint;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package kz.qorgau.order.protectiveorder;
+package kz.qorgau.order.atrest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package kz.qorgau.order.protectiveorder;
+package kz.qorgau.order.atrest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
