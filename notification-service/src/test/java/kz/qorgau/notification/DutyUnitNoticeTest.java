@@ -39,10 +39,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * OrderIssued in, e-mail to the district's duty unit out, on the real broker, database and SMTP inbox. Also
+ * OrderIssued in, e-mail to the district's duty unit out, on the real broker, database and SMTP inbox, sent on
+ * the delivery engine's wake-up after the listener's commit (the poll is an hour away). Also
  * runs the kit's outbox contract ({@link OutboxContract}) with notification-service's NotificationSent.
  */
-@SpringBootTest
+// No polling to speak of: every notice here must leave on the wake-up after its event's commit (docs/adr/0020).
+@SpringBootTest(properties = "qorgau.notification.delivery.poll-interval=1h")
 @QorgauInfrastructure(smtp = true)
 @Import(OrderServiceTopics.class)
 class DutyUnitNoticeTest extends OutboxContract {
