@@ -76,6 +76,9 @@ class EmailDeliveryTest {
     @Autowired
     QorgauKafkaProperties kafka;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @DynamicPropertySource
     static void mailServerBehindThePeer(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
@@ -114,6 +117,11 @@ class EmailDeliveryTest {
         await().atMost(WAIT).until(this::offsetsCommittedToTheEnd);
         assertThat(statuses(issued)).containsOnlyKeys("PENDING");
         assertThat(mailsOf(issued)).isEmpty();
+        await().atMost(WAIT)
+                .until(() -> meters.get("qorgau.notices.pending").gauge().value() >= issued.size());
+        await().atMost(WAIT)
+                .until(() ->
+                        meters.get("qorgau.notices.oldest.pending.age").gauge().value() > 0);
 
         PEER.forward();
 

@@ -36,8 +36,8 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    NoticeMetrics noticeMetrics(MeterRegistry meters, NoticeQueue queue) {
-        return new NoticeMetrics(meters, queue);
+    NoticeMetrics noticeMetrics(MeterRegistry meters, NoticeQueue queue, Clock clock) {
+        return new NoticeMetrics(meters, queue, clock);
     }
 
     @Bean

@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import kz.qorgau.notification.notice.Recipient;
 
 /**
@@ -23,6 +25,8 @@ class NoticeMetrics {
     static final String HANDED = "qorgau.notices.handed";
     /** Gauge: PENDING notices (every instance sees the same table). */
     static final String PENDING = "qorgau.notices.pending";
+    /** Gauge, seconds: how long the oldest PENDING notice has waited; 0 when none waits. */
+    static final String OLDEST_PENDING_AGE = "qorgau.notices.oldest.pending.age";
     /** Gauge: 1 while a channel's circuit breaker holds its notices back; tag channel. */
     static final String CHANNEL_OPEN = "qorgau.notices.channel.open";
     /** Counter: notices given up whose supervisor could not be told on any channel; tag channel. */
@@ -35,10 +39,23 @@ class NoticeMetrics {
 
     private final MeterRegistry meters;
 
-    NoticeMetrics(MeterRegistry meters, NoticeQueue queue) {
+    NoticeMetrics(MeterRegistry meters, NoticeQueue queue, Clock clock) {
         this.meters = meters;
         Gauge.builder(PENDING, queue, NoticeQueue::pending)
                 .description("Notices not yet sent nor given up")
+                .register(meters);
+        Gauge.builder(OLDEST_PENDING_AGE, queue, q -> {
+                    OffsetDateTime oldest = q.oldestPending();
+                    return oldest == null
+                            ? 0
+                            : Math.max(
+                                    0,
+                                    Duration.between(oldest.toInstant(), clock.instant())
+                                                    .toMillis()
+                                            / 1000.0);
+                })
+                .description("How long the oldest notice not yet sent nor given up has waited")
+                .baseUnit("seconds")
                 .register(meters);
     }
 

@@ -147,6 +147,14 @@ class NoticeQueue {
                 .single();
     }
 
+    /** When the oldest PENDING notice was recorded, or null when none is pending. */
+    OffsetDateTime oldestPending() {
+        return jdbc.sql("SELECT min(created_at) FROM notice WHERE status = 'PENDING'")
+                .query(OffsetDateTime.class)
+                .optional()
+                .orElse(null);
+    }
+
     private static ClaimedNotice map(ResultSet row, int rowNumber) throws SQLException {
         return new ClaimedNotice(
                 row.getObject("id", UUID.class),
