@@ -14,21 +14,17 @@ import kz.qorgau.notification.notice.NoticeDraft;
 import kz.qorgau.notification.notice.NoticeRegistration;
 import kz.qorgau.notification.notice.NoticeStatus;
 import kz.qorgau.notification.notice.Recipient;
+import kz.qorgau.notification.notice.RecipientKind;
 import kz.qorgau.notification.notice.Urgency;
 import org.springframework.stereotype.Service;
 
 /**
- * Tells the duty unit of the order's district that an order was issued: one e-mail notice per address of the
- * unit, and one webhook notice if the district has a dispatch webhook. It only records them (docs/adr/0020);
- * the delivery engine sends them, each with its own NotificationSent or NotificationFailed.
- *
- * <p>Safe to call again with the same event: the database keeps one notice per event, recipient and channel.
+ * The duty unit of the order's district as a recipient kind: one e-mail notice per address of the unit, and
+ * one webhook notice if the district has a dispatch webhook, each sent by the delivery engine with its own
+ * NotificationSent or NotificationFailed (docs/adr/0020).
  */
 @Service
-public class DutyUnitAlerts {
-
-    /** This handler's name in received_event. */
-    static final String CONSUMER = "duty-unit-alerts";
+public class DutyUnitAlerts implements RecipientKind {
 
     private final DutyUnitDirectory directory;
     private final DispatchWebhooks webhooks;
@@ -51,7 +47,13 @@ public class DutyUnitAlerts {
         this.email = email;
     }
 
-    public void orderIssued(EventEnvelope<OrderIssued> event) {
+    @Override
+    public String role() {
+        return DutyUnit.ROLE;
+    }
+
+    @Override
+    public List<NoticeDraft> orderIssued(EventEnvelope<OrderIssued> event) {
         OrderIssued order = event.data();
         EmailContent mail = DutyUnitMessage.of(order, email.timeZone());
         List<NoticeDraft> drafts = new ArrayList<>();
@@ -62,7 +64,7 @@ public class DutyUnitAlerts {
                                     recipient, Urgency.URGENT, mail.subject(), DutyUnitDispatch.of(event, order))
                             : new NoticeDraft(recipient, Urgency.URGENT, mail.subject(), mail.body()));
         }
-        registration.record(CONSUMER, event, order.district(), drafts);
+        return drafts;
     }
 
     /**
