@@ -127,6 +127,8 @@ class EmailDeliveryTest {
 
         await().atMost(WAIT).until(() -> statuses(issued).getOrDefault("SENT", 0L) == issued.size());
         assertEachMailedOnce(issued);
+        // Kept connections carried the 30 mails: no more than one per sender thread (16).
+        assertThat(PEER.forwardedConnections()).isBetween(1, 16);
     }
 
     @Test

@@ -31,6 +31,7 @@ final class SmtpPeer implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile Mode mode;
     private volatile String answer = "";
+    private final java.util.concurrent.atomic.AtomicInteger forwarded = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Starts down: nothing to forward to until {@link #forwardTo}. */
     SmtpPeer() throws IOException {
@@ -68,7 +69,13 @@ final class SmtpPeer implements AutoCloseable {
         switchTo(Mode.ANSWER, line);
     }
 
+    /** Connections forwarded to the inbox since the last switch. */
+    int forwardedConnections() {
+        return forwarded.get();
+    }
+
     private void switchTo(Mode next, String line) {
+        forwarded.set(0);
         answer = line;
         mode = next;
         open.forEach(SmtpPeer::closeQuietly);
@@ -94,7 +101,10 @@ final class SmtpPeer implements AutoCloseable {
                         // The client went first.
                     }
                 }
-                case FORWARD -> forward(client);
+                case FORWARD -> {
+                    forwarded.incrementAndGet();
+                    forward(client);
+                }
             }
         }
     }
