@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventEnvelope;
@@ -64,9 +66,12 @@ class NoticeKillIT {
             issued.add(TestOrders.issued(i % 3 == 0 ? "AST-ESIL" : "ALM-BOSTANDYK"));
         }
         int expected = EVENTS + EVENTS / 3; // AST-ESIL's duty unit has two addresses
-        try (EventTopicWriter writer = EventTopicWriter.open(infrastructure.kafka())) {
-            issued.forEach(event -> writer.send(infrastructure.topic(Topics.ORDERS_TOPIC), event));
-        }
+        // Events keep coming while the service is killed, one acknowledged send after another.
+        CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
+            try (EventTopicWriter writer = EventTopicWriter.open(infrastructure.kafka())) {
+                issued.forEach(event -> writer.send(infrastructure.topic(Topics.ORDERS_TOPIC), event));
+            }
+        });
 
         await().pollInterval(Duration.ofMillis(20)).atMost(PATIENCE).until(() -> notices() >= 50);
         service.kill();
@@ -74,6 +79,7 @@ class NoticeKillIT {
         assertThat(atKill).as("notices when killed: mid-stream").isLessThan(expected);
 
         service = startService();
+        stream.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         await().atMost(PATIENCE).until(() -> sent() == expected);
 
         assertThat(notices()).isEqualTo(expected);
