@@ -319,8 +319,8 @@ final class LocalStack implements AutoCloseable {
         }
         if (prometheus != null) {
             lines.add(String.format(
-                    "%-21s %s  alerts %s/alerts  rules and scrape configuration from ops/prometheus",
-                    "Prometheus", prometheus.url(), prometheus.url()));
+                    "%-21s %s (Graph, Alerts, Status > Targets)  rules and scrape configuration from ops/prometheus",
+                    "Prometheus", prometheus.url()));
         } else {
             lines.add(String.format("%-21s %s", "Prometheus", noPrometheus));
         }
