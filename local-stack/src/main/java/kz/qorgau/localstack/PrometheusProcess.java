@@ -45,7 +45,10 @@ final class PrometheusProcess implements AutoCloseable {
 
     /** An executable of that name in one of the PATH's folders. */
     static Optional<Path> onPath(String binary) {
-        String path = System.getenv("PATH");
+        return onPath(binary, System.getenv("PATH"));
+    }
+
+    static Optional<Path> onPath(String binary, String path) {
         if (path == null) {
             return Optional.empty();
         }

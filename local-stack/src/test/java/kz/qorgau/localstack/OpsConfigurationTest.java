@@ -153,6 +153,23 @@ class OpsConfigurationTest {
                 .doesNotContain("$"));
     }
 
+    /** The launcher starts Prometheus only when the binary is on the PATH, and says so otherwise. */
+    @Test
+    void prometheusIsFoundOnThePathOnlyAsAnExecutable(@TempDir Path dir) throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path notExecutable = Files.createDirectories(dir.resolve("plain"));
+        Files.writeString(notExecutable.resolve("prometheus"), "#!/bin/sh\n");
+        Path binary = Files.writeString(bin.resolve("prometheus"), "#!/bin/sh\n");
+        assertThat(binary.toFile().setExecutable(true)).isTrue();
+
+        assertThat(PrometheusProcess.onPath("prometheus", empty + ":" + notExecutable + "::" + bin))
+                .contains(binary);
+        assertThat(PrometheusProcess.onPath("prometheus", empty + ":" + notExecutable))
+                .isEmpty();
+        assertThat(PrometheusProcess.onPath("prometheus", null)).isEmpty();
+    }
+
     @Test
     void anAlertWithoutItsComparisonIsTheSeriesItCompares() {
         assertThat(OpsFiles.withoutComparison("max by (application) (x_seconds) > 120"))
