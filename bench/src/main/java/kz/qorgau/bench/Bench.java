@@ -17,7 +17,7 @@ public final class Bench {
     static final long MIN_FREE_BYTES = 5L * 1024 * 1024 * 1024;
 
     static final List<BenchPart> PARTS =
-            List.of(new JdbcInsertLimit(), new KafkaProducerLimit(), new RelayThroughput());
+            List.of(new JdbcInsertLimit(), new KafkaProducerLimit(), new RelayThroughput(), new OrderWrites());
 
     private Bench() {}
 
@@ -58,6 +58,16 @@ public final class Bench {
         Path json = Report.saveJson(options.out(), started, machine, measurements);
         System.out.println("Saved " + json + " (took "
                 + Duration.between(started, Instant.now()).toSeconds() + " s)");
+        // The broker's log and the services' logs of a run that went well; a failed run keeps them.
+        deleteRecursively(work);
+    }
+
+    static void deleteRecursively(Path folder) throws java.io.IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     static List<String> names() {

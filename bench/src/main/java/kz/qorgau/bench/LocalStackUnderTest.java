@@ -1,0 +1,180 @@
+package kz.qorgau.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kz.qorgau.infrastructure.process.JavaServiceProcess;
+
+/**
+ * The whole system as {@code ./qorgau-local} runs it (token issuer, broker, SMTP inbox, the three
+ * services, each its own process with the launcher's JVM options), on ports moved by {@link #PORT_OFFSET}
+ * and with databases of its own ({@code qorgau_bench_qorgau_*}), dropped first so every run starts empty.
+ * The write limit is raised for the load's caller, as the issue asks.
+ */
+final class LocalStackUnderTest implements AutoCloseable {
+
+    /** Clear of a developer's own stack (offset 0) and of the launcher test's. */
+    static final int PORT_OFFSET = 400;
+
+    static final String DATABASE_PREFIX = BenchContext.DATABASE_PREFIX;
+
+    /** The databases the launcher makes with that prefix (LocalStackSettings#services). */
+    static final List<String> DATABASES = List.of("qorgau_order", "qorgau_notification", "qorgau_audit");
+
+    static final String READY_LINE = "Qorgau local stack is up";
+
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final JavaServiceProcess launcher;
+
+    private LocalStackUnderTest(JavaServiceProcess launcher) {
+        this.launcher = launcher;
+    }
+
+    static LocalStackUnderTest start(BenchContext context) throws IOException {
+        Path root = repositoryRoot();
+        for (String database : DATABASES) {
+            context.databases().drop(DATABASE_PREFIX + database);
+        }
+        Path dataDir = Files.createDirectories(context.workDir().resolve("stack"));
+        Path jar = runnableJar(root, "local-stack");
+        JavaServiceProcess launcher = JavaServiceProcess.start(
+                "local-stack",
+                jar,
+                List.of("-Xmx128m", "-XX:+UseSerialGC"),
+                Map.of(
+                        "QORGAU_REPOSITORY_ROOT",
+                        root.toString(),
+                        "QORGAU_DATA_DIR",
+                        dataDir.toString(),
+                        "QORGAU_LOCAL_PORT_OFFSET",
+                        Integer.toString(PORT_OFFSET),
+                        "QORGAU_LOCAL_DB_PREFIX",
+                        DATABASE_PREFIX,
+                        "QORGAU_LOCAL_IDENTITY",
+                        "on",
+                        "QORGAU_WRITE_LIMIT_CAPACITY",
+                        "100000000"),
+                context.workDir().resolve("local-stack.out"));
+        LocalStackUnderTest stack = new LocalStackUnderTest(launcher);
+        try {
+            stack.awaitReady(Duration.ofMinutes(3));
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    private void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            String printed;
+            try {
+                printed = Files.readString(launcher.logFile(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                printed = "";
+            }
+            if (printed.contains(READY_LINE)) {
+                return;
+            }
+            if (!launcher.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("The local stack did not start; see " + launcher.logFile() + ":\n"
+                        + String.join("\n", launcher.logTail(30)));
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while the local stack started", e);
+            }
+        }
+    }
+
+    /** order-service's API, e.g. {@code http://127.0.0.1:8481/api/v1}. */
+    URI orderApi() {
+        return URI.create("http://127.0.0.1:" + (8081 + PORT_OFFSET) + "/api/v1");
+    }
+
+    /** A demo persona's access token (client credentials at the local issuer; lasts 10 minutes). */
+    String token(String persona) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder()
+                .encodeToString((persona + ":" + persona + "-local-only-secret").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + (9000 + PORT_OFFSET) + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        Matcher token = ACCESS_TOKEN.matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("No token for " + persona + ": " + response.statusCode());
+        }
+        return token.group(1);
+    }
+
+    static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("qorgau-local"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("Run the bench from the Qorgau checkout (./qorgau-bench)");
+        }
+        return dir;
+    }
+
+    static Path runnableJar(Path root, String module) {
+        Path target = root.resolve(module).resolve("target");
+        try (var files = Files.list(target)) {
+            return files.filter(file -> file.getFileName().toString().endsWith("-exec.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "No runnable jar of " + module + ": build it with ./mvnw -DskipTests package"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("No build output in " + target + ": ./mvnw -DskipTests package", e);
+        }
+    }
+
+    /**
+     * SIGTERM, as Ctrl-C: the launcher stops its children one after the other. Under load that can take
+     * longer than the launcher's own grace, so whatever child is left is stopped here, by force at last.
+     */
+    @Override
+    public void close() {
+        List<ProcessHandle> children = ProcessHandle.of(launcher.pid())
+                .map(handle -> handle.descendants().toList())
+                .orElse(List.of());
+        launcher.stop();
+        children.forEach(ProcessHandle::destroy);
+        for (ProcessHandle child : children) {
+            try {
+                child.onExit().get(30, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                child.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                child.destroyForcibly();
+            }
+        }
+    }
+}
