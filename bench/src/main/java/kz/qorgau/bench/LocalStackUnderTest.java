@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -44,35 +45,45 @@ final class LocalStackUnderTest implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final JavaServiceProcess launcher;
+    /** Ctrl-C on the bench stops the stack too. */
+    private final Thread stopOnExit;
 
     private LocalStackUnderTest(JavaServiceProcess launcher) {
         this.launcher = launcher;
+        this.stopOnExit = new Thread(this::stop, "bench-stack-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     static LocalStackUnderTest start(BenchContext context) throws IOException {
+        return start(context, Map.of());
+    }
+
+    /** As {@link #start(BenchContext)}, with more of the launcher's variables (QORGAU_SMTP_HOST, say). */
+    static LocalStackUnderTest start(BenchContext context, Map<String, String> more) throws IOException {
         Path root = repositoryRoot();
         for (String database : DATABASES) {
             context.databases().drop(DATABASE_PREFIX + database);
         }
-        Path dataDir = Files.createDirectories(context.workDir().resolve("stack"));
+        // The broker's log too: every start of a run begins with an empty system.
+        Path dataDir = context.workDir().resolve("stack");
+        if (Files.exists(dataDir)) {
+            Bench.deleteRecursively(dataDir);
+        }
+        Files.createDirectories(dataDir);
         Path jar = runnableJar(root, "local-stack");
+        Map<String, String> environment = new HashMap<>();
+        environment.put("QORGAU_REPOSITORY_ROOT", root.toString());
+        environment.put("QORGAU_DATA_DIR", dataDir.toString());
+        environment.put("QORGAU_LOCAL_PORT_OFFSET", Integer.toString(PORT_OFFSET));
+        environment.put("QORGAU_LOCAL_DB_PREFIX", DATABASE_PREFIX);
+        environment.put("QORGAU_LOCAL_IDENTITY", "on");
+        environment.put("QORGAU_WRITE_LIMIT_CAPACITY", "100000000");
+        environment.putAll(more);
         JavaServiceProcess launcher = JavaServiceProcess.start(
                 "local-stack",
                 jar,
                 List.of("-Xmx128m", "-XX:+UseSerialGC"),
-                Map.of(
-                        "QORGAU_REPOSITORY_ROOT",
-                        root.toString(),
-                        "QORGAU_DATA_DIR",
-                        dataDir.toString(),
-                        "QORGAU_LOCAL_PORT_OFFSET",
-                        Integer.toString(PORT_OFFSET),
-                        "QORGAU_LOCAL_DB_PREFIX",
-                        DATABASE_PREFIX,
-                        "QORGAU_LOCAL_IDENTITY",
-                        "on",
-                        "QORGAU_WRITE_LIMIT_CAPACITY",
-                        "100000000"),
+                environment,
                 context.workDir().resolve("local-stack.out"));
         LocalStackUnderTest stack = new LocalStackUnderTest(launcher);
         try {
@@ -112,6 +123,16 @@ final class LocalStackUnderTest implements AutoCloseable {
     /** order-service's API, e.g. {@code http://127.0.0.1:8481/api/v1}. */
     URI orderApi() {
         return URI.create("http://127.0.0.1:" + (8081 + PORT_OFFSET) + "/api/v1");
+    }
+
+    /** The stack's broker. */
+    String kafkaBootstrap() {
+        return "127.0.0.1:" + (19092 + PORT_OFFSET);
+    }
+
+    /** A JDBC URL of one of the stack's databases ({@code qorgau_audit}, say), for the server's admin. */
+    static String jdbcUrl(BenchContext context, String database) {
+        return context.databases().server().jdbcUrl(DATABASE_PREFIX + database);
     }
 
     /** A demo persona's access token (client credentials at the local issuer; lasts 10 minutes). */
@@ -161,6 +182,15 @@ final class LocalStackUnderTest implements AutoCloseable {
      */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException exiting) {
+            // The hook runs already.
+        }
+        stop();
+    }
+
+    private void stop() {
         List<ProcessHandle> children = ProcessHandle.of(launcher.pid())
                 .map(handle -> handle.descendants().toList())
                 .orElse(List.of());
