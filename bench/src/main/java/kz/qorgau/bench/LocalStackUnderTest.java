@@ -120,6 +120,25 @@ final class LocalStackUnderTest implements AutoCloseable {
         }
     }
 
+    /** How long the launcher took to make the stack ready, as it printed it. */
+    double startSeconds() throws IOException {
+        Matcher matcher = Pattern.compile(READY_LINE + " in ([0-9.]+) s")
+                .matcher(Files.readString(launcher.logFile(), StandardCharsets.UTF_8));
+        if (!matcher.find()) {
+            throw new IllegalStateException("The launcher did not print its start-up time");
+        }
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    /** The launcher and every process it started, alive now. */
+    List<ProcessHandle> processes() {
+        return ProcessHandle.of(launcher.pid())
+                .map(handle -> java.util.stream.Stream.concat(java.util.stream.Stream.of(handle), handle.descendants())
+                        .filter(ProcessHandle::isAlive)
+                        .toList())
+                .orElse(List.of());
+    }
+
     /** order-service's API, e.g. {@code http://127.0.0.1:8481/api/v1}. */
     URI orderApi() {
         return URI.create("http://127.0.0.1:" + (8081 + PORT_OFFSET) + "/api/v1");
