@@ -45,11 +45,15 @@ final class LocalStackUnderTest implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final JavaServiceProcess launcher;
+    private final Path dataDir;
+    /** Services started again by the bench, outside the launcher: stopped with the stack. */
+    private final List<ProcessHandle> restarted = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Ctrl-C on the bench stops the stack too. */
     private final Thread stopOnExit;
 
-    private LocalStackUnderTest(JavaServiceProcess launcher) {
+    private LocalStackUnderTest(JavaServiceProcess launcher, Path dataDir) {
         this.launcher = launcher;
+        this.dataDir = dataDir;
         this.stopOnExit = new Thread(this::stop, "bench-stack-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
@@ -85,7 +89,7 @@ final class LocalStackUnderTest implements AutoCloseable {
                 List.of("-Xmx128m", "-XX:+UseSerialGC"),
                 environment,
                 context.workDir().resolve("local-stack.out"));
-        LocalStackUnderTest stack = new LocalStackUnderTest(launcher);
+        LocalStackUnderTest stack = new LocalStackUnderTest(launcher, dataDir);
         try {
             stack.awaitReady(Duration.ofMinutes(3));
         } catch (RuntimeException e) {
@@ -117,6 +121,70 @@ final class LocalStackUnderTest implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while the local stack started", e);
             }
+        }
+    }
+
+    /**
+     * Stops one of the stack's services (SIGTERM, as an operator would) and returns what restarts it as it
+     * was: the same command, environment, folder and log.
+     */
+    StoppedService stopService(String name) throws IOException, InterruptedException {
+        ProcessHandle service = processes().stream()
+                .filter(process -> ProcessFootprint.of(process)
+                        .map(footprint -> footprint.name().equals(name))
+                        .orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No " + name + " in the stack"));
+        Path proc = Path.of("/proc", Long.toString(service.pid()));
+        String[] commandLine =
+                new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).split("\0");
+        Map<String, String> environment = new HashMap<>();
+        for (String variable :
+                new String(Files.readAllBytes(proc.resolve("environ")), StandardCharsets.UTF_8).split("\0")) {
+            int equals = variable.indexOf('=');
+            if (equals > 0) {
+                environment.put(variable.substring(0, equals), variable.substring(equals + 1));
+            }
+        }
+        Path folder = Files.readSymbolicLink(proc.resolve("cwd"));
+        service.destroy();
+        service.onExit().join();
+        return new StoppedService(
+                name,
+                List.of(commandLine),
+                environment,
+                folder,
+                dataDir.resolve("logs").resolve(name + ".log"));
+    }
+
+    /** A service {@link #stopService} stopped, ready to start again; the stack stops it at the end. */
+    final class StoppedService {
+        private final String name;
+        private final List<String> command;
+        private final Map<String, String> environment;
+        private final Path folder;
+        private final Path log;
+
+        StoppedService(String name, List<String> command, Map<String, String> environment, Path folder, Path log) {
+            this.name = name;
+            this.command = command;
+            this.environment = environment;
+            this.folder = folder;
+            this.log = log;
+        }
+
+        void start() throws IOException {
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(folder.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            restarted.add(builder.start().toHandle());
+        }
+
+        String name() {
+            return name;
         }
     }
 
@@ -210,9 +278,10 @@ final class LocalStackUnderTest implements AutoCloseable {
     }
 
     private void stop() {
-        List<ProcessHandle> children = ProcessHandle.of(launcher.pid())
+        List<ProcessHandle> children = new java.util.ArrayList<>(ProcessHandle.of(launcher.pid())
                 .map(handle -> handle.descendants().toList())
-                .orElse(List.of());
+                .orElse(List.of()));
+        children.addAll(restarted);
         launcher.stop();
         children.forEach(ProcessHandle::destroy);
         for (ProcessHandle child : children) {
