@@ -64,9 +64,24 @@ final class LocalStackUnderTest implements AutoCloseable {
 
     /** As {@link #start(BenchContext)}, with more of the launcher's variables (QORGAU_SMTP_HOST, say). */
     static LocalStackUnderTest start(BenchContext context, Map<String, String> more) throws IOException {
+        return start(context, more, DATABASE_PREFIX, true);
+    }
+
+    /**
+     * As {@link #start(BenchContext)}, on databases named with {@code prefix} that are kept between runs
+     * (a large data set, built once).
+     */
+    static LocalStackUnderTest startKept(BenchContext context, String prefix) throws IOException {
+        return start(context, Map.of(), prefix, false);
+    }
+
+    private static LocalStackUnderTest start(
+            BenchContext context, Map<String, String> more, String prefix, boolean empty) throws IOException {
         Path root = repositoryRoot();
-        for (String database : DATABASES) {
-            context.databases().drop(DATABASE_PREFIX + database);
+        if (empty) {
+            for (String database : DATABASES) {
+                context.databases().drop(prefix + database);
+            }
         }
         // The broker's log too: every start of a run begins with an empty system.
         Path dataDir = context.workDir().resolve("stack");
@@ -79,7 +94,7 @@ final class LocalStackUnderTest implements AutoCloseable {
         environment.put("QORGAU_REPOSITORY_ROOT", root.toString());
         environment.put("QORGAU_DATA_DIR", dataDir.toString());
         environment.put("QORGAU_LOCAL_PORT_OFFSET", Integer.toString(PORT_OFFSET));
-        environment.put("QORGAU_LOCAL_DB_PREFIX", DATABASE_PREFIX);
+        environment.put("QORGAU_LOCAL_DB_PREFIX", prefix);
         environment.put("QORGAU_LOCAL_IDENTITY", "on");
         environment.put("QORGAU_WRITE_LIMIT_CAPACITY", "100000000");
         environment.putAll(more);
@@ -219,7 +234,11 @@ final class LocalStackUnderTest implements AutoCloseable {
 
     /** A JDBC URL of one of the stack's databases ({@code qorgau_audit}, say), for the server's admin. */
     static String jdbcUrl(BenchContext context, String database) {
-        return context.databases().server().jdbcUrl(DATABASE_PREFIX + database);
+        return jdbcUrl(context, DATABASE_PREFIX, database);
+    }
+
+    static String jdbcUrl(BenchContext context, String prefix, String database) {
+        return context.databases().server().jdbcUrl(prefix + database);
     }
 
     /** A demo persona's access token (client credentials at the local issuer; lasts 10 minutes). */

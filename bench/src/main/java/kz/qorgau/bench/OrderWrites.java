@@ -42,6 +42,11 @@ final class OrderWrites implements BenchPart {
              "policeUnit":"ALM-BOSTANDYK-UP-01","district":"ALM-BOSTANDYK"}
             """;
 
+    /** The walk-through order with other people's IINs. */
+    static String order(String offenderIin, String victimIin) {
+        return ORDER.replace("850703300127", offenderIin).replace("900101401238", victimIin);
+    }
+
     @Override
     public String name() {
         return "order-writes";
