@@ -19,6 +19,9 @@ class BenchTest {
         assertThat(options.only()).containsExactly("limits-jdbc", "limits-kafka");
         assertThat(options.quick()).isTrue();
         assertThat(options.out()).isEqualTo(Path.of("bench", "results"));
+        assertThat(options.keep()).isFalse();
+        assertThat(Bench.Options.parse(new String[] {"--keep"}, Bench.names()).keep())
+                .isTrue();
         assertThatThrownBy(() -> Bench.Options.parse(new String[] {"--only", "nothing"}, Bench.names()))
                 .hasMessageContaining("No part nothing");
         assertThatThrownBy(() -> Bench.Options.parse(new String[] {"--only"}, Bench.names()))
