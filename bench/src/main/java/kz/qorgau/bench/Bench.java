@@ -21,7 +21,10 @@ public final class Bench {
             new KafkaProducerLimit(),
             new RelayThroughput(),
             new OrderWrites(),
-            new EndToEndLatency());
+            new EndToEndLatency(),
+            new PersonCheckAtScale(),
+            new RecoveryDrain(),
+            new Footprint());
 
     private Bench() {}
 
