@@ -100,12 +100,11 @@ final class LocalStackUnderTest implements AutoCloseable {
         // The system is measured, not its monitoring: no Prometheus beside it.
         environment.put("QORGAU_LOCAL_PROMETHEUS", "off");
         environment.putAll(more);
+        // A fresh log: the ready line of an earlier start in the same run must not count.
+        Path output = context.workDir().resolve("local-stack.out");
+        Files.deleteIfExists(output);
         JavaServiceProcess launcher = JavaServiceProcess.start(
-                "local-stack",
-                jar,
-                List.of("-Xmx128m", "-XX:+UseSerialGC"),
-                environment,
-                context.workDir().resolve("local-stack.out"));
+                "local-stack", jar, List.of("-Xmx128m", "-XX:+UseSerialGC"), environment, output);
         LocalStackUnderTest stack = new LocalStackUnderTest(launcher, dataDir);
         try {
             stack.awaitReady(Duration.ofMinutes(3));
