@@ -96,7 +96,7 @@ class EveryRecordTest {
         String orderId = UUID.randomUUID().toString();
         String orders = infrastructure.topic(Topics.ORDERS_TOPIC);
         // The CloudEvents SDK's own serializer writes a binary-mode event without data as a null value.
-        CloudEvent futureWithoutData = dataLess("kz.qorgau.order.revoked.v1", orderId, 2);
+        CloudEvent futureWithoutData = dataLess("kz.qorgau.order.revoked.v9", orderId, 2);
         CloudEvent knownWithoutData = dataLess(OrderIssued.TYPE, orderId, 3);
         RecordMetadata future = sendCloudEvent(orders, orderId, futureWithoutData);
         RecordMetadata known = sendCloudEvent(orders, orderId, knownWithoutData);
@@ -113,7 +113,7 @@ class EveryRecordTest {
                         knownWithoutData.getId(),
                         next.id().toString());
         JsonNode first = entries.get(0);
-        assertThat(first.get("type").asString()).isEqualTo("kz.qorgau.order.revoked.v1");
+        assertThat(first.get("type").asString()).isEqualTo("kz.qorgau.order.revoked.v9");
         assertThat(first.get("offset").asLong()).isEqualTo(future.offset());
         assertThat(first.get("subjectSequence").asLong()).isEqualTo(2);
         assertThat(first.get("encodingVersion").asInt()).isEqualTo(2);
@@ -145,11 +145,11 @@ class EveryRecordTest {
         wrongKeyHeaders.put("ce_id", UUID.randomUUID().toString());
         Map<String, String> nulHeaders = new LinkedHashMap<>(headers);
         nulHeaders.put("ce_id", UUID.randomUUID().toString());
-        nulHeaders.put("ce_type", "kz.qorgau.order.revoked.v1");
+        nulHeaders.put("ce_type", "kz.qorgau.order.revoked.v9");
         nulHeaders.put("content-type", "application/json\0");
         Map<String, String> farFuture = new LinkedHashMap<>(headers);
         farFuture.put("ce_id", UUID.randomUUID().toString());
-        farFuture.put("ce_type", "kz.qorgau.order.revoked.v1");
+        farFuture.put("ce_type", "kz.qorgau.order.revoked.v9");
         farFuture.put("ce_time", "+10000-01-01T00:00:00Z");
 
         // Same key (but one), so the same partition: the valid event comes after all of them.
@@ -217,7 +217,7 @@ class EveryRecordTest {
     void unknownEventTypesShareOneOtherMetricTag() {
         String orders = infrastructure.topic(Topics.ORDERS_TOPIC);
         List<String> types =
-                List.of("kz.qorgau.order.revoked.v1", "kz.qorgau.order.renewed.v1", "kz.qorgau.order.x1.v7");
+                List.of("kz.qorgau.order.revoked.v9", "kz.qorgau.order.renewed.v1", "kz.qorgau.order.x1.v7");
         List<String> orderIds = new ArrayList<>();
         for (String type : types) {
             String orderId = UUID.randomUUID().toString();
