@@ -26,11 +26,13 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import kz.qorgau.events.OrderIssued;
+import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.events.envelope.EventSources;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
+import kz.qorgau.testsupport.events.ContractExamples;
 import kz.qorgau.testsupport.identity.Persona;
 import kz.qorgau.testsupport.kafka.EventTopicWriter;
 import org.apache.kafka.clients.admin.Admin;
@@ -210,6 +212,32 @@ class EveryRecordTest {
                 .allSatisfy(entry -> assertThat(entry.get("unreadableReason").asString())
                         .isNotBlank()
                         .doesNotContain("\0"));
+        assertVerifiesAndNothingWasDeadLettered();
+    }
+
+    @Test
+    void everyEventOfAnOrdersLifeIsAppendedAsAReadableEventWithItsPayload() {
+        String orderId = UUID.randomUUID().toString();
+        String orders = infrastructure.topic(Topics.ORDERS_TOPIC);
+        EventEnvelope<OrderIssued> issued = ExampleEvents.orderIssued(orderId);
+        List<EventEnvelope<QorgauEvent>> lifecycle = ContractExamples.lifecycleAfterIssue(orderId, 2);
+        writer.send(orders, issued);
+        lifecycle.forEach(envelope -> writer.send(orders, envelope));
+
+        JsonNode entries = awaitEntries("/api/v1/audit/entries?subject=" + orderId, 1 + lifecycle.size());
+
+        assertThat(lifecycle).hasSize(15);
+        assertThat(entries).hasSize(1 + lifecycle.size());
+        for (int i = 0; i < lifecycle.size(); i++) {
+            EventEnvelope<QorgauEvent> sent = lifecycle.get(i);
+            JsonNode entry = entries.get(i + 1);
+            assertThat(entry.get("eventId").asString()).isEqualTo(sent.id().toString());
+            assertThat(entry.get("type").asString()).isEqualTo(sent.type());
+            assertThat(entry.get("unreadable").asBoolean()).as(sent.type()).isFalse();
+            assertThat(Base64.getDecoder().decode(entry.get("payload").asString()))
+                    .as(sent.type())
+                    .isEqualTo(ExampleEvents.dataBytes(sent));
+        }
         assertVerifiesAndNothingWasDeadLettered();
     }
 
