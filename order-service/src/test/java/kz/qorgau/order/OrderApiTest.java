@@ -111,7 +111,12 @@ class OrderApiTest {
         HttpResponse<String> read =
                 api.get(created.headers().firstValue("Location").orElseThrow());
         assertThat(read.statusCode()).isEqualTo(200);
-        assertThat(ApiClient.json(read)).isEqualTo(order);
+        // Warnings (another active order against the offender) belong to the answer of the issue only.
+        ((tools.jackson.databind.node.ObjectNode) order).remove("warnings");
+        JsonNode readBack = ApiClient.json(read);
+        assertThat(readBack.get("warnings")).isEmpty();
+        ((tools.jackson.databind.node.ObjectNode) readBack).remove("warnings");
+        assertThat(readBack).isEqualTo(order);
     }
 
     @Test

@@ -68,7 +68,15 @@ public record IssueOrderRequest(
             @Schema(description = "Optional.", example = "Серикович")
                     @Size(max = 100)
                     @Pattern(regexp = NAME, message = NAME_MESSAGE)
-                    String patronymic) {
+                    String patronymic,
+            @Schema(
+                            description = "The offender's phone, E.164; optional. Personal data, encrypted at rest;"
+                                    + " a victim's contact equal to it is refused by the notices.",
+                            example = "+77017654321",
+                            nullable = true)
+                    @Size(max = 16)
+                    @Pattern(regexp = "^\\+[1-9][0-9]{7,14}$", message = "must be an E.164 phone number")
+                    String phone) {
 
         @Override
         public String toString() {
