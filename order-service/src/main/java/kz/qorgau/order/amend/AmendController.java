@@ -50,7 +50,7 @@ class AmendController {
     @Operation(
             summary = "Amend an order",
             description =
-                    "Changes the prohibitions or the victim's contacts of an issued or in-force order, with a reason; an order is never extended (a repeat is a new order). Supervisors of the order's district. Publishes OrderAmended, the new contacts sealed.",
+                    "Changes the prohibitions, the victim's contacts or the other protected persons of an issued or in-force order, with a reason; an order is never extended (a repeat is a new order). Supervisors of the order's district. Publishes OrderAmended, the new contacts sealed.",
             responses =
                     @ApiResponse(
                             responseCode = "200",

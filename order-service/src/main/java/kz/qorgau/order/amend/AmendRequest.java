@@ -26,7 +26,13 @@ record AmendRequest(
                 List<@NotNull Prohibition> prohibitions,
         @Schema(description = "How to reach the victim from now on, most preferred first; 1 to 10.", nullable = true)
                 @Size(min = 1, max = 10)
-                List<IssueOrderRequest.@NotNull @Valid ContactDetails> victimContacts) {
+                List<IssueOrderRequest.@NotNull @Valid ContactDetails> victimContacts,
+        @Schema(
+                        description = "The other protected persons from now on (minor or incapable family members); 0"
+                                + " to 10.",
+                        nullable = true)
+                @Size(max = 10)
+                List<IssueOrderRequest.@NotNull @Valid ProtectedPersonDetails> protectedPersons) {
 
     @Override
     public String toString() {

@@ -9,6 +9,7 @@ import kz.qorgau.events.sealed.SealedField;
 import kz.qorgau.kit.problem.InvalidRequestException;
 import kz.qorgau.kit.problem.Problems;
 import kz.qorgau.kit.security.Staff;
+import kz.qorgau.order.issue.IssueOrderRequest;
 import kz.qorgau.order.lifecycle.Action;
 import kz.qorgau.order.lifecycle.OrderChanges;
 import kz.qorgau.order.lifecycle.SealedVictimContacts;
@@ -23,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Amending an order, by a supervisor: its prohibitions or the victim's contacts, with a reason. The
- * amendment is kept; the event carries the new prohibitions and, sealed, the new contacts.
+ * Amending an order, by a supervisor: its prohibitions, the victim's contacts or the other protected
+ * persons, with a reason. The amendment is kept; the event carries the new prohibitions and, sealed, the
+ * new contacts; protected persons stay in this service.
  */
 @Service
 class OrderAmending {
@@ -45,9 +47,10 @@ class OrderAmending {
 
     @Transactional
     public void amend(Staff staff, UUID orderId, String ifMatch, AmendRequest request) {
-        if (request.prohibitions() == null && request.victimContacts() == null) {
+        if (request.prohibitions() == null && request.victimContacts() == null && request.protectedPersons() == null) {
             throw new InvalidRequestException(List.of(new Problems.FieldProblem(
-                    "prohibitions", "an amendment changes the prohibitions, the victim's contacts or both")));
+                    "prohibitions",
+                    "an amendment changes the prohibitions, the victim's contacts or the protected persons")));
         }
         OrderChanges.Change change = changes.begin(staff, orderId, ifMatch, Action.AMEND);
         ProtectiveOrder order = change.order();
@@ -58,18 +61,18 @@ class OrderAmending {
             prohibitions = request.prohibitions();
         }
         Victim victim = order.victim();
+        if (request.protectedPersons() != null) {
+            changed.add(OrderAmended.Change.PROTECTED_PERSONS);
+            victim = victim.withProtectedPersons(request.protectedPersons().stream()
+                    .map(IssueOrderRequest.ProtectedPersonDetails::toFamilyMember)
+                    .toList());
+        }
         SealedField sealedContacts = null;
         if (request.victimContacts() != null) {
             changed.add(OrderAmended.Change.VICTIM_CONTACT);
-            victim = new Victim(
-                    victim.iin(),
-                    victim.lastName(),
-                    victim.firstName(),
-                    victim.patronymic(),
-                    request.victimContacts().stream()
-                            .map(contact ->
-                                    new Contact(contact.channel(), contact.address(), contact.preferredLanguage()))
-                            .toList());
+            victim = victim.withContacts(request.victimContacts().stream()
+                    .map(contact -> new Contact(contact.channel(), contact.address(), contact.preferredLanguage()))
+                    .toList());
             sealedContacts = victimContacts.seal(orderId, OrderAmended.VICTIM_CONTACT_FIELD, victim);
         }
         orders.amend(orderId, prohibitions, victim);

@@ -139,7 +139,13 @@ public class OrderIssuing {
                         victim.contacts().stream()
                                 .map(contact ->
                                         new Contact(contact.channel(), contact.address(), contact.preferredLanguage()))
-                                .toList()));
+                                .toList(),
+                        blankToNull(victim.statedOpinion()),
+                        request.protectedPersons() == null
+                                ? List.of()
+                                : request.protectedPersons().stream()
+                                        .map(IssueOrderRequest.ProtectedPersonDetails::toFamilyMember)
+                                        .toList()));
     }
 
     /** The event: no personal data in clear; the victim's contacts sealed for notification-service. */

@@ -27,6 +27,8 @@ public record OrderRepresentation(
         @Schema(description = "The legal provision the order was issued under.") LegalBasis legalBasis,
         Offender offender,
         ProtectedPerson victim,
+        @Schema(description = "The minor or incapable members of the family the order also protects.")
+                List<FamilyMember> protectedPersons,
         @Schema(description = "When it was served on the offender; null until then.", nullable = true) Instant servedAt,
         @Schema(description = "The offender violated an order, or had another order within the repeat window.")
                 boolean repeatOffender,
@@ -62,6 +64,7 @@ public record OrderRepresentation(
                 order.legalBasis(),
                 order.offender(),
                 ProtectedPerson.of(order.victim()),
+                order.victim().protectedPersons(),
                 order.servedAt(),
                 order.repeatOffender(),
                 order.previousOrderId(),

@@ -247,27 +247,56 @@ class OrderLifeTest {
     }
 
     @Test
-    void theOffendersPhoneIsKeptEncryptedAtRest() {
+    void theOffendersPhoneAndTheProtectedPersonsAreKeptEncryptedAtRestAndAmendedWithAnEvent() {
         String phone = "+77017654321";
         String body = OrderRequests.valid("ALM-BOSTANDYK-UP-12")
-                .replace("\"offender\": {", "\"offender\": {\"phone\": \"%s\", ".formatted(phone));
+                .replace("\"offender\": {", "\"offender\": {\"phone\": \"%s\", ".formatted(phone))
+                .replace(
+                        "\"prohibitions\":",
+                        "\"protectedPersons\": [{\"lastName\": \"Ахметова\", \"firstName\": \"Дана\","
+                                + " \"birthDate\": \"2016-05-04\", \"relation\": \"CHILD\"}], \"prohibitions\":")
+                .replace(
+                        "\"firstName\": \"Айгерим\",",
+                        "\"firstName\": \"Айгерим\", \"statedOpinion\": \"Просит защиты\",");
 
         HttpResponse<String> issued = officer.postOrder(body);
 
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         String id = ApiClient.json(issued).get("id").asString();
-        assertThat(ApiClient.json(officer.get("/api/v1/orders/" + id))
-                        .get("offender")
-                        .get("phone")
-                        .asString())
-                .isEqualTo(phone);
-        assertThat(jdbc.sql("SELECT offender_sealed::text FROM protective_order WHERE id = :id")
-                        .param("id", UUID.fromString(id))
-                        .query(String.class)
-                        .single())
+        JsonNode read = ApiClient.json(officer.get("/api/v1/orders/" + id));
+        assertThat(read.get("offender").get("phone").asString()).isEqualTo(phone);
+        assertThat(read.get("protectedPersons").get(0).get("firstName").asString())
+                .isEqualTo("Дана");
+        String row = jdbc.sql(
+                        "SELECT offender_sealed::text || victim_sealed::text FROM protective_order WHERE id = :id")
+                .param("id", UUID.fromString(id))
+                .query(String.class)
+                .single();
+        assertThat(row)
                 .doesNotContain(phone)
                 .doesNotContain("7654321")
+                .doesNotContain("Дана")
                 .contains("ciphertext");
+
+        HttpResponse<String> amended = change(
+                supervisor,
+                "/api/v1/orders/" + id + "/amendments",
+                "{\"reason\": \"NEW_FAMILY_MEMBER\", \"protectedPersons\": [{\"lastName\": \"Ахметов\","
+                        + " \"firstName\": \"Нурлан\", \"relation\": \"CHILD\"}]}",
+                etag(issued));
+
+        assertThat(amended.statusCode()).as(amended.body()).isEqualTo(200);
+        assertThat(ApiClient.json(amended)
+                        .get("protectedPersons")
+                        .get(0)
+                        .get("firstName")
+                        .asString())
+                .isEqualTo("Нурлан");
+        List<EventEnvelope<QorgauEvent>> events = eventsOf(id, 2);
+        var amendment = (kz.qorgau.events.OrderAmended) events.get(1).data();
+        assertThat(amendment.changes()).containsExactly(kz.qorgau.events.OrderAmended.Change.PROTECTED_PERSONS);
+        assertThat(amendment.victimContact()).isNull();
+        assertThat(events.get(1).toString()).doesNotContain("Нурлан");
     }
 
     @Test
