@@ -1,5 +1,6 @@
 package kz.qorgau.order.check;
 
+import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Compliance checks of an order in force: recorded with when (and, optionally, how and where) they
@@ -29,9 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ComplianceChecks {
 
-    static final java.net.URI CHECK_NOT_FOUND = java.net.URI.create("urn:qorgau:problem:check-not-found");
+    static final URI CHECK_NOT_FOUND = URI.create("urn:qorgau:problem:check-not-found");
 
-    static org.springframework.web.ErrorResponseException notFound() {
+    static ErrorResponseException notFound() {
         return Problems.error(
                 HttpStatus.NOT_FOUND, CHECK_NOT_FOUND, "Check not found", "This order has no check with this id.");
     }

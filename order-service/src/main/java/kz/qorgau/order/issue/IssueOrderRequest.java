@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.List;
 import kz.qorgau.events.Prohibition;
 import kz.qorgau.order.protectiveorder.ContactChannel;
@@ -101,7 +102,7 @@ public record IssueOrderRequest(
                     @Size(max = 100)
                     @Pattern(regexp = NAME, message = NAME_MESSAGE)
                     String patronymic,
-            @Schema(description = "Optional.", nullable = true) java.time.LocalDate birthDate,
+            @Schema(description = "Optional.", nullable = true) LocalDate birthDate,
             @Schema(description = "How they belong to the family, as a code.", example = "CHILD")
                     @NotNull
                     @Pattern(regexp = "^[A-Z][A-Z0-9_]{0,31}$", message = "must be an upper-case code")

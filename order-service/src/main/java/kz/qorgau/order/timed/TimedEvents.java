@@ -2,6 +2,7 @@ package kz.qorgau.order.timed;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import kz.qorgau.events.ComplianceCheckOverdue;
@@ -184,7 +185,7 @@ public class TimedEvents {
      * (uncorrected) check, then every interval after that, before the order's end.
      */
     private List<Due> checksOverdue(Instant now) {
-        List<Due> dues = new java.util.ArrayList<>();
+        List<Due> dues = new ArrayList<>();
         jdbc.sql(
                         """
                         SELECT o.id, o.served_at, o.valid_until,

@@ -1,5 +1,6 @@
 package kz.qorgau.order.violation;
 
+import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,12 +38,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class Violations {
 
-    static final java.net.URI VIOLATION_NOT_FOUND = java.net.URI.create("urn:qorgau:problem:violation-not-found");
+    static final URI VIOLATION_NOT_FOUND = URI.create("urn:qorgau:problem:violation-not-found");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<Prohibition>> PROHIBITIONS = new TypeReference<>() {};
 
-    static org.springframework.web.ErrorResponseException notFound() {
+    static ErrorResponseException notFound() {
         return Problems.error(
                 HttpStatus.NOT_FOUND,
                 VIOLATION_NOT_FOUND,

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kz.qorgau.events.ComplianceCheckOverdue;
 import kz.qorgau.events.ExpiryApproaching;
+import kz.qorgau.events.OrderAmended;
 import kz.qorgau.events.OrderExpired;
 import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.OrderServed;
@@ -32,6 +34,7 @@ import kz.qorgau.testsupport.identity.Persona;
 import kz.qorgau.testsupport.kafka.EventTopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,6 +78,12 @@ class OrderLifeTest {
         topic = EventTopicReader.open(infrastructure.kafka(), infrastructure.topic(Topics.ORDERS_TOPIC));
     }
 
+    /** The classes sharing this context write as the same personas: each test starts within its write limit. */
+    @BeforeEach
+    void freshWriteLimits() {
+        jdbc.sql("DELETE FROM access_rate_bucket").update();
+    }
+
     @AfterAll
     void closeClients() {
         topic.close();
@@ -95,7 +104,7 @@ class OrderLifeTest {
         Instant servedAt = Instant.parse(order.get("servedAt").asString());
         Instant validUntil = Instant.parse(order.get("validUntil").asString());
         // The end of the 30th day after the day of service, 24:00 in Almaty (UTC+5): 19:00 UTC.
-        assertThat(validUntil.atZone(java.time.ZoneOffset.UTC).getHour()).isEqualTo(19);
+        assertThat(validUntil.atZone(ZoneOffset.UTC).getHour()).isEqualTo(19);
         assertThat(Duration.between(servedAt, validUntil)).isBetween(Duration.ofDays(30), Duration.ofDays(31));
         assertThat(etag(served)).isEqualTo("\"v2\"");
 
@@ -293,8 +302,8 @@ class OrderLifeTest {
                         .asString())
                 .isEqualTo("Нурлан");
         List<EventEnvelope<QorgauEvent>> events = eventsOf(id, 2);
-        var amendment = (kz.qorgau.events.OrderAmended) events.get(1).data();
-        assertThat(amendment.changes()).containsExactly(kz.qorgau.events.OrderAmended.Change.PROTECTED_PERSONS);
+        var amendment = (OrderAmended) events.get(1).data();
+        assertThat(amendment.changes()).containsExactly(OrderAmended.Change.PROTECTED_PERSONS);
         assertThat(amendment.victimContact()).isNull();
         assertThat(events.get(1).toString()).doesNotContain("Нурлан");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /** Every operation of order-service's OpenAPI document through the OWASP API Top 10 matrix. */
 @SpringBootTest(
@@ -69,7 +71,7 @@ class OrderApiSecurityMatrixTest {
         private String lastETag = "\"v1\"";
 
         /** When the check prepared last happened, for a correction's body. */
-        private String lastCheckedAt = java.time.Instant.now().toString();
+        private String lastCheckedAt = Instant.now().toString();
 
         @Override
         public Optional<Map<String, String>> pathValues(ApiOperation operation, Persona persona, boolean own) {
@@ -152,7 +154,7 @@ class OrderApiSecurityMatrixTest {
             return values;
         }
 
-        private record Changed(String etag, tools.jackson.databind.JsonNode json) {}
+        private record Changed(String etag, JsonNode json) {}
 
         private Changed change(Persona persona, String path, String body) {
             ApiClient api = new ApiClient(port, infrastructure.identity(), persona);
