@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * ShedLock over this service's database (table {@code shedlock}): one instance at a time runs the
- * scan. The lock is a saving, not the guarantee; each event's own row is (docs/adr/0020).
+ * scan. The lock is a saving, not the guarantee; each event's own row is (docs/adr/0021).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSchedulerLock(defaultLockAtMostFor = "${qorgau.orders.timed-events.lock-at-most:10m}")
