@@ -61,6 +61,9 @@ class TimedEventsTwoInstancesTest {
             UUID inForce = issue(officer, "TIMED-UP-3");
             serve(officer, served);
             serve(officer, inForce);
+            // The scans must see the weeks of downtime at once, never half of it (a scan that saw the expiry
+            // but not the missed checks would end the order first): the test takes the scan's lock meanwhile.
+            holdScanLock(jdbc);
             // Weeks of downtime: the unserved order was issued 2 days ago, the served one 40 days ago.
             jdbc.sql("UPDATE protective_order SET issued_at = issued_at - interval '2 days' WHERE id = :id")
                     .param("id", unserved)
@@ -82,6 +85,7 @@ class TimedEventsTwoInstancesTest {
                             """)
                     .param("id", inForce)
                     .update();
+            releaseScanLock(jdbc);
 
             // Service overdue for one; for the other 4 checks overdue (days 7, 14, 21, 28), the warning, the expiry.
             await().atMost(WITHIN)
@@ -128,6 +132,31 @@ class TimedEventsTwoInstancesTest {
                             .single())
                     .isEqualTo("EXPIRED");
         }
+    }
+
+    /** Takes ShedLock's lock of the scan, as an instance would, once no scan runs. */
+    private static void holdScanLock(JdbcClient jdbc) {
+        jdbc.sql(
+                        """
+                        INSERT INTO shedlock (name, lock_until, locked_at, locked_by)
+                        VALUES ('order-timed-events', now() - interval '1 second', now(), 'test')
+                        ON CONFLICT (name) DO NOTHING
+                        """)
+                .update();
+        await().atMost(WITHIN)
+                .until(() -> jdbc.sql(
+                                        """
+                                        UPDATE shedlock SET lock_until = now() + interval '1 hour', locked_at = now(),
+                                            locked_by = 'test'
+                                        WHERE name = 'order-timed-events' AND lock_until <= now()
+                                        """)
+                                .update()
+                        == 1);
+    }
+
+    private static void releaseScanLock(JdbcClient jdbc) {
+        jdbc.sql("UPDATE shedlock SET lock_until = now() WHERE name = 'order-timed-events' AND locked_by = 'test'")
+                .update();
     }
 
     private static void serve(ApiClient officer, UUID orderId) {
