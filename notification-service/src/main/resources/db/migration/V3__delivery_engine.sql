@@ -1,4 +1,4 @@
--- The delivery engine (docs/adr/0020): the listener only records notices; workers on every instance claim
+-- The delivery engine (docs/adr/0022): the listener only records notices; workers on every instance claim
 -- due notices with FOR UPDATE SKIP LOCKED and a lease, send them outside any transaction, and retry with
 -- back-off until the notice's deadline.
 

@@ -258,7 +258,7 @@ class AuditTrailTest {
                 Map.of(
                         "ce_specversion", "1.0",
                         "ce_id", eventId,
-                        "ce_type", "kz.qorgau.order.served.v1",
+                        "ce_type", "kz.qorgau.order.served.v9",
                         "ce_source", "urn:qorgau:service:order-service",
                         "ce_subject", orderId,
                         "ce_time", "2026-03-01T10:15:30Z",
@@ -267,7 +267,7 @@ class AuditTrailTest {
 
         JsonNode entry = awaitEntries(orderId, 1).get("entries").get(0);
         assertThat(entry.get("eventId").asString()).isEqualTo(eventId);
-        assertThat(entry.get("type").asString()).isEqualTo("kz.qorgau.order.served.v1");
+        assertThat(entry.get("type").asString()).isEqualTo("kz.qorgau.order.served.v9");
         assertThat(entry.get("subjectSequence").asLong()).isEqualTo(2);
         assertThat(jdbc.sql("SELECT payload FROM audit_entry WHERE event_id = ?::uuid")
                         .param(eventId)

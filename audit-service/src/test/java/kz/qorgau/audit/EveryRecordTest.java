@@ -26,11 +26,13 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import kz.qorgau.events.OrderIssued;
+import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.events.envelope.EventSources;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
+import kz.qorgau.testsupport.events.ContractExamples;
 import kz.qorgau.testsupport.identity.Persona;
 import kz.qorgau.testsupport.kafka.EventTopicWriter;
 import org.apache.kafka.clients.admin.Admin;
@@ -96,7 +98,7 @@ class EveryRecordTest {
         String orderId = UUID.randomUUID().toString();
         String orders = infrastructure.topic(Topics.ORDERS_TOPIC);
         // The CloudEvents SDK's own serializer writes a binary-mode event without data as a null value.
-        CloudEvent futureWithoutData = dataLess("kz.qorgau.order.revoked.v1", orderId, 2);
+        CloudEvent futureWithoutData = dataLess("kz.qorgau.order.revoked.v9", orderId, 2);
         CloudEvent knownWithoutData = dataLess(OrderIssued.TYPE, orderId, 3);
         RecordMetadata future = sendCloudEvent(orders, orderId, futureWithoutData);
         RecordMetadata known = sendCloudEvent(orders, orderId, knownWithoutData);
@@ -113,7 +115,7 @@ class EveryRecordTest {
                         knownWithoutData.getId(),
                         next.id().toString());
         JsonNode first = entries.get(0);
-        assertThat(first.get("type").asString()).isEqualTo("kz.qorgau.order.revoked.v1");
+        assertThat(first.get("type").asString()).isEqualTo("kz.qorgau.order.revoked.v9");
         assertThat(first.get("offset").asLong()).isEqualTo(future.offset());
         assertThat(first.get("subjectSequence").asLong()).isEqualTo(2);
         assertThat(first.get("encodingVersion").asInt()).isEqualTo(2);
@@ -145,11 +147,11 @@ class EveryRecordTest {
         wrongKeyHeaders.put("ce_id", UUID.randomUUID().toString());
         Map<String, String> nulHeaders = new LinkedHashMap<>(headers);
         nulHeaders.put("ce_id", UUID.randomUUID().toString());
-        nulHeaders.put("ce_type", "kz.qorgau.order.revoked.v1");
+        nulHeaders.put("ce_type", "kz.qorgau.order.revoked.v9");
         nulHeaders.put("content-type", "application/json\0");
         Map<String, String> farFuture = new LinkedHashMap<>(headers);
         farFuture.put("ce_id", UUID.randomUUID().toString());
-        farFuture.put("ce_type", "kz.qorgau.order.revoked.v1");
+        farFuture.put("ce_type", "kz.qorgau.order.revoked.v9");
         farFuture.put("ce_time", "+10000-01-01T00:00:00Z");
 
         // Same key (but one), so the same partition: the valid event comes after all of them.
@@ -214,10 +216,36 @@ class EveryRecordTest {
     }
 
     @Test
+    void everyEventOfAnOrdersLifeIsAppendedAsAReadableEventWithItsPayload() {
+        String orderId = UUID.randomUUID().toString();
+        String orders = infrastructure.topic(Topics.ORDERS_TOPIC);
+        EventEnvelope<OrderIssued> issued = ExampleEvents.orderIssued(orderId);
+        List<EventEnvelope<QorgauEvent>> lifecycle = ContractExamples.lifecycleAfterIssue(orderId, 2);
+        writer.send(orders, issued);
+        lifecycle.forEach(envelope -> writer.send(orders, envelope));
+
+        JsonNode entries = awaitEntries("/api/v1/audit/entries?subject=" + orderId, 1 + lifecycle.size());
+
+        assertThat(lifecycle).hasSize(15);
+        assertThat(entries).hasSize(1 + lifecycle.size());
+        for (int i = 0; i < lifecycle.size(); i++) {
+            EventEnvelope<QorgauEvent> sent = lifecycle.get(i);
+            JsonNode entry = entries.get(i + 1);
+            assertThat(entry.get("eventId").asString()).isEqualTo(sent.id().toString());
+            assertThat(entry.get("type").asString()).isEqualTo(sent.type());
+            assertThat(entry.get("unreadable").asBoolean()).as(sent.type()).isFalse();
+            assertThat(Base64.getDecoder().decode(entry.get("payload").asString()))
+                    .as(sent.type())
+                    .isEqualTo(ExampleEvents.dataBytes(sent));
+        }
+        assertVerifiesAndNothingWasDeadLettered();
+    }
+
+    @Test
     void unknownEventTypesShareOneOtherMetricTag() {
         String orders = infrastructure.topic(Topics.ORDERS_TOPIC);
         List<String> types =
-                List.of("kz.qorgau.order.revoked.v1", "kz.qorgau.order.renewed.v1", "kz.qorgau.order.x1.v7");
+                List.of("kz.qorgau.order.revoked.v9", "kz.qorgau.order.renewed.v1", "kz.qorgau.order.x1.v7");
         List<String> orderIds = new ArrayList<>();
         for (String type : types) {
             String orderId = UUID.randomUUID().toString();

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the benchmarks: {@code ./qorgau-bench [--only PART[,PART]] [--quick] [--out DIR] [--list]}
+ * Runs the benchmarks: {@code ./qorgau-bench [--only PART[,PART]] [--quick] [--keep] [--out DIR] [--list]}
  * (docs/performance.md). Reports the machine, checks free disk first, prints a table and saves JSON.
  */
 public final class Bench {
@@ -16,8 +16,15 @@ public final class Bench {
     /** Free space the broker's log and the kept databases need for a full run. */
     static final long MIN_FREE_BYTES = 5L * 1024 * 1024 * 1024;
 
-    static final List<BenchPart> PARTS =
-            List.of(new JdbcInsertLimit(), new KafkaProducerLimit(), new RelayThroughput());
+    static final List<BenchPart> PARTS = List.of(
+            new JdbcInsertLimit(),
+            new KafkaProducerLimit(),
+            new RelayThroughput(),
+            new OrderWrites(),
+            new EndToEndLatency(),
+            new PersonCheckAtScale(),
+            new RecoveryDrain(),
+            new Footprint());
 
     private Bench() {}
 
@@ -58,6 +65,20 @@ public final class Bench {
         Path json = Report.saveJson(options.out(), started, machine, measurements);
         System.out.println("Saved " + json + " (took "
                 + Duration.between(started, Instant.now()).toSeconds() + " s)");
+        // The broker's log and the services' logs of a run that went well; a failed run keeps them.
+        if (options.keep()) {
+            System.out.println("Kept the run's work folder (broker, logs) in " + work);
+        } else {
+            deleteRecursively(work);
+        }
+    }
+
+    static void deleteRecursively(Path folder) throws java.io.IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     static List<String> names() {
@@ -80,14 +101,16 @@ public final class Bench {
     }
 
     /** The command line. */
-    record Options(List<String> only, boolean quick, Path out, boolean list) {
+    record Options(List<String> only, boolean quick, Path out, boolean list, boolean keep) {
 
-        static final String USAGE = "usage: ./qorgau-bench [--only PART[,PART]] [--quick] [--out DIR] [--list]";
+        static final String USAGE =
+                "usage: ./qorgau-bench [--only PART[,PART]] [--quick] [--keep] [--out DIR] [--list]";
 
         static Options parse(String[] args, List<String> known) {
             List<String> only = new ArrayList<>();
             boolean quick = false;
             boolean list = false;
+            boolean keep = false;
             Path out = Path.of("bench", "results");
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
@@ -103,11 +126,12 @@ public final class Bench {
                     }
                     case "--quick" -> quick = true;
                     case "--list" -> list = true;
+                    case "--keep" -> keep = true;
                     case "--out" -> out = Path.of(value(args, ++i, arg));
                     default -> throw new IllegalArgumentException("Unknown argument " + arg);
                 }
             }
-            return new Options(List.copyOf(only), quick, out, list);
+            return new Options(List.copyOf(only), quick, out, list, keep);
         }
 
         private static String value(String[] args, int index, String option) {

@@ -42,12 +42,17 @@ public final class BenchContext implements AutoCloseable {
     }
 
     /** A kept bench database ({@code qorgau_bench_<name>}), made on first use. */
-    public synchronized ServiceDatabase database(String name) {
+    public ServiceDatabase database(String name) {
+        return databases().ensureServiceDatabase(DATABASE_PREFIX + name, ROLE, PASSWORD);
+    }
+
+    /** The PostgreSQL server's administration, found on first use. */
+    public synchronized DatabaseProvisioner databases() {
         if (databases == null) {
             databases = new DatabaseProvisioner(
                     PostgresDiscovery.discover(InfraEnvironment.system(), DockerProbe.testcontainers()));
         }
-        return databases.ensureServiceDatabase(DATABASE_PREFIX + name, ROLE, PASSWORD);
+        return databases;
     }
 
     /** The run's broker, started on first use. */

@@ -33,13 +33,7 @@ final class JdbcInsertLimit implements BenchPart {
 
     @Override
     public List<Measurement> run(BenchContext context) throws Exception {
-        ServiceDatabase database = context.database("limits");
-        try (Connection connection = connect(database);
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS bench_insert");
-            statement.execute("CREATE TABLE bench_insert (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
-                    + " created_at timestamptz NOT NULL DEFAULT now(), payload text NOT NULL)");
-        }
+        ServiceDatabase database = prepare(context);
         String payload = "x".repeat(PAYLOAD_BYTES);
         List<Measurement> results = new ArrayList<>();
         for (int clients : CLIENTS) {
@@ -55,7 +49,19 @@ final class JdbcInsertLimit implements BenchPart {
         return results;
     }
 
-    private static double insertsPerSecond(ServiceDatabase database, int clients, String payload, long millis)
+    /** The kept database with an empty insert table. */
+    static ServiceDatabase prepare(BenchContext context) throws SQLException {
+        ServiceDatabase database = context.database("limits");
+        try (Connection connection = connect(database);
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS bench_insert");
+            statement.execute("CREATE TABLE bench_insert (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                    + " created_at timestamptz NOT NULL DEFAULT now(), payload text NOT NULL)");
+        }
+        return database;
+    }
+
+    static double insertsPerSecond(ServiceDatabase database, int clients, String payload, long millis)
             throws Exception {
         LongAdder rows = new LongAdder();
         CountDownLatch ready = new CountDownLatch(clients);

@@ -19,6 +19,9 @@ class BenchTest {
         assertThat(options.only()).containsExactly("limits-jdbc", "limits-kafka");
         assertThat(options.quick()).isTrue();
         assertThat(options.out()).isEqualTo(Path.of("bench", "results"));
+        assertThat(options.keep()).isFalse();
+        assertThat(Bench.Options.parse(new String[] {"--keep"}, Bench.names()).keep())
+                .isTrue();
         assertThatThrownBy(() -> Bench.Options.parse(new String[] {"--only", "nothing"}, Bench.names()))
                 .hasMessageContaining("No part nothing");
         assertThatThrownBy(() -> Bench.Options.parse(new String[] {"--only"}, Bench.names()))
@@ -28,8 +31,17 @@ class BenchTest {
     }
 
     @Test
-    void partsHaveDistinctNames() {
-        assertThat(Bench.names()).doesNotHaveDuplicates().isNotEmpty();
+    void everyPartRunsInTheOrderOfIssue19() {
+        assertThat(Bench.names())
+                .containsExactly(
+                        "limits-jdbc",
+                        "limits-kafka",
+                        "relay",
+                        "order-writes",
+                        "end-to-end",
+                        "person-check",
+                        "recovery",
+                        "footprint");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package kz.qorgau.events;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,30 @@ final class Checks {
             throw new EventContractException(type, field, "must match " + CODE.pattern());
         }
         return value;
+    }
+
+    /** {@code earlier} must not be after {@code later}: what happened cannot have happened after it was entered. */
+    static void notAfter(String type, String field, Instant earlier, String laterField, Instant later) {
+        if (earlier != null && later != null && earlier.isAfter(later)) {
+            throw new EventContractException(type, field, "must not be after " + laterField);
+        }
+    }
+
+    /** {@code value} must be strictly after {@code other}. */
+    static void after(String type, String field, Instant value, String otherField, Instant other) {
+        if (value != null && other != null && !value.isAfter(other)) {
+            throw new EventContractException(type, field, "must be after " + otherField);
+        }
+    }
+
+    /** A field that belongs to one case only: present exactly when {@code expected}. */
+    static void presentExactlyWhen(String type, String field, Object value, boolean expected) {
+        if (expected && value == null) {
+            throw new EventContractException(type, field, "is required for this change");
+        }
+        if (!expected && value != null) {
+            throw new EventContractException(type, field, "must be absent for this change");
+        }
     }
 
     static int positive(String type, String field, int value) {

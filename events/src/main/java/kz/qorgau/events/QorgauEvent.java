@@ -13,7 +13,26 @@ package kz.qorgau.events;
  * kz.qorgau.events.sealed.SealedField}.
  */
 public sealed interface QorgauEvent
-        permits OrderIssued, NotificationSent, NotificationFailed, AccessRecorded, ParkingActionTaken {
+        permits OrderIssued,
+                OrderServed,
+                OrderServiceFailed,
+                ServiceOverdue,
+                ViolationReported,
+                ViolationConfirmed,
+                ArrestStarted,
+                ArrestEnded,
+                ComplianceCheckRecorded,
+                ComplianceCheckCorrected,
+                ComplianceCheckOverdue,
+                OrderAmended,
+                OrderRevoked,
+                OrderVoided,
+                ExpiryApproaching,
+                OrderExpired,
+                NotificationSent,
+                NotificationFailed,
+                AccessRecorded,
+                ParkingActionTaken {
 
     /**
      * The protective order this event concerns (a UUID string). Never {@code null}, except for an

@@ -167,10 +167,231 @@ public final class TestEvents {
                 2);
     }
 
+    /** The example order, served on its offender the day after issue. */
+    public static OrderServed orderServed() {
+        return new OrderServed(
+                ORDER_ID,
+                "AST-2026-000123",
+                "AST-ESIL",
+                "AST-ESIL-UP-02",
+                "officer-48213",
+                OrderServed.Method.SIGNED,
+                Instant.parse("2026-03-02T09:40:00Z"),
+                Instant.parse("2026-03-02T09:55:12Z"),
+                Instant.parse("2026-04-01T19:00:00Z"));
+    }
+
+    public static OrderServiceFailed orderServiceFailed() {
+        return new OrderServiceFailed(
+                ORDER_ID,
+                "AST-2026-000123",
+                "AST-ESIL",
+                "AST-ESIL-UP-02",
+                "officer-48213",
+                "OFFENDER_NOT_FOUND",
+                Instant.parse("2026-03-01T16:20:00Z"),
+                Instant.parse("2026-03-01T16:31:45Z"));
+    }
+
+    public static ServiceOverdue serviceOverdue() {
+        return new ServiceOverdue(
+                ORDER_ID,
+                "AST-2026-000123",
+                "AST-ESIL",
+                "AST-ESIL-UP-02",
+                Instant.parse("2026-03-01T10:15:30Z"),
+                Instant.parse("2026-03-02T10:15:30Z"));
+    }
+
+    public static ViolationReported violationReported() {
+        return new ViolationReported(
+                ORDER_ID,
+                "AST-2026-000123",
+                "AST-ESIL",
+                "AST-ESIL-UP-02",
+                "8e4c2a71-5b9d-4f3e-a6c0-1d7b3e9f2a58",
+                ViolationReported.Source.CALL_102,
+                "officer-48213",
+                List.of(Prohibition.CONTACTING_VICTIM),
+                new LegalBasis("KZ-CAO-235-V", "461", "2024-06-16"),
+                Instant.parse("2026-03-10T18:05:00Z"),
+                Instant.parse("2026-03-10T18:30:21Z"));
+    }
+
+    public static ViolationConfirmed violationConfirmed() {
+        return new ViolationConfirmed(
+                ORDER_ID,
+                "AST-2026-000123",
+                "AST-ESIL",
+                "AST-ESIL-UP-02",
+                "8e4c2a71-5b9d-4f3e-a6c0-1d7b3e9f2a58",
+                "AST-ESIL-461-2026-0042",
+                "supervisor-10377",
+                new LegalBasis("KZ-CAO-235-V", "461", "2024-06-16"),
+                Instant.parse("2026-03-11T09:00:00Z"),
+                Instant.parse("2026-03-11T09:04:40Z"));
+    }
+
+    public static ArrestStarted arrestStarted() {
+        return new ArrestStarted(
+                ORDER_ID,
+                "AST-2026-000123",
+                "AST-ESIL",
+                "AST-ESIL-UP-02",
+                "8e4c2a71-5b9d-4f3e-a6c0-1d7b3e9f2a58",
+                "supervisor-10377",
+                Instant.parse("2026-03-11T12:00:00Z"),
+                Instant.parse("2026-03-11T12:10:05Z"));
+    }
+
+    public static ArrestEnded arrestEnded() {
+        return new ArrestEnded(
+                ORDER_ID,
+                "AST-2026-000123",
+                "AST-ESIL",
+                "AST-ESIL-UP-02",
+                "8e4c2a71-5b9d-4f3e-a6c0-1d7b3e9f2a58",
+                "supervisor-10377",
+                Instant.parse("2026-03-16T12:00:00Z"),
+                Instant.parse("2026-03-16T12:20:00Z"));
+    }
+
+    public static ComplianceCheckRecorded complianceCheckRecorded() {
+        return new ComplianceCheckRecorded(
+                ORDER_ID,
+                "AST-2026-000123",
+                "AST-ESIL",
+                "AST-ESIL-UP-02",
+                "c41d9e27-6a3b-4f80-9e15-2b7d8a0c5f63",
+                "officer-48213",
+                ComplianceCheckRecorded.Method.VISIT,
+                Instant.parse("2026-03-08T15:00:00Z"),
+                Instant.parse("2026-03-08T15:12:30Z"));
+    }
+
+    public static ComplianceCheckCorrected complianceCheckCorrected() {
+        return new ComplianceCheckCorrected(
+                ORDER_ID,
+                "AST-2026-000123",
+                "AST-ESIL",
+                "AST-ESIL-UP-02",
+                "f0a8b3c6-2d4e-4b71-8c95-7e1a6d3b9c20",
+                "c41d9e27-6a3b-4f80-9e15-2b7d8a0c5f63",
+                "officer-48213",
+                "WRONG_TIME",
+                ComplianceCheckRecorded.Method.VISIT,
+                Instant.parse("2026-03-08T14:00:00Z"),
+                Instant.parse("2026-03-08T16:02:00Z"));
+    }
+
+    public static ComplianceCheckOverdue complianceCheckOverdue() {
+        return new ComplianceCheckOverdue(
+                ORDER_ID,
+                "AST-2026-000123",
+                "AST-ESIL",
+                "AST-ESIL-UP-02",
+                Instant.parse("2026-03-16T09:40:00Z"),
+                Instant.parse("2026-03-08T14:00:00Z"));
+    }
+
+    /** The example's amendment: prohibitions and protected persons changed, no new contacts. */
+    public static OrderAmended orderAmended() {
+        return new OrderAmended(
+                ORDER_ID,
+                "AST-2026-000123",
+                "AST-ESIL",
+                "AST-ESIL-UP-02",
+                "supervisor-10377",
+                List.of(OrderAmended.Change.PROHIBITIONS, OrderAmended.Change.PROTECTED_PERSONS),
+                "VICTIM_REQUEST",
+                List.of(
+                        Prohibition.DOMESTIC_VIOLENCE,
+                        Prohibition.SEEKING_VICTIM,
+                        Prohibition.PURSUING_VICTIM,
+                        Prohibition.VISITING_VICTIM,
+                        Prohibition.CONTACTING_VICTIM),
+                null,
+                Instant.parse("2026-03-05T08:30:00Z"));
+    }
+
+    public static OrderRevoked orderRevoked() {
+        return new OrderRevoked(
+                ORDER_ID,
+                "AST-2026-000123",
+                "AST-ESIL",
+                "AST-ESIL-UP-02",
+                "supervisor-10377",
+                "COURT_DECISION",
+                Instant.parse("2026-03-20T11:00:00Z"));
+    }
+
+    public static OrderVoided orderVoided() {
+        return new OrderVoided(
+                ORDER_ID,
+                "AST-2026-000123",
+                "AST-ESIL",
+                "AST-ESIL-UP-02",
+                "supervisor-10377",
+                "ENTERED_IN_ERROR",
+                Instant.parse("2026-03-01T11:00:00Z"));
+    }
+
+    public static ExpiryApproaching expiryApproaching() {
+        return new ExpiryApproaching(
+                ORDER_ID,
+                "AST-2026-000123",
+                "AST-ESIL",
+                "AST-ESIL-UP-02",
+                Instant.parse("2026-04-01T19:00:00Z"),
+                Instant.parse("2026-03-25T19:00:00Z"));
+    }
+
+    public static OrderExpired orderExpired() {
+        return new OrderExpired(
+                ORDER_ID, "AST-2026-000123", "AST-ESIL", "AST-ESIL-UP-02", Instant.parse("2026-04-01T19:00:00Z"));
+    }
+
+    /** The victim's contacts changed: the new ones travel sealed, bound to the order and field. */
+    public static OrderAmended victimContactAmended() {
+        return new OrderAmended(
+                ORDER_ID,
+                "AST-2026-000123",
+                "AST-ESIL",
+                "AST-ESIL-UP-02",
+                "supervisor-10377",
+                List.of(OrderAmended.Change.VICTIM_CONTACT),
+                "VICTIM_MOVED",
+                null,
+                exampleCipher()
+                        .sealJson(
+                                victimContact(),
+                                SealedFieldCipher.binding(ORDER_ID, OrderAmended.VICTIM_CONTACT_FIELD)),
+                Instant.parse("2026-03-06T08:30:00Z"));
+    }
+
     /** One sample per registered type. */
     public static List<QorgauEvent> all() {
         return List.of(
-                orderIssued(), notificationSent(), notificationFailed(), victimContactsRead(), parkingActionTaken());
+                orderIssued(),
+                orderServed(),
+                orderServiceFailed(),
+                serviceOverdue(),
+                violationReported(),
+                violationConfirmed(),
+                arrestStarted(),
+                arrestEnded(),
+                complianceCheckRecorded(),
+                complianceCheckCorrected(),
+                complianceCheckOverdue(),
+                victimContactAmended(),
+                orderRevoked(),
+                orderVoided(),
+                expiryApproaching(),
+                orderExpired(),
+                notificationSent(),
+                notificationFailed(),
+                victimContactsRead(),
+                parkingActionTaken());
     }
 
     public static String resource(String path) {

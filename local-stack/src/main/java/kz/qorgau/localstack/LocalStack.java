@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -55,6 +56,9 @@ final class LocalStack implements AutoCloseable {
     private String smtpHost;
     private int smtpPort;
     private SmtpInbox inbox;
+    private PrometheusProcess prometheus;
+    /** Why no Prometheus runs, for the printed addresses; null while one runs. */
+    private String noPrometheus;
 
     LocalStack(LocalStackSettings settings, InfraEnvironment environment) {
         this.settings = settings;
@@ -84,6 +88,7 @@ final class LocalStack implements AutoCloseable {
             startInbox();
             jars.forEach((spec, jar) -> startService(spec, jar, serviceEnvironment(spec)));
             awaitHealthy();
+            startPrometheus();
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
@@ -168,6 +173,41 @@ final class LocalStack implements AutoCloseable {
                 throw cause;
             }
             throw e;
+        }
+    }
+
+    /**
+     * A real Prometheus with the project's scrape configuration and rules, when one is on the PATH;
+     * without it, or if it does not start, the stack runs on and says so.
+     */
+    private void startPrometheus() {
+        if (!settings.withPrometheus()) {
+            noPrometheus = "not started (" + LocalStackSettings.WITH_PROMETHEUS + "=off)";
+            return;
+        }
+        var binary = PrometheusProcess.onPath(PrometheusProcess.BINARY);
+        if (binary.isEmpty()) {
+            noPrometheus = "not started: no prometheus on the PATH (" + PrometheusProcess.INSTALL_HINT + ")";
+            log.warn("Prometheus {}", noPrometheus);
+            return;
+        }
+        if (!PortAllocator.isFree(settings.prometheusPort())) {
+            noPrometheus = "not started: port " + settings.prometheusPort() + " is taken";
+            log.warn("Prometheus {}", noPrometheus);
+            return;
+        }
+        try {
+            prometheus = PrometheusProcess.start(
+                    binary.get(),
+                    settings.prometheusDir(),
+                    settings.prometheusPort(),
+                    PrometheusProcess.scrapeConfiguration(settings, Duration.ofSeconds(15)),
+                    settings.logDir().resolve("prometheus.log"),
+                    Duration.ofSeconds(60));
+            started.push(prometheus);
+        } catch (RuntimeException e) {
+            noPrometheus = "not started: " + e.getMessage();
+            log.warn("Prometheus {}", noPrometheus);
         }
     }
 
@@ -276,6 +316,13 @@ final class LocalStack implements AutoCloseable {
                     "Inbox", inbox.smtpPort(), inbox.imapPort()));
         } else {
             lines.add(String.format("%-21s SMTP %s:%d", "Mail server", smtpHost, smtpPort));
+        }
+        if (prometheus != null) {
+            lines.add(String.format(
+                    "%-21s %s (Graph, Alerts, Status > Targets)  rules and scrape configuration from ops/prometheus",
+                    "Prometheus", prometheus.url()));
+        } else {
+            lines.add(String.format("%-21s %s", "Prometheus", noPrometheus));
         }
         lines.add(String.format("%-21s %s", "Data", settings.dataDir()));
         if (settings.withIdentity()) {

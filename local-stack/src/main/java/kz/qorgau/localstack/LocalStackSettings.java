@@ -22,6 +22,7 @@ import kz.qorgau.infrastructure.InfraEnvironment;
  * @param withIdentity start the local token issuer and point every service at it (the default,
  *     since the services require tokens); off for another OIDC provider, named by the QORGAU_OIDC_*
  *     variables, which the launcher then passes through
+ * @param withPrometheus start a Prometheus scraping the stack when one is on the PATH (the default)
  */
 public record LocalStackSettings(
         Path repositoryRoot,
@@ -30,13 +31,15 @@ public record LocalStackSettings(
         String serviceHeap,
         Duration startTimeout,
         String databasePrefix,
-        boolean withIdentity) {
+        boolean withIdentity,
+        boolean withPrometheus) {
 
     public static final String DATA_DIR = "QORGAU_DATA_DIR";
     public static final String PORT_OFFSET = "QORGAU_LOCAL_PORT_OFFSET";
     public static final String REPOSITORY_ROOT = "QORGAU_REPOSITORY_ROOT";
     public static final String DATABASE_PREFIX = "QORGAU_LOCAL_DB_PREFIX";
     public static final String WITH_IDENTITY = "QORGAU_LOCAL_IDENTITY";
+    public static final String WITH_PROMETHEUS = "QORGAU_LOCAL_PROMETHEUS";
 
     /** The services' switch for the public demo keys, which the local stack turns on (docs/adr/0014). */
     public static final String LOCAL_DEMO_KEYS = "QORGAU_LOCAL_DEMO_KEYS";
@@ -57,6 +60,8 @@ public record LocalStackSettings(
     static final int KAFKA_CONTROLLER_PORT = 19093;
     static final int SMTP_PORT = 3025;
     static final int IMAP_PORT = 3143;
+    /** Not Prometheus's own 9090, which is identity-server's management port. */
+    static final int PROMETHEUS_PORT = 9190;
 
     /** Reads the settings from the environment; the defaults work from the checkout's root. */
     public static LocalStackSettings from(InfraEnvironment environment) {
@@ -80,13 +85,18 @@ public record LocalStackSettings(
         if (!databasePrefix.matches("[a-z0-9_]{0,20}")) {
             throw new IllegalStateException(DATABASE_PREFIX + " may hold up to 20 lower-case letters, digits and '_'");
         }
-        String identity = environment.get(WITH_IDENTITY).orElse("on");
-        if (!identity.equalsIgnoreCase("on") && !identity.equalsIgnoreCase("off")) {
-            throw new IllegalStateException(WITH_IDENTITY + " is on (the default) or off, not '" + identity + "'");
-        }
-        boolean withIdentity = identity.equalsIgnoreCase("on");
+        boolean withIdentity = onOrOff(environment, WITH_IDENTITY);
+        boolean withPrometheus = onOrOff(environment, WITH_PROMETHEUS);
         return new LocalStackSettings(
-                root, dataDir, offset, "256m", Duration.ofSeconds(90), databasePrefix, withIdentity);
+                root, dataDir, offset, "256m", Duration.ofSeconds(90), databasePrefix, withIdentity, withPrometheus);
+    }
+
+    private static boolean onOrOff(InfraEnvironment environment, String name) {
+        String value = environment.get(name).orElse("on");
+        if (!value.equalsIgnoreCase("on") && !value.equalsIgnoreCase("off")) {
+            throw new IllegalStateException(name + " is on (the default) or off, not '" + value + "'");
+        }
+        return value.equalsIgnoreCase("on");
     }
 
     public int kafkaPort() {
@@ -160,6 +170,15 @@ public record LocalStackSettings(
     /** The issuer's signing key, made on the first start and kept, so tokens outlive a restart. */
     public Path identitySigningKey() {
         return dataDir.resolve("identity").resolve("signing-key.pem");
+    }
+
+    public int prometheusPort() {
+        return PROMETHEUS_PORT + portOffset;
+    }
+
+    /** Prometheus's configuration and time-series data. */
+    public Path prometheusDir() {
+        return dataDir.resolve("prometheus");
     }
 
     public Path logDir() {

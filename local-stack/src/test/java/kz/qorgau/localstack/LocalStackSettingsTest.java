@@ -66,6 +66,23 @@ class LocalStackSettingsTest {
                 .withMessageContaining(LocalStackSettings.WITH_IDENTITY);
     }
 
+    @Test
+    void prometheusIsWantedByDefaultOnAPortClearOfTheIssuersManagementPort() {
+        LocalStackSettings settings = settings(Map.of());
+
+        assertThat(settings.withPrometheus()).isTrue();
+        assertThat(settings.prometheusPort())
+                .isEqualTo(9190)
+                .isNotIn(settings.services().stream()
+                        .map(ServiceSpec::managementPort)
+                        .toList());
+        assertThat(settings(Map.of(LocalStackSettings.WITH_PROMETHEUS, "off")).withPrometheus())
+                .isFalse();
+        assertThatIllegalStateException()
+                .isThrownBy(() -> settings(Map.of(LocalStackSettings.WITH_PROMETHEUS, "no")))
+                .withMessageContaining(LocalStackSettings.WITH_PROMETHEUS);
+    }
+
     private static Map<String, String> keycloak() {
         return Map.of(
                 LocalStackSettings.OIDC_ISSUER_URI, "http://localhost:8180/realms/qorgau",

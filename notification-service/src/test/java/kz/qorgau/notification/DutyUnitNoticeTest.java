@@ -43,7 +43,7 @@ import org.springframework.context.annotation.Import;
  * the delivery engine's wake-up after the listener's commit (the poll is an hour away). Also
  * runs the kit's outbox contract ({@link OutboxContract}) with notification-service's NotificationSent.
  */
-// No polling to speak of: every notice here must leave on the wake-up after its event's commit (docs/adr/0020).
+// No polling to speak of: every notice here must leave on the wake-up after its event's commit (docs/adr/0022).
 @SpringBootTest(properties = "qorgau.notification.delivery.poll-interval=1h")
 @QorgauInfrastructure(smtp = true)
 @Import(OrderServiceTopics.class)

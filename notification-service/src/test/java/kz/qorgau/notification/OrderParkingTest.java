@@ -102,7 +102,7 @@ class OrderParkingTest extends ParkingContract {
         String k = UUID.randomUUID().toString();
         EventEnvelope<OrderIssued> head = issued(k);
         EventEnvelope<OrderIssued> second = issued(k);
-        var futureType = TestOrders.raw(issued(k)).withHeader("ce_type", "kz.qorgau.order.served.v1");
+        var futureType = TestOrders.raw(issued(k)).withHeader("ce_type", "kz.qorgau.order.served.v9");
         EventEnvelope<OrderIssued> otherOrder = issued(UUID.randomUUID().toString());
         bugs.failing.add(head.id().toString());
 

@@ -78,7 +78,7 @@ class PoisonRecordTest {
         String futureTypeKey = TestOrders.orderIdOnPartition(partition);
         var futureType = TestOrders.raw(TestOrders.issued(
                         TestOrders.order(futureTypeKey, "ALM-BOSTANDYK", TestOrders.seal(futureTypeKey))))
-                .withHeader("ce_type", "kz.qorgau.order.served.v1");
+                .withHeader("ce_type", "kz.qorgau.order.served.v9");
         List<String> deadKeys = List.of(notACloudEventKey, missingFieldKey, copiedSealKey, otherOrdersKey);
 
         String topic = infrastructure.topic(Topics.ORDERS_TOPIC);

@@ -81,7 +81,7 @@ class UndecodableRecordTest {
                     TestOrders.orderIdOnPartition(partition),
                     TestOrders.orderIdOnPartition(partition),
                     TestOrders.orderIdOnPartition(partition));
-            send(producer, topic, keys.get(1), headers, Map.of("ce_type", "kz.qorgau.order.revoked.v1"), null);
+            send(producer, topic, keys.get(1), headers, Map.of("ce_type", "kz.qorgau.order.revoked.v9"), null);
             send(producer, topic, keys.get(2), headers, nullValued("ce_specversion"), value);
             send(producer, topic, keys.get(3), headers, nullValued("content-type"), value);
             // The next record is another order's, on the same partition.

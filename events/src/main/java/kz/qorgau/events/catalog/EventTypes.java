@@ -6,12 +6,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import kz.qorgau.events.AccessRecorded;
+import kz.qorgau.events.ArrestEnded;
+import kz.qorgau.events.ArrestStarted;
+import kz.qorgau.events.ComplianceCheckCorrected;
+import kz.qorgau.events.ComplianceCheckOverdue;
+import kz.qorgau.events.ComplianceCheckRecorded;
 import kz.qorgau.events.EventContractException;
+import kz.qorgau.events.ExpiryApproaching;
 import kz.qorgau.events.NotificationFailed;
 import kz.qorgau.events.NotificationSent;
+import kz.qorgau.events.OrderAmended;
+import kz.qorgau.events.OrderExpired;
 import kz.qorgau.events.OrderIssued;
+import kz.qorgau.events.OrderRevoked;
+import kz.qorgau.events.OrderServed;
+import kz.qorgau.events.OrderServiceFailed;
+import kz.qorgau.events.OrderVoided;
 import kz.qorgau.events.ParkingActionTaken;
 import kz.qorgau.events.QorgauEvent;
+import kz.qorgau.events.ServiceOverdue;
+import kz.qorgau.events.ViolationConfirmed;
+import kz.qorgau.events.ViolationReported;
 
 /**
  * The registry of event types: type string ↔ record class ↔ schema ↔ topic. Adding an event type
@@ -25,6 +40,36 @@ public final class EventTypes {
 
     public static final EventType<OrderIssued> ORDER_ISSUED =
             register(OrderIssued.TYPE, OrderIssued.class, Topics.ORDERS_TOPIC);
+    public static final EventType<OrderServed> ORDER_SERVED =
+            register(OrderServed.TYPE, OrderServed.class, Topics.ORDERS_TOPIC);
+    public static final EventType<OrderServiceFailed> ORDER_SERVICE_FAILED =
+            register(OrderServiceFailed.TYPE, OrderServiceFailed.class, Topics.ORDERS_TOPIC);
+    public static final EventType<ServiceOverdue> SERVICE_OVERDUE =
+            register(ServiceOverdue.TYPE, ServiceOverdue.class, Topics.ORDERS_TOPIC);
+    public static final EventType<ViolationReported> VIOLATION_REPORTED =
+            register(ViolationReported.TYPE, ViolationReported.class, Topics.ORDERS_TOPIC);
+    public static final EventType<ViolationConfirmed> VIOLATION_CONFIRMED =
+            register(ViolationConfirmed.TYPE, ViolationConfirmed.class, Topics.ORDERS_TOPIC);
+    public static final EventType<ArrestStarted> ARREST_STARTED =
+            register(ArrestStarted.TYPE, ArrestStarted.class, Topics.ORDERS_TOPIC);
+    public static final EventType<ArrestEnded> ARREST_ENDED =
+            register(ArrestEnded.TYPE, ArrestEnded.class, Topics.ORDERS_TOPIC);
+    public static final EventType<ComplianceCheckRecorded> COMPLIANCE_CHECK_RECORDED =
+            register(ComplianceCheckRecorded.TYPE, ComplianceCheckRecorded.class, Topics.ORDERS_TOPIC);
+    public static final EventType<ComplianceCheckCorrected> COMPLIANCE_CHECK_CORRECTED =
+            register(ComplianceCheckCorrected.TYPE, ComplianceCheckCorrected.class, Topics.ORDERS_TOPIC);
+    public static final EventType<ComplianceCheckOverdue> COMPLIANCE_CHECK_OVERDUE =
+            register(ComplianceCheckOverdue.TYPE, ComplianceCheckOverdue.class, Topics.ORDERS_TOPIC);
+    public static final EventType<OrderAmended> ORDER_AMENDED =
+            register(OrderAmended.TYPE, OrderAmended.class, Topics.ORDERS_TOPIC);
+    public static final EventType<OrderRevoked> ORDER_REVOKED =
+            register(OrderRevoked.TYPE, OrderRevoked.class, Topics.ORDERS_TOPIC);
+    public static final EventType<OrderVoided> ORDER_VOIDED =
+            register(OrderVoided.TYPE, OrderVoided.class, Topics.ORDERS_TOPIC);
+    public static final EventType<ExpiryApproaching> EXPIRY_APPROACHING =
+            register(ExpiryApproaching.TYPE, ExpiryApproaching.class, Topics.ORDERS_TOPIC);
+    public static final EventType<OrderExpired> ORDER_EXPIRED =
+            register(OrderExpired.TYPE, OrderExpired.class, Topics.ORDERS_TOPIC);
     public static final EventType<NotificationSent> NOTIFICATION_SENT =
             register(NotificationSent.TYPE, NotificationSent.class, Topics.NOTIFICATIONS_TOPIC);
     public static final EventType<NotificationFailed> NOTIFICATION_FAILED =

@@ -1,5 +1,6 @@
 package kz.qorgau.infrastructure.process;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -77,6 +78,38 @@ public final class JavaServiceProcess implements AutoCloseable {
         command.add(jar.toString());
         command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
         return launch(name, command, environment, logFile);
+    }
+
+    /**
+     * Starts {@code mainClass} of {@code classpath} as its own JVM. When the classpath is one Spring Boot
+     * runnable jar, its {@code PropertiesLauncher} starts the class ({@code loader.main}), so a jar's
+     * second application (the bench's trivial endpoint, say) runs as packaged.
+     */
+    public static JavaServiceProcess startMain(
+            String name,
+            String classpath,
+            String mainClass,
+            List<String> jvmOptions,
+            List<String> arguments,
+            Map<String, String> environment,
+            Path logFile) {
+        return launch(name, mainCommand(java(), classpath, mainClass, jvmOptions, arguments), environment, logFile);
+    }
+
+    static List<String> mainCommand(
+            String java, String classpath, String mainClass, List<String> jvmOptions, List<String> arguments) {
+        boolean runnableJar = classpath.endsWith(".jar") && !classpath.contains(File.pathSeparator);
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        if (runnableJar) {
+            command.add("-Dloader.main=" + mainClass);
+        }
+        command.add("-cp");
+        command.add(classpath);
+        command.add(runnableJar ? "org.springframework.boot.loader.launch.PropertiesLauncher" : mainClass);
+        command.addAll(arguments);
+        return command;
     }
 
     private static String java() {

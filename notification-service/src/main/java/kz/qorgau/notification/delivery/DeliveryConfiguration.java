@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The delivery engine and its channels (docs/adr/0020). */
+/** The delivery engine and its channels (docs/adr/0022). */
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
 

@@ -28,7 +28,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends recorded notices (docs/adr/0020). One dispatcher thread per instance claims due notices with {@code
+ * Sends recorded notices (docs/adr/0022). One dispatcher thread per instance claims due notices with {@code
  * FOR UPDATE SKIP LOCKED} and a lease ({@link NoticeQueue#claim}), as many as it has free senders, and hands
  * each to a sender thread; the send happens outside any transaction, and its outcome is recorded in a short
  * one with the outcome event. The dispatcher wakes when this instance commits new notices or a send finishes,

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the delivery engine sends notices ({@code qorgau.notification.delivery.*}, docs/adr/0020).
+ * How the delivery engine sends notices ({@code qorgau.notification.delivery.*}, docs/adr/0022).
  *
  * @param inFlight notices one instance sends at once (its sender threads)
  * @param pollInterval how often an instance looks for due notices when nothing woke it (a commit on this

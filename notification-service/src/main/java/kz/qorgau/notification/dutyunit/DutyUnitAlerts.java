@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 /**
  * The duty unit of the order's district as a recipient kind: one e-mail notice per address of the unit, and
  * one webhook notice if the district has a dispatch webhook, each sent by the delivery engine with its own
- * NotificationSent or NotificationFailed (docs/adr/0020).
+ * NotificationSent or NotificationFailed (docs/adr/0022).
  */
 @Service
 public class DutyUnitAlerts implements RecipientKind {

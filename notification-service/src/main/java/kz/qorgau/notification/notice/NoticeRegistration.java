@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records the notices due for a received event, once, and sends nothing (docs/adr/0020): the received_event
+ * Records the notices due for a received event, once, and sends nothing (docs/adr/0022): the received_event
  * row and the notice rows commit in one short transaction, the database's unique constraint keeps one notice
  * per event, recipient and channel, and the delivery engine, woken by the commit, sends them.
  */

@@ -35,13 +35,14 @@ import org.springframework.stereotype.Component;
  * not open) is an {@link EventContractException}, and the dead-letter topic and the parking table
  * receive the record exactly as it was on the topic.
  *
- * <p>Tolerant reader: a well-formed CloudEvent of a type this service does not know (a later event of
- * the order lifecycle, a newer version) is counted and skipped, not dead-lettered. A null value and a
+ * <p>Tolerant reader: a well-formed CloudEvent of a type this service does not know (a newer version),
+ * and a valid lifecycle event no notice acts on yet (served, violation, expiry, ...), is counted and
+ * skipped, not dead-lettered. A null value and a
  * decoder's {@code NullPointerException}, {@code IllegalArgumentException} or {@code
  * IllegalStateException} are contract violations like any other: dead-lettered at once.
  *
  * <p>What bypasses the parking ({@link #handleUrgent}): the police notices (recorded, then sent by the
- * delivery engine; docs/adr/0020). A
+ * delivery engine; docs/adr/0022). A
  * parked order must never hold back the police's alert of a later event of the same order; what the
  * victim is told keeps the order's strict sequence, so everything else waits behind the parked head.
  */
@@ -139,30 +140,36 @@ class OrderEvents implements ParkedRecordHandler, DiscardConsequences {
         try {
             CloudEvent event = readCloudEvent(record);
             if (EventTypes.isFutureType(event.getType())) {
-                if (!counted) {
-                    return null;
-                }
-                ignored.increment();
-                log.info(
-                        "Ignored {} at {}-{}@{}: not a type this service handles",
-                        event.getType(),
-                        record.topic(),
-                        record.partition(),
-                        record.offset());
-                return null;
+                return ignore(record, event.getType(), counted);
             }
             EventEnvelope<QorgauEvent> envelope = codec.fromCloudEvent(event);
             EventCodec.requireKeyIsSubject(envelope.type(), record.key(), envelope.subject());
-            if (!(envelope.data() instanceof OrderIssued)) {
-                throw new EventContractException(
-                        envelope.type(), "ce_type", "is not published on " + Topics.ORDERS_TOPIC);
+            if (envelope.data() instanceof OrderIssued) {
+                return envelope.as(OrderIssued.class);
             }
-            return envelope.as(OrderIssued.class);
+            if (EventTypes.of(envelope.data()).topic().equals(Topics.ORDERS_TOPIC)) {
+                // A valid lifecycle event (served, violation, expiry, ...) that no notice acts on yet.
+                return ignore(record, envelope.type(), counted);
+            }
+            throw new EventContractException(envelope.type(), "ce_type", "is not published on " + Topics.ORDERS_TOPIC);
         } catch (NullPointerException | IllegalArgumentException | IllegalStateException e) {
             // The CloudEvents SDK throws these for some malformed headers (one without a value, say).
             throw new EventContractException(
                     type, "record", "could not be decoded (" + e.getClass().getSimpleName() + ")", e);
         }
+    }
+
+    private EventEnvelope<OrderIssued> ignore(ConsumerRecord<String, byte[]> record, String type, boolean counted) {
+        if (counted) {
+            ignored.increment();
+            log.info(
+                    "Ignored {} at {}-{}@{}: not a type this service handles",
+                    type,
+                    record.topic(),
+                    record.partition(),
+                    record.offset());
+        }
+        return null;
     }
 
     private static CloudEvent readCloudEvent(ConsumerRecord<String, byte[]> record) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Records the police notices of an event for every recipient kind its routing names, in one transaction
- * (docs/adr/0020); the delivery engine sends them. Safe to call again with the same event: the database keeps
+ * (docs/adr/0022); the delivery engine sends them. Safe to call again with the same event: the database keeps
  * one notice per event, recipient and channel.
  */
 @Service

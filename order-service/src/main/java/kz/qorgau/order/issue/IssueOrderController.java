@@ -14,6 +14,7 @@ import java.net.URI;
 import java.util.Optional;
 import kz.qorgau.kit.security.Authorities;
 import kz.qorgau.kit.security.Staff;
+import kz.qorgau.order.lifecycle.ETags;
 import kz.qorgau.order.platform.idempotency.IdempotencyKeys;
 import kz.qorgau.order.protectiveorder.OrderRepresentation;
 import kz.qorgau.order.security.OrderAccess;
@@ -165,6 +166,7 @@ class IssueOrderController {
         if (issued.replayed()) {
             response.header(REPLAYED_HEADER, "true");
         }
-        return response.body(OrderRepresentation.of(issued.order()));
+        return response.eTag(ETags.of(issued.order().version()))
+                .body(OrderRepresentation.of(issued.order(), issued.warnings()));
     }
 }

@@ -7,9 +7,11 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.List;
 import kz.qorgau.events.Prohibition;
 import kz.qorgau.order.protectiveorder.ContactChannel;
+import kz.qorgau.order.protectiveorder.FamilyMember;
 import kz.qorgau.order.protectiveorder.Language;
 import kz.qorgau.order.protectiveorder.ValidIin;
 import org.hibernate.validator.constraints.UniqueElements;
@@ -26,6 +28,12 @@ public record IssueOrderRequest(
         @NotNull @Valid VictimDetails victim,
         @Schema(description = "What the offender is forbidden; at least one, no duplicates.") @NotEmpty @UniqueElements
                 List<@NotNull Prohibition> prohibitions,
+        @Schema(
+                        description = "The minor or incapable members of the family the order also protects; 0 to"
+                                + " 10. Personal data.",
+                        nullable = true)
+                @Size(max = 10)
+                List<@NotNull @Valid ProtectedPersonDetails> protectedPersons,
         @Schema(description = "Code of the issuing police unit.", example = "AST-ESIL-UP-02")
                 @NotNull
                 @Size(max = 64)
@@ -68,11 +76,52 @@ public record IssueOrderRequest(
             @Schema(description = "Optional.", example = "Серикович")
                     @Size(max = 100)
                     @Pattern(regexp = NAME, message = NAME_MESSAGE)
-                    String patronymic) {
+                    String patronymic,
+            @Schema(
+                            description = "The offender's phone, E.164; optional. Personal data, encrypted at rest;"
+                                    + " a victim's contact equal to it is refused by the notices.",
+                            example = "+77017654321",
+                            nullable = true)
+                    @Size(max = 16)
+                    @Pattern(regexp = "^\\+[1-9][0-9]{7,14}$", message = "must be an E.164 phone number")
+                    String phone) {
 
         @Override
         public String toString() {
             return "OffenderDetails[redacted]";
+        }
+    }
+
+    @Schema(description = "A minor or incapable member of the family the order protects. Personal data.")
+    public record ProtectedPersonDetails(
+            @Schema(description = "Optional: a young child's IIN may not be at hand.", nullable = true) @ValidIin
+                    String iin,
+            @NotBlank @Size(max = 100) @Pattern(regexp = NAME, message = NAME_MESSAGE) String lastName,
+            @NotBlank @Size(max = 100) @Pattern(regexp = NAME, message = NAME_MESSAGE) String firstName,
+            @Schema(description = "Optional.", nullable = true)
+                    @Size(max = 100)
+                    @Pattern(regexp = NAME, message = NAME_MESSAGE)
+                    String patronymic,
+            @Schema(description = "Optional.", nullable = true) LocalDate birthDate,
+            @Schema(description = "How they belong to the family, as a code.", example = "CHILD")
+                    @NotNull
+                    @Pattern(regexp = "^[A-Z][A-Z0-9_]{0,31}$", message = "must be an upper-case code")
+                    String relation) {
+
+        /** The stored form. */
+        public FamilyMember toFamilyMember() {
+            return new FamilyMember(
+                    iin,
+                    lastName,
+                    firstName,
+                    patronymic == null || patronymic.isBlank() ? null : patronymic,
+                    birthDate,
+                    relation);
+        }
+
+        @Override
+        public String toString() {
+            return "ProtectedPersonDetails[redacted]";
         }
     }
 
@@ -86,7 +135,14 @@ public record IssueOrderRequest(
             @Schema(description = "Optional.") @Size(max = 100) @Pattern(regexp = NAME, message = NAME_MESSAGE)
                     String patronymic,
             @Schema(description = "How to reach the victim, most preferred first; 1 to 10.") @NotEmpty @Size(max = 10)
-                    List<@NotNull @Valid ContactDetails> contacts) {
+                    List<@NotNull @Valid ContactDetails> contacts,
+            @Schema(
+                            description = "The victim's stated opinion, which the order takes into account; up to"
+                                    + " 2000 characters, no control characters. Personal data, encrypted at rest.",
+                            nullable = true)
+                    @Size(max = 2000)
+                    @Pattern(regexp = NAME, message = NAME_MESSAGE)
+                    String statedOpinion) {
 
         @Override
         public String toString() {

@@ -2,23 +2,25 @@ package kz.qorgau.order.issue;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import kz.qorgau.events.LegalBasis;
 import kz.qorgau.events.OrderIssued;
-import kz.qorgau.events.VictimContact;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.events.envelope.EventSources;
-import kz.qorgau.events.sealed.SealedField;
-import kz.qorgau.events.sealed.SealedFieldCipher;
 import kz.qorgau.kit.outbox.Outbox;
+import kz.qorgau.kit.problem.InvalidRequestException;
+import kz.qorgau.kit.problem.Problems;
 import kz.qorgau.kit.security.Staff;
+import kz.qorgau.order.law.Law;
+import kz.qorgau.order.lifecycle.SealedVictimContacts;
 import kz.qorgau.order.platform.idempotency.IdempotencyKeys;
 import kz.qorgau.order.protectiveorder.Contact;
-import kz.qorgau.order.protectiveorder.ContactChannel;
+import kz.qorgau.order.protectiveorder.Iin;
 import kz.qorgau.order.protectiveorder.Offender;
+import kz.qorgau.order.protectiveorder.OrderRepresentation;
 import kz.qorgau.order.protectiveorder.OrderStatus;
 import kz.qorgau.order.protectiveorder.ProtectiveOrder;
 import kz.qorgau.order.protectiveorder.ProtectiveOrders;
@@ -44,29 +46,32 @@ public class OrderIssuing {
     private final ProtectiveOrders orders;
     private final Outbox outbox;
     private final IdempotencyKeys idempotencyKeys;
-    private final SealedFieldCipher cipher;
-    private final LegalBasis legalBasis;
-    private final IssuingProperties properties;
+    private final SealedVictimContacts victimContacts;
+    private final Law law;
     private final Clock clock;
 
     OrderIssuing(
             ProtectiveOrders orders,
             Outbox outbox,
             IdempotencyKeys idempotencyKeys,
-            SealedFieldCipher cipher,
-            IssuingProperties properties,
+            SealedVictimContacts victimContacts,
+            Law law,
             Clock clock) {
         this.orders = orders;
         this.outbox = outbox;
         this.idempotencyKeys = idempotencyKeys;
-        this.cipher = cipher;
-        this.legalBasis = properties.legalBasis().toLegalBasis();
-        this.properties = properties;
+        this.victimContacts = victimContacts;
+        this.law = law;
         this.clock = clock;
     }
 
-    /** The order and whether it is the first request's result, returned again for a retry. */
-    public record Issued(ProtectiveOrder order, boolean replayed) {}
+    /**
+     * The order, whether it is the first request's result returned again for a retry, and what the
+     * officer should know (another order still active against the offender: its number and unit only).
+     */
+    public record Issued(ProtectiveOrder order, boolean replayed, List<OrderRepresentation.Warning> warnings) {}
+
+    static final String ORDER_IN_FORCE_WARNING = "OFFENDER_HAS_ACTIVE_ORDER";
 
     /**
      * Issues an order, or returns the order an earlier request with the same caller and key issued.
@@ -86,24 +91,27 @@ public class OrderIssuing {
             if (claim instanceof IdempotencyKeys.Replay replay) {
                 ProtectiveOrder first = orders.findById(replay.resourceId())
                         .orElseThrow(() -> new IllegalStateException("idempotency key points to a missing order"));
-                return new Issued(first, true);
+                return new Issued(first, true, warnings(offenderOrders(first)));
             }
         }
+        requireMinimumAge(request.offender().iin());
         ProtectiveOrder order = newOrder(id, officer, request);
+        // An order is never extended: a repeat is a new order, linked to the offender's latest one.
+        List<ProtectiveOrders.OffenderOrder> earlier = offenderOrders(order);
+        if (!earlier.isEmpty()) {
+            order = order.repeating(earlier.get(0).id());
+        }
         orders.insert(order);
         outbox.append(EventEnvelope.of(EventSources.ORDER_SERVICE, 1, orderIssued(order)));
         log.info("Issued protective order {} ({})", order.id(), order.orderNumber());
-        return new Issued(order, false);
+        return new Issued(order, false, warnings(earlier));
     }
 
     private ProtectiveOrder newOrder(UUID id, Staff officer, IssueOrderRequest request) {
         // Microseconds: what PostgreSQL keeps, so the first answer and a later read are identical.
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String orderNumber = "PO-%s-%d-%06d"
-                .formatted(
-                        request.district(),
-                        issuedAt.atZone(properties.zone()).getYear(),
-                        orders.nextOrderNumberValue());
+                .formatted(request.district(), issuedAt.atZone(law.zone()).getYear(), orders.nextOrderNumberValue());
         IssueOrderRequest.OffenderDetails offender = request.offender();
         IssueOrderRequest.VictimDetails victim = request.victim();
         return new ProtectiveOrder(
@@ -114,11 +122,15 @@ public class OrderIssuing {
                 request.policeUnit(),
                 officer.subject(),
                 request.prohibitions(),
-                legalBasis,
+                law.orderBasis(issuedAt),
                 issuedAt,
                 null,
                 new Offender(
-                        offender.iin(), offender.lastName(), offender.firstName(), blankToNull(offender.patronymic())),
+                        offender.iin(),
+                        offender.lastName(),
+                        offender.firstName(),
+                        blankToNull(offender.patronymic()),
+                        offender.phone()),
                 new Victim(
                         victim.iin(),
                         victim.lastName(),
@@ -127,7 +139,13 @@ public class OrderIssuing {
                         victim.contacts().stream()
                                 .map(contact ->
                                         new Contact(contact.channel(), contact.address(), contact.preferredLanguage()))
-                                .toList()));
+                                .toList(),
+                        blankToNull(victim.statedOpinion()),
+                        request.protectedPersons() == null
+                                ? List.of()
+                                : request.protectedPersons().stream()
+                                        .map(IssueOrderRequest.ProtectedPersonDetails::toFamilyMember)
+                                        .toList()));
     }
 
     /** The event: no personal data in clear; the victim's contacts sealed for notification-service. */
@@ -142,32 +160,36 @@ public class OrderIssuing {
                 order.issuedAt(),
                 order.validUntil(),
                 order.legalBasis(),
-                sealedVictimContact(order));
+                victimContacts.seal(order.id(), OrderIssued.VICTIM_CONTACT_FIELD, order.victim()));
     }
 
-    /**
-     * The contract carries one phone and one e-mail: the victim's first (most preferred) of each, and the
-     * language of the most preferred contact.
-     */
-    private SealedField sealedVictimContact(ProtectiveOrder order) {
-        Victim victim = order.victim();
-        List<Contact> contacts = victim.contacts();
-        VictimContact contact = new VictimContact(
-                victim.fullName(),
-                first(contacts, ContactChannel.SMS),
-                first(contacts, ContactChannel.EMAIL),
-                null,
-                contacts.get(0).preferredLanguage().code());
-        return cipher.sealJson(
-                contact, SealedFieldCipher.binding(order.id().toString(), OrderIssued.VICTIM_CONTACT_FIELD));
+    /** The offender's other orders issued before {@code order}: in the repeat window, or still active. */
+    private List<ProtectiveOrders.OffenderOrder> offenderOrders(ProtectiveOrder order) {
+        return orders.findOffenderOrders(order.offender().iin(), law.repeatWindowStart(order.issuedAt())).stream()
+                .filter(other ->
+                        !other.id().equals(order.id()) && other.issuedAt().isBefore(order.issuedAt()))
+                .toList();
     }
 
-    private static String first(List<Contact> contacts, ContactChannel channel) {
-        return contacts.stream()
-                .filter(contact -> contact.channel() == channel)
-                .map(Contact::address)
-                .findFirst()
-                .orElse(null);
+    /** The same warnings for the first answer and a replay: the offender's earlier orders still active. */
+    private static List<OrderRepresentation.Warning> warnings(List<ProtectiveOrders.OffenderOrder> earlier) {
+        return earlier.stream()
+                .filter(other -> other.status().isActive())
+                .map(other -> new OrderRepresentation.Warning(
+                        ORDER_IN_FORCE_WARNING, other.orderNumber(), other.policeUnit()))
+                .toList();
+    }
+
+    /** Orders against minors exist, down to a configured age (16 by default, unverified for 2026). */
+    private void requireMinimumAge(String offenderIin) {
+        int minimum = law.minimumOffenderAge();
+        boolean tooYoung = Iin.birthDate(offenderIin)
+                .map(born -> Period.between(born, law.today()).getYears() < minimum)
+                .orElse(false);
+        if (tooYoung) {
+            throw new InvalidRequestException(List.of(new Problems.FieldProblem(
+                    "offender.iin", "belongs to a person younger than " + minimum + ", the minimum age for an order")));
+        }
     }
 
     private static String blankToNull(String value) {

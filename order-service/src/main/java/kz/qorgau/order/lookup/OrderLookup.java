@@ -6,7 +6,6 @@ import java.util.UUID;
 import kz.qorgau.events.AccessKind;
 import kz.qorgau.kit.security.Staff;
 import kz.qorgau.order.accessrecord.AccessEvents;
-import kz.qorgau.order.protectiveorder.OrderRepresentation;
 import kz.qorgau.order.protectiveorder.ProtectiveOrder;
 import kz.qorgau.order.protectiveorder.ProtectiveOrders;
 import kz.qorgau.order.security.OrderAccess;
@@ -37,10 +36,9 @@ class OrderLookup {
     }
 
     @Transactional
-    Optional<OrderRepresentation> order(Staff staff, UUID id) {
+    Optional<ProtectiveOrder> order(Staff staff, UUID id) {
         return orders.findById(id)
-                .filter(order -> readable(staff, order, access.decide(staff, order), ORDER_FIELDS, null))
-                .map(OrderRepresentation::of);
+                .filter(order -> readable(staff, order, access.decide(staff, order), ORDER_FIELDS, null));
     }
 
     @Transactional

@@ -13,11 +13,13 @@ import kz.qorgau.kit.problem.Problems;
 import kz.qorgau.kit.security.Authorities;
 import kz.qorgau.kit.security.Staff;
 import kz.qorgau.order.accessrecord.Purpose;
+import kz.qorgau.order.lifecycle.ETags;
 import kz.qorgau.order.platform.CanonicalUuid;
 import kz.qorgau.order.protectiveorder.OrderRepresentation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.ErrorResponseException;
@@ -81,7 +83,7 @@ class OrderLookupController {
                                         schema = @Schema(implementation = ProblemDetail.class),
                                         examples = @ExampleObject(name = "notFound", value = NOT_FOUND_EXAMPLE)))
             })
-    OrderRepresentation find(
+    ResponseEntity<OrderRepresentation> find(
             @Parameter(description = "The order's id (UUID).", schema = @Schema(type = "string", format = "uuid"))
                     @PathVariable
                     String id,
@@ -89,6 +91,9 @@ class OrderLookupController {
         // A malformed id names no order either: 404, not 400, so ids stay opaque to clients.
         return CanonicalUuid.parse(id)
                 .flatMap(uuid -> lookup.order(staff, uuid))
+                // The ETag a change of the order names in If-Match.
+                .map(order ->
+                        ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderRepresentation.of(order)))
                 .orElseThrow(() -> notFound());
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import kz.qorgau.kit.security.Staff;
 import kz.qorgau.order.accessrecord.AccessEvents;
-import kz.qorgau.order.protectiveorder.OrderStatus;
 import kz.qorgau.order.protectiveorder.ProtectiveOrder;
 import kz.qorgau.order.protectiveorder.ProtectiveOrders;
 import kz.qorgau.order.security.OrderAccess;
@@ -59,8 +58,8 @@ class PersonCheck {
     }
 
     private static boolean isActive(ProtectiveOrder order, Instant now) {
-        // Later issues add SERVED, EXPIRED and REVOKED; an issued order protects until its term ends.
-        return order.status() == OrderStatus.ISSUED
+        // Issued (not yet served) or in force until its term ends, even before the expiry scan ran.
+        return order.status().isActive()
                 && (order.validUntil() == null || order.validUntil().isAfter(now));
     }
 }

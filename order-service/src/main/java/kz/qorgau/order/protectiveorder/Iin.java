@@ -78,7 +78,7 @@ public final class Iin {
     }
 
     /** The birth date the IIN encodes, if its century digit and date exist. */
-    static Optional<LocalDate> birthDate(String digits) {
+    public static Optional<LocalDate> birthDate(String digits) {
         int century = century(digits);
         if (century == 0) {
             return Optional.empty();

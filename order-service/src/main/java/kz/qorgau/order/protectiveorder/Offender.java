@@ -8,8 +8,14 @@ import java.util.Objects;
  *
  * @param iin a valid {@link Iin}
  * @param patronymic may be {@code null}: not everybody has one
+ * @param phone the offender's phone (E.164), optional: notices refuse a victim contact equal to it
  */
-public record Offender(String iin, String lastName, String firstName, String patronymic) {
+public record Offender(String iin, String lastName, String firstName, String patronymic, String phone) {
+
+    /** An offender whose phone is not known. */
+    public Offender(String iin, String lastName, String firstName, String patronymic) {
+        this(iin, lastName, firstName, patronymic, null);
+    }
 
     public Offender {
         if (!Iin.isValid(iin)) {

@@ -26,9 +26,31 @@ public record OrderRepresentation(
         List<Prohibition> prohibitions,
         @Schema(description = "The legal provision the order was issued under.") LegalBasis legalBasis,
         Offender offender,
-        ProtectedPerson victim) {
+        ProtectedPerson victim,
+        @Schema(description = "The minor or incapable members of the family the order also protects.")
+                List<FamilyMember> protectedPersons,
+        @Schema(description = "When it was served on the offender; null until then.", nullable = true) Instant servedAt,
+        @Schema(description = "The offender violated an order, or had another order within the repeat window.")
+                boolean repeatOffender,
+        @Schema(description = "The offender's earlier order this one repeats, if any.", nullable = true)
+                UUID previousOrderId,
+        @Schema(
+                        description = "Things the issuing officer should know, e.g. another order in force against the"
+                                + " offender (its number and unit only). Empty on reads.")
+                List<Warning> warnings) {
+
+    /** Something to know about a new order: only what the district rule lets any district see. */
+    @Schema(name = "OrderWarning")
+    public record Warning(
+            @Schema(example = "OFFENDER_HAS_ORDER_IN_FORCE") String code,
+            @Schema(description = "The other order's number.") String orderNumber,
+            @Schema(description = "The other order's police unit, to call.") String policeUnit) {}
 
     public static OrderRepresentation of(ProtectiveOrder order) {
+        return of(order, List.of());
+    }
+
+    public static OrderRepresentation of(ProtectiveOrder order, List<Warning> warnings) {
         return new OrderRepresentation(
                 order.id(),
                 order.orderNumber(),
@@ -41,7 +63,12 @@ public record OrderRepresentation(
                 order.prohibitions(),
                 order.legalBasis(),
                 order.offender(),
-                ProtectedPerson.of(order.victim()));
+                ProtectedPerson.of(order.victim()),
+                order.victim().protectedPersons(),
+                order.servedAt(),
+                order.repeatOffender(),
+                order.previousOrderId(),
+                List.copyOf(warnings));
     }
 
     @Override

@@ -7,10 +7,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * supervisor stating a purpose, and every such read is audited. {@link #toString()} is redacted.
  */
 @Schema(name = "ProtectedPerson", description = "The person the order protects (contacts are read apart).")
-public record ProtectedPerson(String iin, String lastName, String firstName, String patronymic) {
+public record ProtectedPerson(
+        String iin,
+        String lastName,
+        String firstName,
+        String patronymic,
+        @Schema(description = "The victim's stated opinion, as recorded on issue.", nullable = true)
+                String statedOpinion) {
 
     public static ProtectedPerson of(Victim victim) {
-        return new ProtectedPerson(victim.iin(), victim.lastName(), victim.firstName(), victim.patronymic());
+        return new ProtectedPerson(
+                victim.iin(), victim.lastName(), victim.firstName(), victim.patronymic(), victim.statedOpinion());
     }
 
     @Override

@@ -19,6 +19,10 @@ import kz.qorgau.events.Prohibition;
  * @param prohibitions what the offender is forbidden; at least one, no duplicates
  * @param legalBasis the provision it was issued under (from configuration at the time of issue)
  * @param validUntil {@code null} until the order is served
+ * @param servedAt when it was served on the offender; {@code null} until then
+ * @param version raised by every change of the order: its ETag
+ * @param repeatOffender the offender violated an order, or had another within the repeat window
+ * @param previousOrderId the offender's earlier order this one repeats, if any
  */
 public record ProtectiveOrder(
         UUID id,
@@ -32,7 +36,44 @@ public record ProtectiveOrder(
         Instant issuedAt,
         Instant validUntil,
         Offender offender,
-        Victim victim) {
+        Victim victim,
+        Instant servedAt,
+        int version,
+        boolean repeatOffender,
+        UUID previousOrderId) {
+
+    /** A new order as issued: never served, first version. */
+    public ProtectiveOrder(
+            UUID id,
+            String orderNumber,
+            OrderStatus status,
+            String district,
+            String policeUnit,
+            String issuingOfficer,
+            List<Prohibition> prohibitions,
+            LegalBasis legalBasis,
+            Instant issuedAt,
+            Instant validUntil,
+            Offender offender,
+            Victim victim) {
+        this(
+                id,
+                orderNumber,
+                status,
+                district,
+                policeUnit,
+                issuingOfficer,
+                prohibitions,
+                legalBasis,
+                issuedAt,
+                validUntil,
+                offender,
+                victim,
+                null,
+                1,
+                false,
+                null);
+    }
 
     public ProtectiveOrder {
         Objects.requireNonNull(id, "id");
@@ -49,6 +90,30 @@ public record ProtectiveOrder(
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(offender, "offender");
         Objects.requireNonNull(victim, "victim");
+        if (version < 1) {
+            throw new IllegalArgumentException("version must be at least 1");
+        }
+    }
+
+    /** The same order as a repeat of {@code previous}, issued against an offender who had one before. */
+    public ProtectiveOrder repeating(UUID previous) {
+        return new ProtectiveOrder(
+                id,
+                orderNumber,
+                status,
+                district,
+                policeUnit,
+                issuingOfficer,
+                prohibitions,
+                legalBasis,
+                issuedAt,
+                validUntil,
+                offender,
+                victim,
+                servedAt,
+                version,
+                true,
+                previous);
     }
 
     @Override

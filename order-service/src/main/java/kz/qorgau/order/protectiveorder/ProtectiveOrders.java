@@ -66,11 +66,11 @@ public class ProtectiveOrders implements SealedRows {
                         INSERT INTO protective_order (id, order_number, status, district, police_unit, issued_by,
                             prohibitions, legal_basis_law, legal_basis_article, legal_basis_version, issued_at,
                             valid_until, offender_sealed, victim_sealed, offender_iin_index, victim_iin_index,
-                            last_event_sequence)
+                            last_event_sequence, repeat_offender, previous_order_id)
                         VALUES (:id, :orderNumber, :status, :district, :policeUnit, :issuedBy,
                             CAST(:prohibitions AS jsonb), :law, :article, :version, :issuedAt,
                             :validUntil, CAST(:offender AS jsonb), CAST(:victim AS jsonb), :offenderIndex,
-                            :victimIndex, 1)
+                            :victimIndex, 1, :repeatOffender, :previousOrderId)
                         """)
                 .param("id", order.id())
                 .param("orderNumber", order.orderNumber())
@@ -88,8 +88,53 @@ public class ProtectiveOrders implements SealedRows {
                 .param("victim", sealedJson(order.id(), Column.VICTIM, order.victim()))
                 .param("offenderIndex", vault.blindIndex(order.offender().iin()))
                 .param("victimIndex", vault.blindIndex(order.victim().iin()))
+                .param("repeatOffender", order.repeatOffender())
+                .param("previousOrderId", order.previousOrderId())
                 .update();
     }
+
+    /** An amendment: the order's prohibitions and victim as they are now (the victim encrypted again). */
+    public void amend(UUID orderId, List<Prohibition> prohibitions, Victim victim) {
+        jdbc.sql(
+                        """
+                        UPDATE protective_order SET prohibitions = CAST(:prohibitions AS jsonb),
+                            victim_sealed = CAST(:victim AS jsonb)
+                        WHERE id = :id
+                        """)
+                .param("prohibitions", JSON.writeValueAsString(prohibitions))
+                .param("victim", sealedJson(orderId, Column.VICTIM, victim))
+                .param("id", orderId)
+                .update();
+    }
+
+    /**
+     * The offender's orders issued since {@code since}, or still issued or in force, newest first: a new
+     * order against them repeats the latest, and warns of one still active.
+     */
+    public List<OffenderOrder> findOffenderOrders(String offenderIin, Instant since) {
+        if (!Iin.isValid(offenderIin)) {
+            return List.of();
+        }
+        return jdbc.sql(
+                        """
+                        SELECT id, order_number, police_unit, status, issued_at FROM protective_order
+                        WHERE offender_iin_index = :index
+                          AND (issued_at >= :since OR status IN ('ISSUED', 'IN_FORCE'))
+                        ORDER BY issued_at DESC, id
+                        """)
+                .param("index", vault.blindIndex(offenderIin))
+                .param("since", utc(since))
+                .query((row, n) -> new OffenderOrder(
+                        row.getObject("id", UUID.class),
+                        row.getString("order_number"),
+                        row.getString("police_unit"),
+                        OrderStatus.valueOf(row.getString("status")),
+                        instant(row, "issued_at")))
+                .list();
+    }
+
+    /** What a new order may learn of the offender's other orders: number and unit, never their district's data. */
+    public record OffenderOrder(UUID id, String orderNumber, String policeUnit, OrderStatus status, Instant issuedAt) {}
 
     /**
      * @throws PersonalDataUnreadableException if the order's personal data does not decrypt (unknown
@@ -231,7 +276,11 @@ public class ProtectiveOrders implements SealedRows {
                 instant(row, "issued_at"),
                 instant(row, "valid_until"),
                 open(id, row, Column.OFFENDER, Offender.class),
-                open(id, row, Column.VICTIM, Victim.class));
+                open(id, row, Column.VICTIM, Victim.class),
+                instant(row, "served_at"),
+                row.getInt("version"),
+                row.getBoolean("repeat_offender"),
+                row.getObject("previous_order_id", UUID.class));
     }
 
     private static OffsetDateTime utc(Instant instant) {

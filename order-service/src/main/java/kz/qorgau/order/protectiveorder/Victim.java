@@ -11,8 +11,23 @@ import java.util.StringJoiner;
  * @param iin a valid {@link Iin}
  * @param patronymic may be {@code null}
  * @param contacts how to reach the victim, most preferred first; at least one
+ * @param statedOpinion the victim's stated opinion, which the order takes into account; may be {@code null}
+ * @param protectedPersons the minor or incapable members of the family the order also protects; may be
+ *     empty (stored with the victim, so encrypted and rotated with it)
  */
-public record Victim(String iin, String lastName, String firstName, String patronymic, List<Contact> contacts) {
+public record Victim(
+        String iin,
+        String lastName,
+        String firstName,
+        String patronymic,
+        List<Contact> contacts,
+        String statedOpinion,
+        List<FamilyMember> protectedPersons) {
+
+    /** A victim without a stated opinion or other protected persons. */
+    public Victim(String iin, String lastName, String firstName, String patronymic, List<Contact> contacts) {
+        this(iin, lastName, firstName, patronymic, contacts, null, List.of());
+    }
 
     public Victim {
         if (!Iin.isValid(iin)) {
@@ -24,6 +39,18 @@ public record Victim(String iin, String lastName, String firstName, String patro
         if (contacts.isEmpty()) {
             throw new IllegalArgumentException("a victim needs at least one contact");
         }
+        // Rows written before protected persons were kept have none.
+        protectedPersons = protectedPersons == null ? List.of() : List.copyOf(protectedPersons);
+    }
+
+    /** The same victim, reached through {@code newContacts}. */
+    public Victim withContacts(List<Contact> newContacts) {
+        return new Victim(iin, lastName, firstName, patronymic, newContacts, statedOpinion, protectedPersons);
+    }
+
+    /** The same victim, with {@code persons} as the order's other protected persons. */
+    public Victim withProtectedPersons(List<FamilyMember> persons) {
+        return new Victim(iin, lastName, firstName, patronymic, contacts, statedOpinion, persons);
     }
 
     /** "Last First Patronymic", the order in which Kazakh and Russian documents write names. */

@@ -9,12 +9,12 @@ import kz.qorgau.kit.security.SecurityProblems;
 import kz.qorgau.order.writelimit.WriteLimits;
 import org.junit.jupiter.api.Test;
 
-/** The alert rules in deploy/prometheus name metrics this service really emits. */
+/** The alert rules in ops/prometheus name metrics this service really emits. */
 class AlertRulesTest {
 
     @Test
     void theAccessAlertsNameThisServicesMetrics() throws IOException {
-        String rules = Files.readString(Path.of("..", "deploy", "prometheus", "alerts.yml"));
+        String rules = Files.readString(Path.of("..", "ops", "prometheus", "alerts.yml"));
 
         assertThat(rules)
                 .contains(prometheusCounter(WriteLimits.UNUSUAL_PERSON_CHECKS_METRIC))

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import kz.qorgau.order.ApiClient;
@@ -24,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /** Every operation of order-service's OpenAPI document through the OWASP API Top 10 matrix. */
 @SpringBootTest(
@@ -63,6 +67,12 @@ class OrderApiSecurityMatrixTest {
 
         private final AtomicInteger units = new AtomicInteger();
 
+        /** The ETag of the order prepared last, for the If-Match of the operation under test. */
+        private String lastETag = "\"v1\"";
+
+        /** When the check prepared last happened, for a correction's body. */
+        private String lastCheckedAt = Instant.now().toString();
+
         @Override
         public Optional<Map<String, String>> pathValues(ApiOperation operation, Persona persona, boolean own) {
             if (operation.pathParameters().isEmpty()) {
@@ -80,8 +90,85 @@ class OrderApiSecurityMatrixTest {
                 Persona holder = objectDistrict.equals("AST-ESIL") ? Persona.OFFICER_B : Persona.OFFICER_A;
                 return Optional.of(Map.of("id", created(holder, "/api/v1/break-glass-grants", breakGlassBody())));
             }
-            Persona issuer = objectDistrict.equals("AST-ESIL") ? Persona.OFFICER_B : Persona.OFFICER_A;
-            return Optional.of(Map.of("id", created(issuer, "/api/v1/orders", orderBody(objectDistrict))));
+            if (!own) {
+                // Another district's order: 404 before anything else is looked at, so no state is needed.
+                Persona issuer = objectDistrict.equals("AST-ESIL") ? Persona.OFFICER_B : Persona.OFFICER_A;
+                String id = created(issuer, "/api/v1/orders", orderBody(objectDistrict));
+                lastETag = "\"v1\"";
+                return Optional.of(Map.of(
+                        "id",
+                        id,
+                        "violationId",
+                        UUID.randomUUID().toString(),
+                        "checkId",
+                        UUID.randomUUID().toString()));
+            }
+            return Optional.of(orderInState(operation.path(), persona, objectDistrict));
+        }
+
+        /**
+         * A new order of the district in the state the operation needs, prepared by another member of its
+         * staff than {@code persona}, so that the preparation never counts against the write limit under test.
+         */
+        private Map<String, String> orderInState(String path, Persona persona, String district) {
+            Persona preparer = district.equals("AST-ESIL")
+                    ? Persona.OFFICER_B
+                    : (persona == Persona.OFFICER_A ? Persona.SUPERVISOR_A : Persona.OFFICER_A);
+            String id = created(preparer, "/api/v1/orders", orderBody(district));
+            String order = "/api/v1/orders/" + id;
+            Map<String, String> values = new HashMap<>(Map.of("id", id));
+            lastETag = "\"v1\"";
+            boolean needsService =
+                    path.endsWith("/revocation") || path.contains("/violations") || path.contains("/checks");
+            if (!needsService) {
+                return values;
+            }
+            lastETag = change(preparer, order + "/service", "{\"method\": \"SIGNED\"}")
+                    .etag();
+            if (path.contains("/checks/")) {
+                Changed check = change(preparer, order + "/checks", "{}");
+                lastETag = check.etag();
+                values.put("checkId", check.json().get("id").asString());
+                lastCheckedAt = check.json().get("checkedAt").asString();
+            }
+            if (path.contains("/violations/")) {
+                Changed violation =
+                        change(preparer, order + "/violations", "{\"source\": \"OFFICER\", \"breached\": []}");
+                lastETag = violation.etag();
+                String violationId = violation.json().get("id").asString();
+                values.put("violationId", violationId);
+                // Supervisors' steps are set in the database: no write of a persona under test is spent.
+                if (path.endsWith("/arrest") || path.endsWith("/arrest-end")) {
+                    jdbc.sql(
+                                    """
+                                    UPDATE order_violation SET status = 'CONFIRMED', case_number = 'MATRIX',
+                                        confirmed_by = 'matrix', confirmed_at = occurred_at,
+                                        arrest_started_at = CASE WHEN :started THEN occurred_at END
+                                    WHERE id = :id
+                                    """)
+                            .param("started", path.endsWith("/arrest-end"))
+                            .param("id", UUID.fromString(violationId))
+                            .update();
+                }
+            }
+            return values;
+        }
+
+        private record Changed(String etag, JsonNode json) {}
+
+        private Changed change(Persona persona, String path, String body) {
+            ApiClient api = new ApiClient(port, infrastructure.identity(), persona);
+            HttpResponse<String> response = api.post(path, body, Map.of("If-Match", lastETag));
+            if (response.statusCode() == 429) {
+                jdbc.sql("DELETE FROM access_rate_bucket WHERE id = :id")
+                        .param("id", "write:" + persona.subject())
+                        .update();
+                response = api.post(path, body, Map.of("If-Match", lastETag));
+            }
+            assertThat(response.statusCode())
+                    .as("preparing %s: %s", path, response.body())
+                    .isBetween(200, 201);
+            return new Changed(response.headers().firstValue("ETag").orElseThrow(), ApiClient.json(response));
         }
 
         @Override
@@ -102,14 +189,37 @@ class OrderApiSecurityMatrixTest {
             if (path.endsWith("/review")) {
                 return Optional.of("{\"outcome\": \"JUSTIFIED\"}");
             }
+            Map<String, String> lifecycle = Map.of(
+                    "/service", "{\"method\": \"SIGNED\"}",
+                    "/service-attempts", "{\"reason\": \"OFFENDER_NOT_FOUND\"}",
+                    "/void", "{\"reason\": \"ENTERED_IN_ERROR\"}",
+                    "/revocation", "{\"reason\": \"COURT_DECISION\"}",
+                    "/amendments", "{\"reason\": \"VICTIM_REQUEST\", \"prohibitions\": [\"DOMESTIC_VIOLENCE\"]}",
+                    "/violations", "{\"source\": \"OFFICER\", \"breached\": [\"CONTACTING_VICTIM\"]}",
+                    "/confirmation", "{\"caseNumber\": \"MATRIX-461-1\"}",
+                    "/checks", "{\"method\": \"VISIT\"}",
+                    "/corrections", "{\"checkedAt\": \"%s\", \"reason\": \"WRONG_TIME\"}".formatted(lastCheckedAt));
+            for (Map.Entry<String, String> entry : lifecycle.entrySet()) {
+                if (path.endsWith(entry.getKey())) {
+                    return Optional.of(entry.getValue());
+                }
+            }
+            if (path.endsWith("/arrest") || path.endsWith("/arrest-end")) {
+                return Optional.of("{}");
+            }
             throw new AssertionError("No body for " + operation + ": add one to the fixture");
         }
 
         @Override
         public Map<String, String> headers(ApiOperation operation, Persona persona) {
-            return operation.path().endsWith("/victim-contacts")
-                    ? Map.of("Qorgau-Purpose", "security matrix")
-                    : Map.of();
+            if (operation.path().endsWith("/victim-contacts")) {
+                return Map.of("Qorgau-Purpose", "security matrix");
+            }
+            // A change of an order names the ETag of the order the fixture prepared last.
+            boolean changesAnOrder = !operation.isRead()
+                    && operation.path().startsWith("/api/v1/orders/")
+                    && !operation.pathParameters().isEmpty();
+            return changesAnOrder ? Map.of("If-Match", lastETag) : Map.of();
         }
 
         @Override

@@ -3,7 +3,7 @@ package kz.qorgau.kit.metrics;
 /**
  * The names and tags of the metrics that more than one service emits, or that the kit emits for them,
  * in one place (Micrometer's dotted form; Prometheus sees dots as underscores and a counter with
- * {@code _total}). deploy/prometheus/alerts.yml names some of them: a change here changes it in the
+ * {@code _total}). ops/prometheus/alerts.yml names some of them: a change here changes it in the
  * same commit, and the kit's AlertRulesTest checks that it did.
  */
 public final class MetricNames {

@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    /** Requests refused by authentication or authorization; deploy/prometheus/alerts.yml alerts on it. */
+    /** Requests refused by authentication or authorization; ops/prometheus/alerts.yml alerts on it. */
     public static final String METRIC = MetricNames.SECURITY_REJECTIONS;
 
     private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);

@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The alert rules in deploy/prometheus name the metrics the kit really emits. */
+/** The alert rules in ops/prometheus name the metrics the kit really emits. */
 class AlertRulesTest {
 
     @Test
     void theParkingAlertsNameTheParkingsMetrics() throws IOException {
-        String rules = Files.readString(Path.of("..", "deploy", "prometheus", "alerts.yml"));
+        String rules = Files.readString(Path.of("..", "ops", "prometheus", "alerts.yml"));
 
         assertThat(rules)
                 .contains("increase(" + MetricNames.prometheusCounter(MetricNames.PARKING_KEYS_PARKED) + "[")

@@ -1,0 +1,256 @@
+package kz.qorgau.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kz.qorgau.bench.endtoend.SmtpSink;
+import kz.qorgau.bench.load.OpenLoad;
+import kz.qorgau.events.OrderIssued;
+import kz.qorgau.events.catalog.Topics;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * End to end, on the whole system as {@code ./qorgau-local} runs it: orders issued at a fixed rate (open
+ * model: 20, then 200 a second), and for each order the time from its HTTP response to its event on
+ * Kafka (as a consumer of the topic sees it), to its duty-unit notice handed to the SMTP peer (250 after
+ * DATA, seen at the peer) and to its audit entry (recorded_at). HdrHistogram percentiles. Goal: notice
+ * p99 under 50 ms at 20/s and under 100 ms at 200/s.
+ */
+final class EndToEndLatency implements BenchPart {
+
+    record Rate(double perSecond, double noticeGoalMillis) {}
+
+    static final List<Rate> RATES = List.of(new Rate(20, 50), new Rate(200, 100));
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final Pattern NUMBER = Pattern.compile("\"orderNumber\"\\s*:\\s*\"([^\"]+)\"");
+
+    @Override
+    public String name() {
+        return "end-to-end";
+    }
+
+    @Override
+    public String description() {
+        return "orders at 20/s and 200/s (open model): HTTP response to event on Kafka, notice handed to SMTP"
+                + " and audit entry (goal notice p99 < 50 ms at 20/s, < 100 ms at 200/s)";
+    }
+
+    @Override
+    public List<Measurement> run(BenchContext context) throws Exception {
+        // 60 s per rate in a full run (the issue's figure), 12 s with --quick.
+        Duration length = context.step().multipliedBy(6);
+        List<Measurement> results = new ArrayList<>();
+        try (SmtpSink sink = new SmtpSink();
+                LocalStackUnderTest stack = LocalStackUnderTest.start(
+                        context,
+                        Map.of("QORGAU_SMTP_HOST", "127.0.0.1", "QORGAU_SMTP_PORT", Integer.toString(sink.port())));
+                TopicWatch events = new TopicWatch(stack.kafkaBootstrap(), Topics.ORDERS_TOPIC)) {
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            URI orders = URI.create(stack.orderApi() + "/orders");
+            // Unrecorded: class loading and compilation.
+            String warmToken = stack.token("officer-a");
+            OpenLoad.run(http, 20, context.step(), Duration.ofMinutes(1), i -> order(orders, warmToken));
+            for (Rate rate : RATES) {
+                String token = stack.token("officer-a");
+                OpenLoad.Result load =
+                        OpenLoad.run(http, rate.perSecond(), length, Duration.ofMinutes(2), i -> order(orders, token));
+                results.addAll(measure(context, rate, load, sink, events));
+            }
+        }
+        return results;
+    }
+
+    private List<Measurement> measure(
+            BenchContext context, Rate rate, OpenLoad.Result load, SmtpSink sink, TopicWatch events) throws Exception {
+        Map<String, Instant> responded = new HashMap<>();
+        Map<String, String> numbers = new HashMap<>();
+        long refused = 0;
+        for (OpenLoad.Answer answer : load.answers()) {
+            Matcher id = ID.matcher(answer.body());
+            Matcher number = NUMBER.matcher(answer.body());
+            if (answer.status() == 201 && id.find() && number.find()) {
+                responded.put(id.group(1), answer.answered());
+                numbers.put(id.group(1), number.group(1));
+            } else if (answer.status() > 0) {
+                refused++;
+            }
+        }
+        // Everything accepted must arrive; wait up to two minutes for the last of it.
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        Map<String, Instant> audited = Map.of();
+        while (Instant.now().isBefore(deadline)) {
+            audited = auditEntries(context, responded.keySet());
+            boolean all = audited.size() == responded.size()
+                    && responded.keySet().stream().allMatch(id -> events.seenAt(id) != null)
+                    && numbers.values().stream().allMatch(number -> sink.handedAt(number) != null);
+            if (all) {
+                break;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(
+                    Duration.ofMillis(500).toNanos());
+        }
+        Histogram kafka = histogram();
+        Histogram notice = histogram();
+        Histogram audit = histogram();
+        long missingEvents = 0;
+        long missingNotices = 0;
+        long missingEntries = 0;
+        for (Map.Entry<String, Instant> order : responded.entrySet()) {
+            missingEvents += record(kafka, order.getValue(), events.seenAt(order.getKey()));
+            missingNotices += record(notice, order.getValue(), sink.handedAt(numbers.get(order.getKey())));
+            missingEntries += record(audit, order.getValue(), audited.get(order.getKey()));
+        }
+        String at = String.format(Locale.ROOT, "%.0f/s", rate.perSecond());
+        String accepted = responded.size() + " orders accepted"
+                + (refused + load.errors() == 0 ? "" : ", " + refused + " refused, " + load.errors() + " errors");
+        List<Measurement> results = new ArrayList<>();
+        results.addAll(percentiles(at + " HTTP (from due)", load.latencies(), "", accepted));
+        results.addAll(percentiles(at + " response → event on Kafka", kafka, "", missing(missingEvents)));
+        results.addAll(percentiles(
+                at + " response → notice handed",
+                notice,
+                "p99 < " + (int) rate.noticeGoalMillis() + " ms",
+                missing(missingNotices) + "; the SMTP peer accepted " + sink.received() + " messages so far"));
+        results.addAll(percentiles(at + " response → audit entry", audit, "", missing(missingEntries)));
+        return results;
+    }
+
+    /** Records {@code to − from}, clamped at zero (an event can reach Kafka before its response arrives). */
+    private static long record(Histogram histogram, Instant from, Instant to) {
+        if (to == null) {
+            return 1;
+        }
+        histogram.recordValue(Math.max(0, Duration.between(from, to).toNanos() / 1_000));
+        return 0;
+    }
+
+    private List<Measurement> percentiles(String what, Histogram histogram, String p99Goal, String note) {
+        List<Measurement> results = new ArrayList<>();
+        double[] percentiles = {50, 95, 99, 99.9};
+        for (double percentile : percentiles) {
+            String label = percentile == 99.9 ? "p99.9" : "p" + (int) percentile;
+            results.add(new Measurement(
+                    name(),
+                    what + " " + label,
+                    histogram.getValueAtPercentile(percentile) / 1000.0,
+                    "ms",
+                    percentile == 99 ? p99Goal : "",
+                    percentile == 50 ? note : ""));
+        }
+        results.add(new Measurement(name(), what + " max", histogram.getMaxValue() / 1000.0, "ms", "", ""));
+        return results;
+    }
+
+    private static String missing(long count) {
+        return count == 0 ? "none missing" : count + " MISSING after 2 min";
+    }
+
+    private static Histogram histogram() {
+        return new Histogram(3_600_000_000L, 3);
+    }
+
+    private static HttpRequest order(URI uri, String token) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(OrderWrites.ORDER))
+                .build();
+    }
+
+    /** recorded_at of each order's OrderIssued entry in the stack's audit trail. */
+    private static Map<String, Instant> auditEntries(BenchContext context, java.util.Set<String> orderIds)
+            throws Exception {
+        Map<String, Instant> entries = new HashMap<>();
+        var server = context.databases().server();
+        try (Connection connection = DriverManager.getConnection(
+                        LocalStackUnderTest.jdbcUrl(context, "qorgau_audit"),
+                        server.adminUser(),
+                        server.adminPassword());
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT subject, recorded_at FROM audit_entry WHERE type = ?")) {
+            query.setString(1, OrderIssued.TYPE);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String subject = rows.getString(1);
+                    if (orderIds.contains(subject)) {
+                        entries.put(subject, rows.getTimestamp(2).toInstant());
+                    }
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** A consumer of one topic that notes when each key's first record arrived. */
+    static final class TopicWatch implements AutoCloseable {
+
+        private final ConcurrentMap<String, Instant> seen = new ConcurrentHashMap<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+
+        TopicWatch(String bootstrap, String topic) {
+            Properties properties = new Properties();
+            properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            properties.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-watch-" + UUID.randomUUID());
+            properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+            properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+            thread = new Thread(
+                    () -> {
+                        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties)) {
+                            consumer.subscribe(List.of(topic));
+                            while (running.get()) {
+                                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                                    if (record.key() != null) {
+                                        seen.putIfAbsent(record.key(), Instant.now());
+                                    }
+                                }
+                            }
+                        }
+                    },
+                    "bench-topic-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        Instant seenAt(String key) {
+            return seen.get(key);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join(Duration.ofSeconds(10).toMillis());
+        }
+    }
+}
