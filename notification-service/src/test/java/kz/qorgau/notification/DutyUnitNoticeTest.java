@@ -39,10 +39,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * OrderIssued in, e-mail to the district's duty unit out, on the real broker, database and SMTP inbox. Also
+ * OrderIssued in, e-mail to the district's duty unit out, on the real broker, database and SMTP inbox, sent on
+ * the delivery engine's wake-up after the listener's commit (the poll is an hour away). Also
  * runs the kit's outbox contract ({@link OutboxContract}) with notification-service's NotificationSent.
  */
-@SpringBootTest
+// No polling to speak of: every notice here must leave on the wake-up after its event's commit (docs/adr/0022).
+@SpringBootTest(properties = "qorgau.notification.delivery.poll-interval=1h")
 @QorgauInfrastructure(smtp = true)
 @Import(OrderServiceTopics.class)
 class DutyUnitNoticeTest extends OutboxContract {
@@ -93,6 +95,12 @@ class DutyUnitNoticeTest extends OutboxContract {
         assertThat(body.indexOf("Кезекші бөлімге")).isLessThan(body.indexOf("Дежурной части"));
         TestOrders.VICTIM_DATA.forEach(personal -> assertThat(body).doesNotContain(personal));
 
+        // The mail is in the inbox a moment before the worker commits SENT.
+        await().atMost(WAIT).until(() -> "SENT"
+                .equals(jdbc.sql("SELECT status FROM notice WHERE event_id = :eventId")
+                        .param("eventId", issued.id())
+                        .query(String.class)
+                        .single()));
         Map<String, Object> notice = jdbc.sql("SELECT * FROM notice WHERE event_id = :eventId")
                 .param("eventId", issued.id())
                 .query()
@@ -123,6 +131,15 @@ class DutyUnitNoticeTest extends OutboxContract {
                 .isEqualTo(1));
         assertThat(counter("qorgau.notices.sent", "channel", "EMAIL", "recipient.role", "DUTY_UNIT"))
                 .isPositive();
+        // Event commit to handed, with the SLO buckets the operators' alerts read.
+        var handed = meters.find("qorgau.notices.handed")
+                .tags("channel", "EMAIL", "recipient.role", "DUTY_UNIT")
+                .timer();
+        assertThat(handed).isNotNull();
+        assertThat(handed.count()).isPositive();
+        assertThat(handed.takeSnapshot().histogramCounts())
+                .extracting(bucket -> bucket.bucket(java.util.concurrent.TimeUnit.MILLISECONDS))
+                .contains(50.0, 100.0);
     }
 
     @Test

@@ -151,7 +151,8 @@ class OrderParkingTest extends ParkingContract {
                         head.id().toString(),
                         second.id().toString(),
                         futureType.headers().get("ce_id"));
-        assertThat(status(head)).isEqualTo("SENT");
+        // Recorded by the replay, sent by the delivery engine a moment later.
+        await().atMost(WAIT).until(() -> status(head).equals("SENT"));
         assertThat(parkedRecords(k)).isZero();
 
         // Each action became an event for the audit trail, published from the outbox.

@@ -1,7 +1,6 @@
 package kz.qorgau.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -28,11 +27,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The mail server does not answer: each notice is tried a few times, then marked FAILED and reported
- * as NotificationFailed, and the consumer goes on with the next order instead of holding the
- * partition.
+ * The mail server refuses every connection until the notices' deadline: each notice is tried again with
+ * back-off, then marked FAILED and reported as NotificationFailed, the district's supervisor is told (here by
+ * e-mail too, the only channel configured), and the failures are counted.
  */
-@SpringBootTest(properties = {"qorgau.notification.email.attempts=2", "qorgau.notification.email.retry-delay=50ms"})
+@SpringBootTest(
+        properties = {
+            "qorgau.notification.delivery.urgent-deadline=1500ms",
+            "qorgau.notification.delivery.first-retry-delay=100ms",
+            "qorgau.notification.delivery.max-retry-delay=200ms",
+            // The channel's breaker opens after these failures; a short open time lets the deadline come.
+            "qorgau.notification.delivery.channels.EMAIL.open-for=100ms"
+        })
 @QorgauInfrastructure
 @Import(OrderServiceTopics.class)
 class SmtpUnavailableTest {
@@ -68,27 +74,34 @@ class SmtpUnavailableTest {
                         infrastructure.kafka(), infrastructure.topic(Topics.NOTIFICATIONS_TOPIC))) {
             writer.send(infrastructure.topic(Topics.ORDERS_TOPIC), first);
             writer.send(infrastructure.topic(Topics.ORDERS_TOPIC), second);
-            events = notifications.awaitEvents(2, WAIT);
+            // Two duty-unit notices and the two supervisors' notices that report them.
+            events = notifications.awaitEvents(4, WAIT);
         }
 
-        assertThat(events).hasSize(2).allSatisfy(event -> assertThat(event.data())
-                .isInstanceOfSatisfying(NotificationFailed.class, failed -> {
-                    assertThat(failed.reason()).isEqualTo("SMTP_UNAVAILABLE");
-                    assertThat(failed.attempts()).isEqualTo(2);
-                    assertThat(failed.channel()).isEqualTo(NotificationChannel.EMAIL);
-                    assertThat(failed.recipientRole()).isEqualTo("DUTY_UNIT");
-                }));
-        assertThat(events)
-                .extracting(event -> ((NotificationFailed) event.data()).causationEventId())
+        List<NotificationFailed> dutyUnit = events.stream()
+                .map(event -> (NotificationFailed) event.data())
+                .filter(failed -> failed.recipientRole().equals("DUTY_UNIT"))
+                .toList();
+        assertThat(dutyUnit).hasSize(2).allSatisfy(failed -> {
+            assertThat(failed.reason()).isEqualTo("SMTP_UNAVAILABLE");
+            assertThat(failed.attempts()).as("tried again until the deadline").isGreaterThan(2);
+            assertThat(failed.channel()).isEqualTo(NotificationChannel.EMAIL);
+        });
+        assertThat(dutyUnit)
+                .extracting(NotificationFailed::causationEventId)
                 .containsExactlyInAnyOrder(first.id().toString(), second.id().toString());
         for (EventEnvelope<OrderIssued> issued : List.of(first, second)) {
-            await().atMost(WAIT).untilAsserted(() -> assertThat(notice(issued))
-                    .containsEntry("status", "FAILED")
-                    .containsEntry("attempts", 2)
-                    .containsEntry("last_error", "SMTP_UNAVAILABLE"));
-            assertThat(notice(issued).get("failed_at")).isNotNull();
-            assertThat(notice(issued).get("order_id")).isEqualTo(UUID.fromString(issued.subject()));
+            Map<String, Object> notice = notice(issued, "DUTY_UNIT");
+            assertThat(notice).containsEntry("status", "FAILED").containsEntry("last_error", "SMTP_UNAVAILABLE");
+            assertThat(notice.get("failed_at")).isNotNull();
+            assertThat(notice.get("order_id")).isEqualTo(UUID.fromString(issued.subject()));
+            Map<String, Object> supervisor = notice(issued, "SUPERVISOR");
+            assertThat(supervisor.get("reports_notice")).isEqualTo(notice.get("id"));
+            assertThat(supervisor.get("channel")).isEqualTo("EMAIL");
         }
+        assertThat(notice(first, "SUPERVISOR").get("recipient"))
+                .isEqualTo("supervisor.almaty-bostandyk@police.example.kz");
+        assertThat(notice(second, "SUPERVISOR").get("recipient")).isEqualTo("supervisor.national@police.example.kz");
         assertThat(meters.find("qorgau.notices.failed")
                         .tags("channel", "EMAIL", "recipient.role", "DUTY_UNIT", "reason", "SMTP_UNAVAILABLE")
                         .counter()
@@ -96,9 +109,10 @@ class SmtpUnavailableTest {
                 .isEqualTo(2);
     }
 
-    private Map<String, Object> notice(EventEnvelope<OrderIssued> issued) {
-        return jdbc.sql("SELECT * FROM notice WHERE event_id = :eventId")
+    private Map<String, Object> notice(EventEnvelope<OrderIssued> issued, String role) {
+        return jdbc.sql("SELECT * FROM notice WHERE event_id = :eventId AND recipient_role = :role")
                 .param("eventId", issued.id())
+                .param("role", role)
                 .query()
                 .singleRow();
     }

@@ -1,77 +1,95 @@
 package kz.qorgau.notification.dutyunit;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import kz.qorgau.events.NotificationChannel;
 import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.envelope.EventEnvelope;
+import kz.qorgau.notification.delivery.EmailProperties;
+import kz.qorgau.notification.delivery.WebhookProperties;
 import kz.qorgau.notification.notice.EmailContent;
-import kz.qorgau.notification.notice.Notice;
-import kz.qorgau.notification.notice.NoticeDelivery;
-import kz.qorgau.notification.notice.NoticeEmailProperties;
+import kz.qorgau.notification.notice.NoticeDraft;
 import kz.qorgau.notification.notice.NoticeRegistration;
 import kz.qorgau.notification.notice.NoticeStatus;
 import kz.qorgau.notification.notice.Recipient;
+import kz.qorgau.notification.notice.RecipientKind;
+import kz.qorgau.notification.notice.Urgency;
 import org.springframework.stereotype.Service;
 
 /**
- * Tells the duty unit of the order's district that an order was issued: one e-mail notice per
- * address of the unit, each with its own NotificationSent or NotificationFailed.
- *
- * <p>Safe to call again with the same event: registration happens once, only PENDING notices are
- * (re)delivered, and each outcome is recorded once, with its notice's status.
+ * The duty unit of the order's district as a recipient kind: one e-mail notice per address of the unit, and
+ * one webhook notice if the district has a dispatch webhook, each sent by the delivery engine with its own
+ * NotificationSent or NotificationFailed (docs/adr/0022).
  */
 @Service
-public class DutyUnitAlerts {
-
-    /** This handler's name in received_event. */
-    static final String CONSUMER = "duty-unit-alerts";
+public class DutyUnitAlerts implements RecipientKind {
 
     private final DutyUnitDirectory directory;
+    private final DispatchWebhooks webhooks;
     private final NoticeRegistration registration;
-    private final NoticeDelivery delivery;
-    private final NoticeEmailProperties email;
+    private final EmailProperties email;
 
     DutyUnitAlerts(
             DutyUnitDirectory directory,
+            DispatchWebhooks webhooks,
             NoticeRegistration registration,
-            NoticeDelivery delivery,
-            NoticeEmailProperties email) {
+            EmailProperties email,
+            WebhookProperties webhook) {
+        if (!webhooks.dispatchWebhooks().isEmpty() && !webhook.signs()) {
+            throw new IllegalStateException(
+                    "qorgau.notification.dispatch-webhooks needs qorgau.notification.webhook.secret to sign with");
+        }
         this.directory = directory;
+        this.webhooks = webhooks;
         this.registration = registration;
-        this.delivery = delivery;
         this.email = email;
     }
 
-    public void orderIssued(EventEnvelope<OrderIssued> event) {
+    @Override
+    public String role() {
+        return DutyUnit.ROLE;
+    }
+
+    @Override
+    public List<NoticeDraft> orderIssued(EventEnvelope<OrderIssued> event) {
         OrderIssued order = event.data();
-        DutyUnit unit = directory.forDistrict(order.district());
-        List<Recipient> recipients = unit.addresses().stream()
-                .map(address -> new Recipient(DutyUnit.ROLE, NotificationChannel.EMAIL, address))
-                .toList();
-        List<Notice> pending = registration.register(CONSUMER, event, recipients);
-        if (!pending.isEmpty()) {
-            EmailContent content = DutyUnitMessage.of(order, email.timeZone());
-            for (Notice notice : pending) {
-                delivery.deliver(notice.id(), content, event);
-            }
+        EmailContent mail = DutyUnitMessage.of(order, email.timeZone());
+        List<NoticeDraft> drafts = new ArrayList<>();
+        for (Recipient recipient : recipients(order)) {
+            drafts.add(
+                    recipient.channel() == NotificationChannel.WEBHOOK
+                            ? new NoticeDraft(
+                                    recipient, Urgency.URGENT, mail.subject(), DutyUnitDispatch.of(event, order))
+                            : new NoticeDraft(recipient, Urgency.URGENT, mail.subject(), mail.body()));
         }
-        // Each notice's outcome is in the kit's outbox, committed with the notice; the relay publishes it.
+        return drafts;
     }
 
     /**
-     * The duty unit's recipients of the order that have not been sent its notice (none registered yet,
-     * or not delivered): who would never hear of it if the event were dropped.
+     * The duty unit's recipients of the order that have not been sent its notice (none recorded yet, or not
+     * delivered): who would never hear of it if the event were dropped.
      */
     public List<Recipient> unsent(EventEnvelope<OrderIssued> event) {
         Set<String> sent = registration.noticesOf(event.id()).stream()
                 .filter(notice -> notice.status() == NoticeStatus.SENT)
-                .map(notice -> notice.recipient().address())
+                .map(notice ->
+                        notice.recipient().channel() + " " + notice.recipient().address())
                 .collect(Collectors.toSet());
-        return directory.forDistrict(event.data().district()).addresses().stream()
-                .filter(address -> !sent.contains(address))
-                .map(address -> new Recipient(DutyUnit.ROLE, NotificationChannel.EMAIL, address))
+        return recipients(event.data()).stream()
+                .filter(recipient -> !sent.contains(recipient.channel() + " " + recipient.address()))
                 .toList();
+    }
+
+    private List<Recipient> recipients(OrderIssued order) {
+        List<Recipient> recipients = new ArrayList<>();
+        directory.forDistrict(order.district()).addresses().stream()
+                .map(address -> new Recipient(DutyUnit.ROLE, NotificationChannel.EMAIL, address))
+                .forEach(recipients::add);
+        webhooks.forDistrict(order.district())
+                .map(uri -> new Recipient(DutyUnit.ROLE, NotificationChannel.WEBHOOK, uri.toString()))
+                .ifPresent(recipients::add);
+        return recipients;
     }
 }

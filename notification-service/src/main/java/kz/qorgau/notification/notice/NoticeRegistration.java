@@ -3,6 +3,7 @@ package kz.qorgau.notification.notice;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -10,13 +11,16 @@ import java.util.UUID;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.kit.metrics.MetricNames;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns a received event into notices, once. The received_event row and the notice rows commit in
- * one transaction, so a redelivered event finds the first delivery's notices instead of making new
- * ones; notices a crash left PENDING are handed back so the caller finishes them.
+ * Records the notices due for a received event, once, and sends nothing (docs/adr/0022): the received_event
+ * row and the notice rows commit in one short transaction, the database's unique constraint keeps one notice
+ * per event, recipient and channel, and the delivery engine, woken by the commit, sends them.
  */
 @Service
 public class NoticeRegistration {
@@ -25,43 +29,79 @@ public class NoticeRegistration {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final NoticeDeadlines deadlines;
+    private final ApplicationEventPublisher publisher;
 
-    NoticeRegistration(Notices notices, TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+    NoticeRegistration(
+            Notices notices,
+            TransactionTemplate transactions,
+            Clock clock,
+            MeterRegistry meters,
+            NoticeDeadlines deadlines,
+            ApplicationEventPublisher publisher) {
         this.notices = notices;
         this.transactions = transactions;
         this.clock = clock;
         this.meters = meters;
+        this.deadlines = deadlines;
+        this.publisher = publisher;
     }
 
     /**
-     * Registers one notice per recipient for the event (first delivery only) and returns the event's
-     * notices that are still PENDING, on any delivery.
+     * Records one PENDING notice per draft (a redelivered event adds none and counts as redelivered).
      *
-     * @param consumer names the handler in received_event, so two handlers of one event do not
-     *     shadow each other
+     * @param consumer names the handler in received_event, so two handlers of one event do not shadow each
+     *     other
+     * @param district the order's district, where a supervisor is found if a notice is given up
      */
-    public List<Notice> register(
-            String consumer, EventEnvelope<? extends QorgauEvent> event, List<Recipient> recipients) {
-        List<Notice> pending = transactions.execute(status -> {
-            OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-            if (notices.markReceived(consumer, event.id(), now)) {
-                for (Recipient recipient : recipients) {
-                    notices.addPending(UUID.randomUUID(), event.id(), event.subject(), recipient, now);
-                }
-            } else {
+    public void record(
+            String consumer, EventEnvelope<? extends QorgauEvent> event, String district, List<NoticeDraft> drafts) {
+        transactions.executeWithoutResult(status -> {
+            OffsetDateTime now = now();
+            if (!notices.markReceived(consumer, event.id(), now)) {
                 Counter.builder(MetricNames.EVENTS_REDELIVERED)
                         .description("Events received again (absorbed by received_event)")
                         .tag("consumer", consumer)
                         .register(meters)
                         .increment();
             }
-            return notices.pendingFor(event.id());
+            // Every time, not only the first: the unique constraint absorbs repeats, and a notice recorded
+            // before the engine (without text) gets its text from the redelivery.
+            add(NoticeCause.of(event), district, drafts, null, now);
         });
-        return pending == null ? List.of() : pending;
+    }
+
+    /**
+     * Records notices that follow from another notice (a supervisor told that it was given up), in the
+     * caller's transaction: same event, other recipients.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordFollowUp(NoticeCause event, String district, UUID reportsNotice, List<NoticeDraft> drafts) {
+        add(event, district, drafts, reportsNotice, now());
+    }
+
+    private void add(
+            NoticeCause event, String district, List<NoticeDraft> drafts, UUID reportsNotice, OffsetDateTime now) {
+        for (NoticeDraft draft : drafts) {
+            Duration deadline = deadlines.of(draft.urgency());
+            notices.addPending(UUID.randomUUID(), event, district, draft, reportsNotice, now, now.plus(deadline));
+        }
+        if (!drafts.isEmpty()) {
+            publisher.publishEvent(new NoticesRecorded(drafts.size()));
+        }
     }
 
     /** Every notice of the event, whatever its status. */
     public List<Notice> noticesOf(UUID eventId) {
         return notices.forEvent(eventId);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** How long a notice of each urgency is tried; the delivery engine's configuration answers. */
+    public interface NoticeDeadlines {
+        Duration of(Urgency urgency);
     }
 }

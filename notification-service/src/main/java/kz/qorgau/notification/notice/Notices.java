@@ -4,13 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.events.NotificationChannel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The notice and received_event tables (db/migration/V1__notices.sql). */
+/** Recording and reading notices and received_event (db/migration/V1, V3); the delivery engine has its own queries. */
 @Repository
 class Notices {
 
@@ -42,21 +41,52 @@ class Notices {
                 == 1;
     }
 
-    /** Adds a PENDING notice unless the event already has one for this recipient and channel. */
-    void addPending(UUID id, UUID eventId, String orderId, Recipient recipient, OffsetDateTime now) {
+    /**
+     * Adds a PENDING notice, due now, unless the event already has one for this recipient and channel; a
+     * notice recorded before the delivery engine (V3) has no text yet and gets it here.
+     */
+    void addPending(
+            UUID id,
+            NoticeCause event,
+            String district,
+            NoticeDraft draft,
+            UUID reportsNotice,
+            OffsetDateTime now,
+            OffsetDateTime deadline) {
+        Recipient recipient = draft.recipient();
         jdbc.sql(
                         """
-                INSERT INTO notice (id, event_id, order_id, recipient_role, recipient, channel, status, attempts, created_at)
-                VALUES (:id, :eventId, :orderId, :role, :recipient, :channel, 'PENDING', 0, :now)
-                ON CONFLICT ON CONSTRAINT notice_once_per_event_recipient_channel DO NOTHING
+                INSERT INTO notice (id, event_id, order_id, recipient_role, recipient, channel, status, attempts,
+                    created_at, event_type, event_sequence, event_time, district, urgency, subject, body, due_at,
+                    deadline_at, traceparent, tracestate, reports_notice)
+                VALUES (:id, :eventId, :orderId, :role, :recipient, :channel, 'PENDING', 0, :now, :eventType,
+                    :eventSequence, :eventTime, :district, :urgency, :subject, :body, :now, :deadline, :traceparent,
+                    :tracestate, :reportsNotice)
+                ON CONFLICT ON CONSTRAINT notice_once_per_event_recipient_channel DO UPDATE
+                    SET subject = EXCLUDED.subject, body = EXCLUDED.body, event_type = EXCLUDED.event_type,
+                        event_sequence = EXCLUDED.event_sequence, event_time = EXCLUDED.event_time,
+                        district = EXCLUDED.district, urgency = EXCLUDED.urgency,
+                        traceparent = EXCLUDED.traceparent, tracestate = EXCLUDED.tracestate
+                    WHERE notice.body IS NULL
                 """)
                 .param("id", id)
-                .param("eventId", eventId)
-                .param("orderId", UUID.fromString(orderId))
+                .param("eventId", event.eventId())
+                .param("orderId", UUID.fromString(event.orderId()))
                 .param("role", recipient.role())
                 .param("recipient", recipient.address())
                 .param("channel", recipient.channel().name())
                 .param("now", now)
+                .param("eventType", event.eventType())
+                .param("eventSequence", event.sequence())
+                .param("eventTime", event.time())
+                .param("district", district)
+                .param("urgency", draft.urgency().name())
+                .param("subject", draft.subject())
+                .param("body", draft.body())
+                .param("deadline", deadline)
+                .param("traceparent", event.traceparent())
+                .param("tracestate", event.tracestate())
+                .param("reportsNotice", reportsNotice)
                 .update();
     }
 
@@ -66,52 +96,6 @@ class Notices {
                 .param("eventId", eventId)
                 .query(Notices::map)
                 .list();
-    }
-
-    /** The event's notices that are still PENDING, oldest first. */
-    List<Notice> pendingFor(UUID eventId) {
-        return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM notice WHERE event_id = :eventId AND status = 'PENDING' ORDER BY created_at, id")
-                .param("eventId", eventId)
-                .query(Notices::map)
-                .list();
-    }
-
-    /**
-     * Locks the notice until the transaction ends and returns it if it is still PENDING. A second
-     * instance delivering the same notice (a rebalance race) waits here, then finds it done.
-     */
-    Optional<Notice> lockIfPending(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM notice WHERE id = :id FOR UPDATE")
-                .param("id", id)
-                .query(Notices::map)
-                .optional()
-                .filter(notice -> notice.status() == NoticeStatus.PENDING);
-    }
-
-    void markSent(UUID id, int attempts, OffsetDateTime sentAt) {
-        jdbc.sql(
-                        """
-                UPDATE notice SET status = 'SENT', attempts = :attempts, sent_at = :sentAt, last_error = NULL
-                WHERE id = :id AND status = 'PENDING'
-                """)
-                .param("id", id)
-                .param("attempts", attempts)
-                .param("sentAt", sentAt)
-                .update();
-    }
-
-    void markFailed(UUID id, int attempts, OffsetDateTime failedAt, String reason) {
-        jdbc.sql(
-                        """
-                UPDATE notice SET status = 'FAILED', attempts = :attempts, failed_at = :failedAt, last_error = :reason
-                WHERE id = :id AND status = 'PENDING'
-                """)
-                .param("id", id)
-                .param("attempts", attempts)
-                .param("failedAt", failedAt)
-                .param("reason", reason)
-                .update();
     }
 
     private static Notice map(ResultSet row, int rowNumber) throws SQLException {

@@ -18,6 +18,7 @@ import kz.qorgau.kit.metrics.MetricNames;
 import kz.qorgau.kit.parking.DiscardConsequences;
 import kz.qorgau.kit.parking.ParkedRecordHandler;
 import kz.qorgau.notification.dutyunit.DutyUnitAlerts;
+import kz.qorgau.notification.routing.PoliceNotices;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -40,7 +41,8 @@ import org.springframework.stereotype.Component;
  * decoder's {@code NullPointerException}, {@code IllegalArgumentException} or {@code
  * IllegalStateException} are contract violations like any other: dead-lettered at once.
  *
- * <p>What bypasses the parking ({@link #handleUrgent}): the duty unit's alert, a police notice. A
+ * <p>What bypasses the parking ({@link #handleUrgent}): the police notices (recorded, then sent by the
+ * delivery engine; docs/adr/0022). A
  * parked order must never hold back the police's alert of a later event of the same order; what the
  * victim is told keeps the order's strict sequence, so everything else waits behind the parked head.
  */
@@ -51,12 +53,19 @@ class OrderEvents implements ParkedRecordHandler, DiscardConsequences {
 
     private final EventCodec codec;
     private final VictimContacts victimContacts;
+    private final PoliceNotices policeNotices;
     private final DutyUnitAlerts dutyUnitAlerts;
     private final Counter ignored;
 
-    OrderEvents(EventCodec codec, VictimContacts victimContacts, DutyUnitAlerts dutyUnitAlerts, MeterRegistry meters) {
+    OrderEvents(
+            EventCodec codec,
+            VictimContacts victimContacts,
+            PoliceNotices policeNotices,
+            DutyUnitAlerts dutyUnitAlerts,
+            MeterRegistry meters) {
         this.codec = codec;
         this.victimContacts = victimContacts;
+        this.policeNotices = policeNotices;
         this.dutyUnitAlerts = dutyUnitAlerts;
         this.ignored = Counter.builder(MetricNames.EVENTS_IGNORED)
                 .description("Well-formed events of types this service does not handle")
@@ -70,10 +79,10 @@ class OrderEvents implements ParkedRecordHandler, DiscardConsequences {
         if (issued == null) {
             return;
         }
-        // The duty unit is alerted first: a police alert must not wait on the victim's sealed
+        // The police notices are recorded first: a police alert must not wait on the victim's sealed
         // contact. A contact that does not open still dead-letters the record afterwards, so
         // operators see it; a replay alerts no one twice (received_event).
-        dutyUnitAlerts.orderIssued(issued);
+        policeNotices.orderIssued(issued);
         victimContacts.open(issued.data());
     }
 
@@ -90,7 +99,7 @@ class OrderEvents implements ParkedRecordHandler, DiscardConsequences {
             return;
         }
         if (issued != null) {
-            dutyUnitAlerts.orderIssued(issued);
+            policeNotices.orderIssued(issued);
         }
     }
 

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import kz.qorgau.kit.security.SecurityProblems;
 import kz.qorgau.testsupport.QorgauInfrastructure;
@@ -26,11 +27,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * notification-service's public port through the OWASP API Top 10 matrix. It has no operations of its
- * own yet, so today the matrix checks that the OpenAPI document, Swagger UI and unknown paths need a
- * token; an operation added later gets every case, and fails until it declares its roles.
+ * notification-service's public port through the OWASP API Top 10 matrix: notice status by order (its
+ * district's officers and supervisors only, another district's order as unknown as a missing one, no
+ * address in any answer), and the OpenAPI document, Swagger UI and unknown paths need a token.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @QorgauInfrastructure(smtp = true, sharedContext = "notification-service")
@@ -54,9 +56,24 @@ class NotificationApiSecurityMatrixTest {
     }
 
     @Test
-    void hasNoOperationsYet() {
-        // When this fails, an endpoint was added: give the fixture what its cases need, then drop this test.
-        assertThat(matrix().operations()).isEmpty();
+    void anOfficerSeesWhereTheOrdersNoticesStandByRoleAndChannelWithoutAddresses() throws Exception {
+        var fixture = new Fixture(context.getBean(JdbcClient.class));
+        UUID orderId = fixture.orderWithANotice(Persona.OFFICER_A.district());
+
+        HttpResponse<String> response = get(
+                "/api/v1/orders/" + orderId + "/notices",
+                infrastructure.identity().token(Persona.OFFICER_A));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("\"recipientRole\":\"DUTY_UNIT\"", "\"channel\":\"EMAIL\"", "\"status\":\"SENT\"")
+                .doesNotContain(Fixture.ADDRESS);
+        assertThat(get(
+                                "/api/v1/orders/" + orderId + "/notices",
+                                infrastructure.identity().token(Persona.OFFICER_B))
+                        .statusCode())
+                .as("another district's officer")
+                .isEqualTo(404);
     }
 
     @Test
@@ -95,7 +112,10 @@ class NotificationApiSecurityMatrixTest {
 
     private ApiSecurityMatrix matrix() {
         return ApiSecurityMatrix.of(
-                URI.create("http://127.0.0.1:" + port), infrastructure.identity(), new Fixture(), context);
+                URI.create("http://127.0.0.1:" + port),
+                infrastructure.identity(),
+                new Fixture(context.getBean(JdbcClient.class)),
+                context);
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
@@ -107,15 +127,48 @@ class NotificationApiSecurityMatrixTest {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Fails for any operation: a new endpoint must teach it what its cases need. */
+    /** Notices of fresh orders in the persona's district (own) or another one; fails for any other operation. */
     private static final class Fixture implements ApiFixture {
+
+        private static final String ADDRESS = "duty.matrix@police.example.kz";
+
+        private final JdbcClient jdbc;
+
+        Fixture(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
 
         @Override
         public Optional<Map<String, String>> pathValues(ApiOperation operation, Persona persona, boolean own) {
-            if (!operation.pathParameters().isEmpty()) {
+            if (operation.pathParameters().isEmpty()) {
+                return own ? Optional.of(Map.of()) : Optional.empty();
+            }
+            if (!operation.path().equals("/api/v1/orders/{id}/notices")) {
                 throw new AssertionError("No path values for " + operation + ": add them to the fixture");
             }
-            return own ? Optional.of(Map.of()) : Optional.empty();
+            if (persona.district() == null) {
+                return Optional.empty();
+            }
+            String district = own ? persona.district() : persona.district() + "-OTHER";
+            return Optional.of(Map.of("id", orderWithANotice(district).toString()));
+        }
+
+        private UUID orderWithANotice(String district) {
+            UUID orderId = UUID.randomUUID();
+            jdbc.sql(
+                            """
+                    INSERT INTO notice (id, event_id, order_id, recipient_role, recipient, channel, status, attempts,
+                        created_at, sent_at, district, event_type, subject, body)
+                    VALUES (:id, :eventId, :orderId, 'DUTY_UNIT', :address, 'EMAIL', 'SENT', 1, now(), now(),
+                        :district, 'kz.qorgau.order.issued.v1', 'subject', 'body')
+                    """)
+                    .param("id", UUID.randomUUID())
+                    .param("eventId", UUID.randomUUID())
+                    .param("orderId", orderId)
+                    .param("address", ADDRESS)
+                    .param("district", district)
+                    .update();
+            return orderId;
         }
 
         @Override
@@ -128,7 +181,8 @@ class NotificationApiSecurityMatrixTest {
 
         @Override
         public Set<String> mustNotSee(Persona persona, ApiOperation operation) {
-            return Set.of();
+            // A notice's address never leaves the service.
+            return Set.of(ADDRESS);
         }
 
         @Override

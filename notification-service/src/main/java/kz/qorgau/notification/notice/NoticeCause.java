@@ -1,0 +1,31 @@
+package kz.qorgau.notification.notice;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import kz.qorgau.events.QorgauEvent;
+import kz.qorgau.events.envelope.EventEnvelope;
+
+/**
+ * The event a notice is about, as the notice keeps it: its id (the outcome's causationEventId), its order,
+ * type, place in the order's sequence, time, and W3C trace context.
+ */
+public record NoticeCause(
+        UUID eventId,
+        String orderId,
+        String eventType,
+        long sequence,
+        OffsetDateTime time,
+        String traceparent,
+        String tracestate) {
+
+    public static NoticeCause of(EventEnvelope<? extends QorgauEvent> event) {
+        return new NoticeCause(
+                event.id(),
+                event.subject(),
+                event.type(),
+                event.sequence(),
+                event.time(),
+                event.traceparent(),
+                event.tracestate());
+    }
+}

@@ -1,0 +1,130 @@
+package kz.qorgau.notification.supervisor;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import kz.qorgau.events.NotificationChannel;
+import kz.qorgau.notification.delivery.NoticeGivenUp;
+import kz.qorgau.notification.notice.NoticeDraft;
+import kz.qorgau.notification.notice.NoticeRegistration;
+import kz.qorgau.notification.notice.Recipient;
+import kz.qorgau.notification.notice.Urgency;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * When a notice is given up, its district's supervisor is told, in the transaction that marks it FAILED,
+ * through another channel than the one that failed when the supervisor has one (a broken mail server does not
+ * carry the news of its own failure), else through the same channel. A supervisor's own notice that fails
+ * tells nobody further; it is counted and alerted on like every failure.
+ */
+@Component
+class SupervisorAlerts {
+
+    static final String ROLE = "SUPERVISOR";
+
+    /** Counter: given-up notices whose district has no supervisor to tell; tag channel. */
+    static final String UNREACHABLE = "qorgau.notices.supervisor.unreachable";
+
+    private static final Logger log = LoggerFactory.getLogger(SupervisorAlerts.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final SupervisorProperties properties;
+    private final NoticeRegistration registration;
+    private final MeterRegistry meters;
+
+    SupervisorAlerts(SupervisorProperties properties, NoticeRegistration registration, MeterRegistry meters) {
+        this.properties = properties;
+        this.registration = registration;
+        this.meters = meters;
+    }
+
+    @EventListener
+    void onGivenUp(NoticeGivenUp givenUp) {
+        if (givenUp.reportsNotice() != null) {
+            return;
+        }
+        List<Recipient> supervisor = supervisorOf(givenUp.district());
+        NotificationChannel failed = givenUp.recipient().channel();
+        List<Recipient> other = supervisor.stream()
+                .filter(recipient -> recipient.channel() != failed)
+                .toList();
+        List<Recipient> chosen = !other.isEmpty()
+                ? other
+                : supervisor.stream()
+                        .filter(recipient ->
+                                !recipient.address().equals(givenUp.recipient().address()))
+                        .toList();
+        if (chosen.isEmpty()) {
+            Counter.builder(UNREACHABLE)
+                    .description("Notices given up whose district has no supervisor to tell")
+                    .tag("channel", failed.name())
+                    .register(meters)
+                    .increment();
+            log.error("Notice {} was given up and no supervisor is configured to be told", givenUp.noticeId());
+            return;
+        }
+        List<NoticeDraft> drafts =
+                chosen.stream().map(recipient -> draft(recipient, givenUp)).toList();
+        registration.recordFollowUp(givenUp.cause(), givenUp.district(), givenUp.noticeId(), drafts);
+    }
+
+    private List<Recipient> supervisorOf(String district) {
+        String code = district == null ? "" : district.strip().toUpperCase(Locale.ROOT);
+        List<Recipient> recipients = new ArrayList<>();
+        List<String> emails = byDistrict(properties.supervisors()).getOrDefault(code, properties.fallbackSupervisor());
+        emails.stream()
+                .map(String::strip)
+                .filter(address -> !address.isEmpty())
+                .map(address -> new Recipient(ROLE, NotificationChannel.EMAIL, address))
+                .forEach(recipients::add);
+        properties.supervisorWebhooks().entrySet().stream()
+                .filter(entry -> entry.getKey().strip().toUpperCase(Locale.ROOT).equals(code))
+                .map(entry -> new Recipient(
+                        ROLE, NotificationChannel.WEBHOOK, entry.getValue().toString()))
+                .forEach(recipients::add);
+        return recipients;
+    }
+
+    private static <T> Map<String, T> byDistrict(Map<String, T> configured) {
+        Map<String, T> normalised = new LinkedHashMap<>();
+        configured.forEach((district, value) -> normalised.put(district.strip().toUpperCase(Locale.ROOT), value));
+        return normalised;
+    }
+
+    private static NoticeDraft draft(Recipient recipient, NoticeGivenUp givenUp) {
+        String subject = "Қорғау: хабарлама жеткізілмеді / Qorgau: уведомление не доставлено ("
+                + givenUp.recipient().role() + ", " + givenUp.recipient().channel() + ")";
+        if (recipient.channel() == NotificationChannel.WEBHOOK) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("type", "kz.qorgau.notice.given.up");
+            document.put("noticeId", givenUp.noticeId().toString());
+            document.put("orderId", givenUp.cause().orderId());
+            document.put("eventId", givenUp.cause().eventId().toString());
+            document.put("eventType", givenUp.cause().eventType());
+            document.put("recipientRole", givenUp.recipient().role());
+            document.put("channel", givenUp.recipient().channel().name());
+            document.put("reason", givenUp.reason());
+            document.put("urgency", "URGENT");
+            return new NoticeDraft(recipient, Urgency.URGENT, subject, JSON.writeValueAsString(document));
+        }
+        String body = "Басшыға: полицияға хабарлама жеткізілмеді, тексеріңіз.\n"
+                + "Руководителю: уведомление полиции не доставлено, проверьте.\n\n"
+                + "Order / Предписание (id): " + givenUp.cause().orderId() + "\n"
+                + "Event / Событие: " + givenUp.cause().eventType() + " "
+                + givenUp.cause().eventId() + "\n"
+                + "Recipient / Получатель: " + givenUp.recipient().role() + " ("
+                + givenUp.recipient().channel()
+                + ")\n"
+                + "Reason / Причина: " + givenUp.reason() + "\n"
+                + "Notice / Уведомление: " + givenUp.noticeId() + "\n";
+        return new NoticeDraft(recipient, Urgency.URGENT, subject, body);
+    }
+}
