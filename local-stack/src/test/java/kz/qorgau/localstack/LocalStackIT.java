@@ -30,8 +30,14 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import kz.qorgau.events.AccessKind;
 import kz.qorgau.events.AccessRecorded;
+import kz.qorgau.events.ArrestEnded;
+import kz.qorgau.events.ArrestStarted;
+import kz.qorgau.events.ComplianceCheckRecorded;
 import kz.qorgau.events.OrderIssued;
+import kz.qorgau.events.OrderServed;
 import kz.qorgau.events.QorgauEvent;
+import kz.qorgau.events.ViolationConfirmed;
+import kz.qorgau.events.ViolationReported;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.infrastructure.Source;
@@ -182,6 +188,62 @@ class LocalStackIT {
                 post(orderApi() + "/break-glass-grants/" + grantId + "/review", "{\"outcome\": \"JUSTIFIED\"}")));
         assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
 
+        // README's order's life: served, checked, a violation confirmed, the arrest started and ended,
+        // each change naming the order's ETag; an officer may not confirm.
+        String etag = readBack.headers().firstValue("ETag").orElseThrow();
+        etag = change(tokens, "officer-a", "/orders/" + orderId + "/service", "{\"method\": \"SIGNED\"}", etag, 200);
+        HttpResponse<String> stale = http(as(
+                        tokens,
+                        "officer-a",
+                        post(orderApi() + "/orders/" + orderId + "/service", "{\"method\": \"SIGNED\"}"))
+                .header("If-Match", "\"v1\""));
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+        etag = change(
+                tokens,
+                "officer-a",
+                "/orders/" + orderId + "/checks",
+                "{\"method\": \"VISIT\", \"place\": \"OFFENDER_HOME\"}",
+                etag,
+                201);
+        HttpResponse<String> violation = http(as(
+                        tokens,
+                        "officer-a",
+                        post(
+                                orderApi() + "/orders/" + orderId + "/violations",
+                                "{\"source\": \"CALL_102\", \"breached\": [\"CONTACTING_VICTIM\"]}"))
+                .header("If-Match", etag));
+        assertThat(violation.statusCode()).as(violation.body()).isEqualTo(201);
+        etag = violation.headers().firstValue("ETag").orElseThrow();
+        String violationPath = "/orders/" + orderId + "/violations/"
+                + JSON.readTree(violation.body()).get("id").asString();
+        String confirmation = "{\"caseNumber\": \"ALM-461-2026-0042\"}";
+        HttpResponse<String> byAnOfficer =
+                http(as(tokens, "officer-a", post(orderApi() + violationPath + "/confirmation", confirmation))
+                        .header("If-Match", etag));
+        assertThat(byAnOfficer.statusCode()).as(byAnOfficer.body()).isEqualTo(403);
+        etag = change(tokens, "supervisor-a", violationPath + "/confirmation", confirmation, etag, 200);
+        etag = change(tokens, "supervisor-a", violationPath + "/arrest", "{}", etag, 200);
+        change(tokens, "supervisor-a", violationPath + "/arrest-end", "{}", etag, 200);
+        List<EventEnvelope<QorgauEvent>> life =
+                await().atMost(EVENT_WAIT).until(() -> eventsOf(orderId), events -> events.size() >= 7);
+        assertThat(life)
+                .extracting(EventEnvelope::type)
+                .containsExactly(
+                        OrderIssued.TYPE,
+                        OrderServed.TYPE,
+                        ComplianceCheckRecorded.TYPE,
+                        ViolationReported.TYPE,
+                        ViolationConfirmed.TYPE,
+                        ArrestStarted.TYPE,
+                        ArrestEnded.TYPE);
+        // In the order's sequence; the access events about the order (the contacts and break-glass reads,
+        // on qorgau.access) take their numbers from the same sequence.
+        assertThat(life)
+                .extracting(EventEnvelope::sequence)
+                .doesNotHaveDuplicates()
+                .isSorted()
+                .startsWith(1L);
+
         // The issue, the contacts read and the break-glass read all concern the order: its subject.
         List<JsonNode> entries = await().atMost(EVENT_WAIT)
                 .until(
@@ -208,7 +270,9 @@ class LocalStackIT {
         HttpResponse<String> afterRestart = http(as(tokens, "officer-a", get(orderApi() + "/orders/" + orderId)));
         assertThat(afterRestart.statusCode()).as(afterRestart.body()).isEqualTo(200);
         assertThat(afterRestart.body()).contains(orderNumber);
-        assertThat(eventsOf(orderId)).extracting(EventEnvelope::id).containsExactly(issued.id());
+        assertThat(eventsOf(orderId))
+                .extracting(EventEnvelope::id)
+                .containsExactlyElementsOf(life.stream().map(EventEnvelope::id).toList());
         Map<String, String> freshTokens = everyPersonaGetsAToken();
         assertThat(auditEntriesOf(orderId, freshTokens))
                 .extracting(entry -> entry.get("eventId").asString())
@@ -217,6 +281,17 @@ class LocalStackIT {
         stop(second);
 
         noLogHoldsPersonalData();
+    }
+
+    /** A change of README's order's life: answers {@code status} and the order's next ETag. */
+    private String change(Map<String, String> tokens, String persona, String path, String body, String etag, int status)
+            throws Exception {
+        HttpResponse<String> changed =
+                http(as(tokens, persona, post(orderApi() + path, body)).header("If-Match", etag));
+        assertThat(changed.statusCode()).as(path + ": " + changed.body()).isEqualTo(status);
+        String next = changed.headers().firstValue("ETag").orElseThrow();
+        assertThat(next).as(path + " raises the ETag").isNotEqualTo(etag);
+        return next;
     }
 
     private Process launch(String run) throws IOException {
