@@ -57,7 +57,10 @@ public final class Bench {
                     continue;
                 }
                 System.out.println("Running " + part.name() + ": " + part.description());
-                measurements.addAll(part.run(context));
+                List<Measurement> figures = part.run(context);
+                // Each part's figures as soon as it ends: a later part that fails loses none of them.
+                System.out.print(Report.table(figures));
+                measurements.addAll(figures);
             }
         }
         System.out.println();

@@ -17,7 +17,10 @@ import org.HdrHistogram.Histogram;
 /**
  * An open-model load: requests start at a fixed rate whether or not earlier ones have answered, so a
  * stall in the system shows in the latencies instead of slowing the load (no coordinated omission). Each
- * latency runs from the moment the request was due, not from when it could be sent.
+ * latency runs from the moment the request was due, not from when it could be sent. At most {@link
+ * #MAX_IN_FLIGHT} requests are out at once, as a load generator with that many connections (wrk2's model):
+ * a request due while all are out waits for one, and that wait is part of its latency, while the
+ * generator's own memory stays bounded when the system stalls.
  */
 public final class OpenLoad {
 
@@ -26,6 +29,9 @@ public final class OpenLoad {
 
     /** What a run did: every answer, errors, and the latencies from due to answered. */
     public record Result(List<Answer> answers, long errors, Histogram latencies) {}
+
+    /** Requests out at once, at most. */
+    public static final int MAX_IN_FLIGHT = 256;
 
     private OpenLoad() {}
 
@@ -42,6 +48,7 @@ public final class OpenLoad {
         Instant startWall = Instant.now();
         List<CompletableFuture<Answer>> pending = new ArrayList<>();
         LongAdder errors = new LongAdder();
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
         for (int i = 0; i < count; i++) {
             long dueNanos = startNanos + i * interval;
             long wait;
@@ -49,9 +56,11 @@ public final class OpenLoad {
                 LockSupport.parkNanos(wait);
             }
             Instant due = startWall.plusNanos(dueNanos - startNanos);
+            inFlight.acquire();
             pending.add(http.sendAsync(requests.apply(i), HttpResponse.BodyHandlers.ofString())
                     .handle((response, failure) -> {
                         Instant answered = Instant.now();
+                        inFlight.release();
                         if (failure != null) {
                             errors.increment();
                             return new Answer(due, answered, -1, "");
