@@ -182,7 +182,7 @@ final class EndToEndLatency implements BenchPart {
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(OrderWrites.ORDER))
+                .POST(HttpRequest.BodyPublishers.ofString(OrderWrites.freshOrder()))
                 .build();
     }
 

@@ -66,7 +66,7 @@ final class Footprint implements BenchPart {
                                     .header("Content-Type", "application/json")
                                     .header("Authorization", "Bearer " + token)
                                     .header("Idempotency-Key", UUID.randomUUID().toString())
-                                    .POST(HttpRequest.BodyPublishers.ofString(OrderWrites.ORDER))
+                                    .POST(HttpRequest.BodyPublishers.ofString(OrderWrites.freshOrder()))
                                     .build());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
