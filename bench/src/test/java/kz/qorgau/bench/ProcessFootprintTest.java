@@ -30,8 +30,9 @@ class ProcessFootprintTest {
 
     @Test
     void aProcessIsNamedByTheModuleItRuns() {
-        assertThat(ProcessFootprint.name(
-                        "/usr/bin/java -Xmx256m -jar /work/order-service/target/order-service-0.1.0-SNAPSHOT-exec.jar"))
+        assertThat(
+                        ProcessFootprint.name(
+                                "/usr/bin/java -Xmx256m -jar /srv/qorgau/order-service/target/order-service-0.1.0-SNAPSHOT-exec.jar"))
                 .isEqualTo("order-service");
         assertThat(ProcessFootprint.name("/usr/bin/java -Xmx512m -cp a.jar kafka.Kafka /tmp/server.properties"))
                 .isEqualTo("kafka-broker");
