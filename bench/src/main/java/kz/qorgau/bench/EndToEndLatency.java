@@ -2,7 +2,6 @@ package kz.qorgau.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -76,11 +75,20 @@ final class EndToEndLatency implements BenchPart {
             URI orders = URI.create(stack.orderApi() + "/orders");
             // Unrecorded: class loading and compilation.
             String warmToken = stack.token("officer-a");
-            OpenLoad.run(http, 20, context.step(), Duration.ofMinutes(1), i -> order(orders, warmToken));
+            OpenLoad.run(
+                    http,
+                    20,
+                    context.step(),
+                    Duration.ofMinutes(1),
+                    i -> OrderWrites.issueRequest(orders, warmToken, OrderWrites.freshOrder()));
             for (Rate rate : RATES) {
                 String token = stack.token("officer-a");
-                OpenLoad.Result load =
-                        OpenLoad.run(http, rate.perSecond(), length, Duration.ofMinutes(2), i -> order(orders, token));
+                OpenLoad.Result load = OpenLoad.run(
+                        http,
+                        rate.perSecond(),
+                        length,
+                        Duration.ofMinutes(2),
+                        i -> OrderWrites.issueRequest(orders, token, OrderWrites.freshOrder()));
                 results.addAll(measure(context, rate, load, sink, events));
             }
         }
@@ -131,14 +139,17 @@ final class EndToEndLatency implements BenchPart {
         String accepted = responded.size() + " orders accepted"
                 + (refused + load.errors() == 0 ? "" : ", " + refused + " refused, " + load.errors() + " errors");
         List<Measurement> results = new ArrayList<>();
-        results.addAll(percentiles(at + " HTTP (from due)", load.latencies(), "", accepted));
-        results.addAll(percentiles(at + " response → event on Kafka", kafka, "", missing(missingEvents)));
-        results.addAll(percentiles(
+        results.addAll(Measurement.percentiles(name(), at + " HTTP (from due)", load.latencies(), "", accepted));
+        results.addAll(
+                Measurement.percentiles(name(), at + " response → event on Kafka", kafka, "", missing(missingEvents)));
+        results.addAll(Measurement.percentiles(
+                name(),
                 at + " response → notice handed",
                 notice,
                 "p99 < " + (int) rate.noticeGoalMillis() + " ms",
                 missing(missingNotices) + "; the SMTP peer accepted " + sink.received() + " messages so far"));
-        results.addAll(percentiles(at + " response → audit entry", audit, "", missing(missingEntries)));
+        results.addAll(
+                Measurement.percentiles(name(), at + " response → audit entry", audit, "", missing(missingEntries)));
         return results;
     }
 
@@ -151,39 +162,12 @@ final class EndToEndLatency implements BenchPart {
         return 0;
     }
 
-    private List<Measurement> percentiles(String what, Histogram histogram, String p99Goal, String note) {
-        List<Measurement> results = new ArrayList<>();
-        double[] percentiles = {50, 95, 99, 99.9};
-        for (double percentile : percentiles) {
-            String label = percentile == 99.9 ? "p99.9" : "p" + (int) percentile;
-            results.add(new Measurement(
-                    name(),
-                    what + " " + label,
-                    histogram.getValueAtPercentile(percentile) / 1000.0,
-                    "ms",
-                    percentile == 99 ? p99Goal : "",
-                    percentile == 50 ? note : ""));
-        }
-        results.add(new Measurement(name(), what + " max", histogram.getMaxValue() / 1000.0, "ms", "", ""));
-        return results;
-    }
-
     private static String missing(long count) {
         return count == 0 ? "none missing" : count + " MISSING after 2 min";
     }
 
     private static Histogram histogram() {
         return new Histogram(3_600_000_000L, 3);
-    }
-
-    private static HttpRequest order(URI uri, String token) {
-        return HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(OrderWrites.freshOrder()))
-                .build();
     }
 
     /** recorded_at of each order's OrderIssued entry in the stack's audit trail. */

@@ -2,13 +2,11 @@ package kz.qorgau.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import kz.qorgau.bench.load.OpenLoad;
@@ -62,12 +60,11 @@ final class Footprint implements BenchPart {
             CompletableFuture<OpenLoad.Result> load = CompletableFuture.supplyAsync(() -> {
                 try {
                     return OpenLoad.run(
-                            http, LOAD_PER_SECOND, length, Duration.ofMinutes(1), i -> HttpRequest.newBuilder(orders)
-                                    .header("Content-Type", "application/json")
-                                    .header("Authorization", "Bearer " + token)
-                                    .header("Idempotency-Key", UUID.randomUUID().toString())
-                                    .POST(HttpRequest.BodyPublishers.ofString(OrderWrites.freshOrder()))
-                                    .build());
+                            http,
+                            LOAD_PER_SECOND,
+                            length,
+                            Duration.ofMinutes(1),
+                            i -> OrderWrites.issueRequest(orders, token, OrderWrites.freshOrder()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);

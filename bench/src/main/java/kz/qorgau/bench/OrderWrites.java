@@ -47,6 +47,17 @@ final class OrderWrites implements BenchPart {
         return ORDER.replace("850703300127", offenderIin).replace("900101401238", victimIin);
     }
 
+    /** A POST of {@code body} to order-service's orders, as officer {@code token}, with its own Idempotency-Key. */
+    static HttpRequest issueRequest(URI orders, String token, String body) {
+        return HttpRequest.newBuilder(orders)
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
     @Override
     public String name() {
         return "order-writes";

@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import kz.qorgau.bench.load.OpenLoad;
-import org.HdrHistogram.Histogram;
 
 /**
  * The person check at national scale: order-service's database holds 10 million orders (Kazakhstan
@@ -69,8 +68,9 @@ final class PersonCheckAtScale implements BenchPart {
             for (int i = 0; i < PEOPLE_TO_FIND; i++) {
                 String offender = iins.next();
                 String victim = iins.next();
-                HttpResponse<String> issued =
-                        http.send(order(orders, token, offender, victim), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> issued = http.send(
+                        OrderWrites.issueRequest(orders, token, OrderWrites.order(offender, victim)),
+                        HttpResponse.BodyHandlers.ofString());
                 if (issued.statusCode() != 201) {
                     throw new IllegalStateException("Issuing an order answered " + issued.statusCode());
                 }
@@ -107,7 +107,8 @@ final class PersonCheckAtScale implements BenchPart {
                             WRITES_PER_SECOND,
                             length,
                             Duration.ofMinutes(1),
-                            i -> order(orders, writeToken, iins.next(), iins.next()));
+                            i -> OrderWrites.issueRequest(
+                                    orders, writeToken, OrderWrites.order(iins.next(), iins.next())));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
@@ -132,35 +133,20 @@ final class PersonCheckAtScale implements BenchPart {
                     + (refused + checked.errors() == 0
                             ? ""
                             : ", " + refused + " refused, " + checked.errors() + " errors");
-            results.addAll(
-                    percentiles("person check", checked.latencies(), "p99 < " + (int) GOAL_P99_MILLIS + " ms", note));
+            results.addAll(Measurement.percentiles(
+                    name(), "person check", checked.latencies(), "p99 < " + (int) GOAL_P99_MILLIS + " ms", note));
             long writeFailures = written.answers().stream()
                             .filter(answer -> answer.status() != 201)
                             .count()
                     + written.errors();
-            results.addAll(percentiles(
+            results.addAll(Measurement.percentiles(
+                    name(),
                     "order issued alongside",
                     written.latencies(),
                     "",
                     written.answers().size() + " orders"
                             + (writeFailures == 0 ? "" : ", " + writeFailures + " failed")));
         }
-        return results;
-    }
-
-    private List<Measurement> percentiles(String what, Histogram histogram, String p99Goal, String note) {
-        List<Measurement> results = new ArrayList<>();
-        for (double percentile : new double[] {50, 95, 99, 99.9}) {
-            String label = percentile == 99.9 ? "p99.9" : "p" + (int) percentile;
-            results.add(new Measurement(
-                    name(),
-                    what + " " + label,
-                    histogram.getValueAtPercentile(percentile) / 1000.0,
-                    "ms",
-                    percentile == 99 ? p99Goal : "",
-                    percentile == 50 ? note : ""));
-        }
-        results.add(new Measurement(name(), what + " max", histogram.getMaxValue() / 1000.0, "ms", "", ""));
         return results;
     }
 
@@ -243,16 +229,6 @@ final class PersonCheckAtScale implements BenchPart {
                 LocalStackUnderTest.jdbcUrl(context, prefix, "qorgau_order"),
                 server.adminUser(),
                 server.adminPassword());
-    }
-
-    private static HttpRequest order(URI uri, String token, String offender, String victim) {
-        return HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(OrderWrites.order(offender, victim)))
-                .build();
     }
 
     private static HttpRequest check(URI uri, String token, String iin) {
