@@ -1,9 +1,5 @@
 package kz.qorgau.audit;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import kz.qorgau.events.AccessRecorded;
 import kz.qorgau.events.NotificationFailed;
 import kz.qorgau.events.NotificationSent;
@@ -14,12 +10,13 @@ import kz.qorgau.events.catalog.EventTypes;
 import kz.qorgau.events.envelope.EventCodec;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.events.envelope.EventSources;
+import kz.qorgau.testsupport.events.ContractExamples;
 
 /** Events made from the contract's example payloads, each for an order of the test's choosing. */
 public final class ExampleEvents {
 
     /** The order id every example payload carries. */
-    static final String EXAMPLE_ORDER_ID = "3f2b8c1e-7d4a-4e6b-9c2f-1a5d8e0b7c43";
+    static final String EXAMPLE_ORDER_ID = ContractExamples.EXAMPLE_ORDER_ID;
 
     private static final EventCodec CODEC = new EventCodec();
 
@@ -50,14 +47,6 @@ public final class ExampleEvents {
     }
 
     private static <T extends QorgauEvent> T example(EventType<T> type, String orderId) {
-        try (InputStream in = ExampleEvents.class.getClassLoader().getResourceAsStream(type.exampleResource())) {
-            if (in == null) {
-                throw new IllegalStateException("No example for " + type.type());
-            }
-            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(EXAMPLE_ORDER_ID, orderId);
-            return CODEC.readData(type, json.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ContractExamples.data(type, orderId);
     }
 }
