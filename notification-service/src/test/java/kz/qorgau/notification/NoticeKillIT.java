@@ -37,6 +37,9 @@ class NoticeKillIT {
     private static final int IN_FLIGHT = 16;
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration LEASE = Duration.ofSeconds(15);
+    /** The broker's least ({@code group.min.session.timeout.ms}). */
+    private static final Duration KAFKA_SESSION_TIMEOUT = Duration.ofSeconds(6);
 
     private TestInfrastructure infrastructure;
     private JdbcClient jdbc;
@@ -104,6 +107,10 @@ class NoticeKillIT {
     private ChildService startService() {
         Map<String, Object> settings = new HashMap<>(infrastructure.springProperties());
         settings.put("qorgau.notification.delivery.in-flight", IN_FLIGHT);
+        // The killed instance's claims and group membership would otherwise hold its notices and partitions
+        // for the production defaults (a 2-minute lease, a 45-second session): minutes of waiting, no more proof.
+        settings.put("qorgau.notification.delivery.lease", LEASE.toMillis() + "ms");
+        settings.put("spring.kafka.consumer.properties.session.timeout.ms", KAFKA_SESSION_TIMEOUT.toMillis());
         return ChildService.start(
                 "notification-service",
                 "notification-service",
