@@ -13,6 +13,8 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +29,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kz.qorgau.events.AccessKind;
 import kz.qorgau.events.AccessRecorded;
@@ -43,6 +47,9 @@ import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.infrastructure.Source;
 import kz.qorgau.infrastructure.kafka.KafkaEndpoint;
 import kz.qorgau.testsupport.kafka.EventTopicReader;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -59,6 +66,7 @@ import tools.jackson.databind.json.JsonMapper;
 class LocalStackIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration EVENT_WAIT = Duration.ofSeconds(30);
     private static final String DUTY_UNIT = "duty.almaty-bostandyk@police.example.kz";
     private static final String DISTRICT = "ALM-BOSTANDYK";
@@ -198,6 +206,26 @@ class LocalStackIT {
                         post(orderApi() + "/orders/" + orderId + "/service", "{\"method\": \"SIGNED\"}"))
                 .header("If-Match", "\"v1\""));
         assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+        // README's offender's document: printed, its code read off the page and verified without a token.
+        HttpResponse<byte[]> document = HTTP.send(
+                as(
+                                tokens,
+                                "officer-a",
+                                HttpRequest.newBuilder(URI.create(orderApi() + "/orders/" + orderId + "/documents")))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(document.statusCode()).isEqualTo(201);
+        String code;
+        try (PDDocument pdf = Loader.loadPDF(document.body())) {
+            Matcher printed =
+                    Pattern.compile("([A-Z2-7]{4}-){5}[A-Z2-7]{4}").matcher(new PDFTextStripper().getText(pdf));
+            assertThat(printed.find()).as("a verification code on the page").isTrue();
+            code = printed.group();
+        }
+        HttpResponse<String> verified =
+                http(post(orderApi() + "/document-verifications", "{\"code\": \"" + code + "\"}"));
+        assertThat(verified.body()).isEqualTo("{\"genuine\":true,\"inForce\":true}");
         etag = change(
                 tokens,
                 "officer-a",
