@@ -1,10 +1,12 @@
 package kz.qorgau.kit.problem;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     @Override
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -132,6 +135,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         List.of(new Problems.FieldProblem(exception.getHeaderName(), "is required"))));
     }
 
+    /** Spring's own refusals (404, 405, 406, 415, …) come without a type: each gets the kit's. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || ABOUT_BLANK.equals(problem.getType()))) {
+            problem.setType(Problems.typeFor(status.value()));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
     /**
      * Refusals of method security ({@code @Secured}) go back to Spring Security's filter, which answers
      * 403 with the same problem and metric as every other refusal.
@@ -139,6 +153,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     void accessDenied(AccessDeniedException exception) {
         throw exception;
+    }
+
+    /**
+     * Tomcat decodes query parameters only when they are first read, and refuses a value that is not
+     * percent-encoded UTF-8 then: the client's fault, a 400, not the 500 it would otherwise become.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException exception) {
+        return ResponseEntity.badRequest()
+                .body(Problems.problem(
+                        HttpStatus.BAD_REQUEST,
+                        Problems.REJECTED_REQUEST,
+                        "Rejected request",
+                        "A query parameter is not valid percent-encoded UTF-8."));
     }
 
     /** Whatever else escaped: a 500 without the exception's message, which could hold anything. */

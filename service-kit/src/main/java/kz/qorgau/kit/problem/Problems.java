@@ -39,6 +39,18 @@ public final class Problems {
     /** Something failed on our side; the details are in the service's log, not in the response. */
     public static final URI INTERNAL_ERROR = URI.create("urn:qorgau:problem:internal-error");
 
+    /** No such resource or path (404), for refusals that have no more particular type. */
+    public static final URI NOT_FOUND = URI.create("urn:qorgau:problem:not-found");
+
+    /** The path does not take this HTTP method (405). */
+    public static final URI METHOD_NOT_ALLOWED = URI.create("urn:qorgau:problem:method-not-allowed");
+
+    /** None of the media types the request accepts can be answered (406). */
+    public static final URI NOT_ACCEPTABLE = URI.create("urn:qorgau:problem:not-acceptable");
+
+    /** The body's media type is not one the operation reads (415). */
+    public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("urn:qorgau:problem:unsupported-media-type");
+
     /** The name of the problem property that lists bad fields. */
     public static final String ERRORS = "errors";
 
@@ -55,6 +67,25 @@ public final class Problems {
         problem.setType(type);
         problem.setTitle(title);
         return problem;
+    }
+
+    /**
+     * The kit's type for a refusal of this status that came without one (Spring's {@code about:blank}), so
+     * that every problem names what went wrong by its type, as clients and the security matrix expect.
+     */
+    public static URI typeFor(int status) {
+        return switch (status) {
+            case 400 -> INVALID_REQUEST;
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> REQUEST_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> UNAVAILABLE;
+            default -> status >= 500 ? INTERNAL_ERROR : REJECTED_REQUEST;
+        };
     }
 
     /** A 400 that lists every bad field. */

@@ -69,10 +69,41 @@ class ProblemDetailsAdviceTest {
                 .andExpect(content().string(Matchers.not(Matchers.containsString("secret"))));
     }
 
+    @Test
+    void springsOwnRefusalsGetTheKitsTypes() throws Exception {
+        mvc.perform(get("/json").accept(MediaType.APPLICATION_PDF))
+                .andExpect(status().isNotAcceptable())
+                .andExpect(jsonPath("$.type").value("urn:qorgau:problem:not-acceptable"));
+        mvc.perform(post("/things").contentType(MediaType.TEXT_PLAIN).content("name"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.type").value("urn:qorgau:problem:unsupported-media-type"));
+        mvc.perform(post("/broken"))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(jsonPath("$.type").value("urn:qorgau:problem:method-not-allowed"));
+    }
+
+    @Test
+    void aQueryParameterTomcatCannotDecodeIsTheClientsFault() throws Exception {
+        mvc.perform(get("/undecodable"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:qorgau:problem:rejected-request"));
+    }
+
     record Thing(@NotBlank String name) {}
 
     @RestController
     static class Things {
+
+        @GetMapping(path = "/json", produces = MediaType.APPLICATION_JSON_VALUE)
+        Thing json() {
+            return new Thing("a");
+        }
+
+        @GetMapping("/undecodable")
+        String undecodable() {
+            // What Tomcat throws when a handler first reads a parameter that is not percent-encoded UTF-8.
+            throw new org.apache.tomcat.util.http.InvalidParameterException("Character decoding failed");
+        }
 
         @GetMapping("/things")
         String thing(@RequestParam UUID id) {
