@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import kz.qorgau.events.NotificationChannel;
 import kz.qorgau.events.NotificationFailed;
 import kz.qorgau.events.NotificationSent;
+import kz.qorgau.events.NotificationSuperseded;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.notification.notice.NoticeCause;
 import kz.qorgau.notification.notice.NoticesRecorded;
@@ -54,6 +55,7 @@ class DeliveryEngine implements SmartLifecycle {
     private final NoticeMetrics metrics;
     private final ApplicationEventPublisher publisher;
     private final List<NoticeCheck> checks;
+    private final AttemptTexts texts;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private final Semaphore senders;
@@ -72,7 +74,8 @@ class DeliveryEngine implements SmartLifecycle {
             OutcomeOutbox outbox,
             NoticeMetrics metrics,
             ApplicationEventPublisher publisher,
-            List<NoticeCheck> checks) {
+            List<NoticeCheck> checks,
+            AttemptTexts texts) {
         this.queue = queue;
         channels.forEach(channel -> this.channels.put(channel.kind(), channel));
         this.guards = guards;
@@ -84,6 +87,7 @@ class DeliveryEngine implements SmartLifecycle {
         this.metrics = metrics;
         this.publisher = publisher;
         this.checks = List.copyOf(checks);
+        this.texts = texts;
         this.senders = new Semaphore(properties.inFlight());
     }
 
@@ -203,7 +207,7 @@ class DeliveryEngine implements SmartLifecycle {
         for (NoticeCheck check : checks) {
             Optional<String> reason = check.supersededBecause(notice.cause(), notice.recipient());
             if (reason.isPresent()) {
-                transactions.executeWithoutResult(status -> queue.markSuperseded(notice, reason.get()));
+                superseded(notice, reason.get());
                 return;
             }
         }
@@ -220,7 +224,7 @@ class DeliveryEngine implements SmartLifecycle {
         }
         long start = System.nanoTime();
         try {
-            channels.get(kind).send(notice);
+            channels.get(kind).send(texts.forAttempt(notice));
         } catch (DeliveryFailure failure) {
             judge(kind, failure, System.nanoTime() - start);
             failed(notice, failure);
@@ -277,6 +281,30 @@ class DeliveryEngine implements SmartLifecycle {
             metrics.sent(notice.recipient(), eventTime == null ? null : Duration.between(eventTime, at));
         } else {
             log.warn("Notice {} was sent after its claim ran out; another worker may send it again", notice.id());
+        }
+    }
+
+    private void superseded(ClaimedNotice notice, String reason) {
+        OffsetDateTime at = now();
+        Boolean recorded = transactions.execute(status -> {
+            if (!queue.markSuperseded(notice, reason)) {
+                return false;
+            }
+            record(
+                    notice,
+                    new NotificationSuperseded(
+                            notice.orderId(),
+                            notice.id().toString(),
+                            notice.cause().eventId().toString(),
+                            notice.recipient().role(),
+                            notice.recipient().channel(),
+                            at.toInstant(),
+                            reason));
+            return true;
+        });
+        if (Boolean.TRUE.equals(recorded)) {
+            metrics.superseded(notice.recipient(), reason);
+            log.info("Notice {} superseded before its attempt: {}", notice.id(), reason);
         }
     }
 

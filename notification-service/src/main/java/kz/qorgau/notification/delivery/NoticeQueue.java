@@ -178,6 +178,7 @@ class NoticeQueue {
                 row.getInt("attempts"),
                 row.getString("last_error"),
                 row.getObject("deadline_at", OffsetDateTime.class),
-                row.getObject("reports_notice", UUID.class));
+                row.getObject("reports_notice", UUID.class),
+                row.getInt("resends"));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import kz.qorgau.events.NotificationChannel;
 import kz.qorgau.notification.delivery.NoticeGivenUp;
 import kz.qorgau.notification.notice.NoticeDraft;
+import kz.qorgau.notification.notice.NoticeEscalation;
 import kz.qorgau.notification.notice.NoticeRegistration;
 import kz.qorgau.notification.notice.Recipient;
 import kz.qorgau.notification.notice.Urgency;
@@ -63,17 +64,68 @@ class SupervisorAlerts {
                                 !recipient.address().equals(givenUp.recipient().address()))
                         .toList();
         if (chosen.isEmpty()) {
-            Counter.builder(UNREACHABLE)
-                    .description("Notices given up whose district has no supervisor to tell")
-                    .tag("channel", failed.name())
-                    .register(meters)
-                    .increment();
+            unreachable(failed);
             log.error("Notice {} was given up and no supervisor is configured to be told", givenUp.noticeId());
             return;
         }
         List<NoticeDraft> drafts =
                 chosen.stream().map(recipient -> draft(recipient, givenUp)).toList();
         registration.recordFollowUp(givenUp.cause(), givenUp.district(), givenUp.noticeId(), drafts);
+    }
+
+    /**
+     * An urgent notice stayed unacknowledged (docs/adr/0024): the district's supervisor is told on every channel
+     * they have, in the transaction that marks it escalated.
+     */
+    @EventListener
+    void onEscalation(NoticeEscalation escalation) {
+        List<Recipient> supervisor = supervisorOf(escalation.district());
+        if (supervisor.isEmpty()) {
+            unreachable(escalation.recipient().channel());
+            log.error("Notice {} was escalated and no supervisor is configured to be told", escalation.noticeId());
+            return;
+        }
+        List<NoticeDraft> drafts = supervisor.stream()
+                .map(recipient -> escalationDraft(recipient, escalation))
+                .toList();
+        registration.recordFollowUp(escalation.cause(), escalation.district(), escalation.noticeId(), drafts);
+    }
+
+    private void unreachable(NotificationChannel channel) {
+        Counter.builder(UNREACHABLE)
+                .description("Notices given up or escalated whose district has no supervisor to tell")
+                .tag("channel", channel.name())
+                .register(meters)
+                .increment();
+    }
+
+    private static NoticeDraft escalationDraft(Recipient recipient, NoticeEscalation escalation) {
+        String subject = "Қорғау: шұғыл хабарлама расталмады / Qorgau: срочное уведомление не подтверждено ("
+                + escalation.recipient().role() + ")";
+        long minutes = escalation.unacknowledgedFor().toMinutes();
+        if (recipient.channel() == NotificationChannel.WEBHOOK) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("type", "kz.qorgau.notice.escalated");
+            document.put("noticeId", escalation.noticeId().toString());
+            document.put("orderId", escalation.cause().orderId());
+            document.put("eventId", escalation.cause().eventId().toString());
+            document.put("eventType", escalation.cause().eventType());
+            document.put("recipientRole", escalation.recipient().role());
+            document.put("unacknowledgedMinutes", minutes);
+            document.put("resends", escalation.resends());
+            document.put("urgency", "URGENT");
+            return new NoticeDraft(recipient, Urgency.URGENT, subject, JSON.writeValueAsString(document));
+        }
+        String body = "Басшыға: шұғыл хабарламаны ешкім растамады, шара қолданыңыз.\n"
+                + "Руководителю: срочное уведомление никто не подтвердил, примите меры.\n\n"
+                + "Order / Предписание (id): " + escalation.cause().orderId() + "\n"
+                + "Event / Событие: " + escalation.cause().eventType() + " "
+                + escalation.cause().eventId() + "\n"
+                + "Recipient / Получатель: " + escalation.recipient().role() + "\n"
+                + "Unacknowledged / Без подтверждения: " + minutes + " min, re-sent / повторов: "
+                + escalation.resends() + "\n"
+                + "Notice / Уведомление: " + escalation.noticeId() + "\n";
+        return new NoticeDraft(recipient, Urgency.URGENT, subject, body);
     }
 
     private List<Recipient> supervisorOf(String district) {
