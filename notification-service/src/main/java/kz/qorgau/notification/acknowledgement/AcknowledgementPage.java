@@ -1,8 +1,12 @@
 package kz.qorgau.notification.acknowledgement;
 
-import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.util.Optional;
+import kz.qorgau.kit.security.PublicEndpoint;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,11 +19,11 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The acknowledgement link's page (docs/adr/0024), public: the signed token is all it needs. A GET only shows the
- * page with its form, since mail and chat link scanners fetch links nobody read; the POST acknowledges. Not part
- * of the staff API (no bearer token, HTML for a person), so not in the OpenAPI document.
+ * page with its form, since mail and chat link scanners fetch links nobody read; the POST acknowledges. HTML for
+ * a person, no bearer token: the kit's {@link PublicEndpoint} documents why.
  */
-@Hidden
 @RestController
+@PublicEndpoint("the signed, single-use, expiring acknowledgement token in the path is the capability")
 class AcknowledgementPage {
 
     private final SignedLinks links;
@@ -32,8 +36,25 @@ class AcknowledgementPage {
         this.clock = clock;
     }
 
-    @GetMapping(SignedLinks.PATH + "{token}")
-    ResponseEntity<String> show(@PathVariable String token) {
+    @GetMapping(path = SignedLinks.PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(
+            summary = "The acknowledgement page of a police notice's link",
+            description = "Shows the notice's subject and a form; acknowledges nothing (link scanners fetch links).",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "The page with its form.",
+                        content = @Content(mediaType = MediaType.TEXT_HTML_VALUE)),
+                @ApiResponse(
+                        responseCode = "404",
+                        description = "A link that is not ours or names no notice.",
+                        content = @Content(mediaType = MediaType.TEXT_HTML_VALUE)),
+                @ApiResponse(
+                        responseCode = "410",
+                        description = "Already acknowledged, or the link expired.",
+                        content = @Content(mediaType = MediaType.TEXT_HTML_VALUE))
+            })
+    ResponseEntity<String> show(@Parameter(description = "The link's signed token.") @PathVariable String token) {
         Optional<AcknowledgementTokens.Claim> claim = links.verify(token);
         if (claim.isEmpty()) {
             return page(HttpStatus.NOT_FOUND, "Сілтеме жарамсыз / Ссылка недействительна", "", false);
@@ -64,8 +85,26 @@ class AcknowledgementPage {
                 true);
     }
 
-    @PostMapping(SignedLinks.PATH + "{token}")
-    ResponseEntity<String> acknowledge(@PathVariable String token) {
+    @PostMapping(path = SignedLinks.PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(
+            summary = "Acknowledge a police notice",
+            description = "Records the acknowledgement once, with its time and channel; NotificationAcknowledged.",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "Acknowledged.",
+                        content = @Content(mediaType = MediaType.TEXT_HTML_VALUE)),
+                @ApiResponse(
+                        responseCode = "404",
+                        description = "A link that is not ours.",
+                        content = @Content(mediaType = MediaType.TEXT_HTML_VALUE)),
+                @ApiResponse(
+                        responseCode = "410",
+                        description = "Already acknowledged (single use), or the link expired.",
+                        content = @Content(mediaType = MediaType.TEXT_HTML_VALUE))
+            })
+    ResponseEntity<String> acknowledge(
+            @Parameter(description = "The link's signed token.") @PathVariable String token) {
         Optional<AcknowledgementTokens.Claim> claim = links.verify(token);
         if (claim.isEmpty()) {
             return page(HttpStatus.NOT_FOUND, "Сілтеме жарамсыз / Ссылка недействительна", "", false);

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param writeLimit {@code x-qorgau-write-limit}: {@code limited}, {@code exempt: <why>}, or {@code null}
  *     for a read
  * @param pathParameters the names of its path parameters, in order
+ * @param publicReason {@code x-qorgau-public}: why it needs no token, or {@code null} for a staff operation
  */
 public record ApiOperation(
         String method,
@@ -18,7 +19,13 @@ public record ApiOperation(
         List<String> roles,
         String writeLimit,
         boolean hasBody,
-        List<String> pathParameters) {
+        List<String> pathParameters,
+        String publicReason) {
+
+    /** Needs no token ({@code @PublicEndpoint}): no roles, no write limit, never a 401. */
+    public boolean isPublic() {
+        return publicReason != null && !publicReason.isBlank();
+    }
 
     public boolean isRead() {
         return "GET".equals(method) || "HEAD".equals(method);

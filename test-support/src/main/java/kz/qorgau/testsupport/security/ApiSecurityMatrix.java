@@ -41,12 +41,14 @@ import tools.jackson.databind.node.ObjectNode;
  * (API3, mass assignment), no response carries what its reader may not see (API3, excessive data
  * exposure), and the write limit answers 429 while exempt operations never do (API4). An operation
  * without {@code x-qorgau-roles}, or a write without {@code x-qorgau-write-limit}, fails the matrix, so
- * a new endpoint cannot escape it.
+ * a new endpoint cannot escape it; only one that says why it needs no token ({@code x-qorgau-public}) is
+ * exempt, and is checked to answer without one.
  */
 public final class ApiSecurityMatrix {
 
     public static final String ROLES = "x-qorgau-roles";
     public static final String WRITE_LIMIT = "x-qorgau-write-limit";
+    public static final String PUBLIC = "x-qorgau-public";
 
     /** The services' default {@code qorgau.http.max-request-body}, 64 KiB. */
     static final int DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -125,6 +127,7 @@ public final class ApiSecurityMatrix {
                     }
                 });
                 JsonNode writeLimit = operation.get(WRITE_LIMIT);
+                JsonNode publicReason = operation.get(PUBLIC);
                 operations.add(new ApiOperation(
                         method.toUpperCase(java.util.Locale.ROOT),
                         path,
@@ -132,7 +135,8 @@ public final class ApiSecurityMatrix {
                         List.copyOf(roles),
                         writeLimit == null ? null : writeLimit.asString(),
                         operation.has("requestBody"),
-                        List.copyOf(pathParameters)));
+                        List.copyOf(pathParameters),
+                        publicReason == null ? null : publicReason.asString()));
             }
         }
         return List.copyOf(operations);
@@ -165,6 +169,19 @@ public final class ApiSecurityMatrix {
 
     private Stream<DynamicNode> cases(ApiOperation operation) {
         List<DynamicNode> cases = new ArrayList<>();
+        if (operation.isPublic()) {
+            cases.add(test("public (" + operation.publicReason() + "): declares no roles, needs no token", () -> {
+                assertThat(operation.roles())
+                        .as("%s is public and has roles", operation)
+                        .isEmpty();
+                HttpResponse<String> response =
+                        send(request(operation.method(), operation.path(placeholders(operation)), null, null));
+                assertThat(response.statusCode())
+                        .as("%s without a token", operation)
+                        .isNotIn(401, 403, 500);
+            }));
+            return cases.stream();
+        }
         cases.add(test("declares its roles and write limit", () -> declaresAccessRules(operation)));
         if (operation.roles().isEmpty()) {
             return cases.stream();
