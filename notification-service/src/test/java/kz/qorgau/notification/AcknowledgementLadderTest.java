@@ -20,16 +20,13 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.qorgau.events.ExpiryApproaching;
-import kz.qorgau.events.LegalBasis;
 import kz.qorgau.events.NotificationAcknowledged;
 import kz.qorgau.events.NotificationEscalated;
 import kz.qorgau.events.NotificationSuperseded;
 import kz.qorgau.events.OrderRevoked;
 import kz.qorgau.events.OrderServed;
-import kz.qorgau.events.Prohibition;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.ServiceOverdue;
-import kz.qorgau.events.ViolationReported;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.events.envelope.EventSources;
@@ -83,20 +80,7 @@ class AcknowledgementLadderTest {
     void aViolationIsSentAgainAndEscalatedUntilAcknowledgedAndNotAfter() throws Exception {
         String orderId = UUID.randomUUID().toString();
         String number = "ALM-2026-V" + orderId.substring(0, 6).toUpperCase();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        ViolationReported violation = new ViolationReported(
-                orderId,
-                number,
-                DISTRICT,
-                UNIT,
-                UUID.randomUUID().toString(),
-                ViolationReported.Source.CALL_102,
-                "officer-48213",
-                List.of(Prohibition.CONTACTING_VICTIM),
-                new LegalBasis("KZ-CAO-235-V", "461", "2024-06-16"),
-                now.minusSeconds(60),
-                now);
-        send(EventEnvelope.of(EventSources.ORDER_SERVICE, 2, violation));
+        send(TestOrders.violation(orderId, number, DISTRICT, 2));
 
         // Every routed kind, each once, with its own link.
         await().atMost(WAIT)
@@ -144,6 +128,12 @@ class AcknowledgementLadderTest {
         assertThat(outbox(orderId, NotificationEscalated.TYPE))
                 .as("escalated once")
                 .isEqualTo(3);
+
+        // The inspector's first link expires 72 hours after the attempt that carried it.
+        String inspectors = link(mails(number, INSPECTOR).get(0));
+        clock.advance(Duration.ofHours(72));
+        assertThat(post(inspectors).statusCode()).isEqualTo(410);
+        assertThat(acknowledged(orderId)).isEqualTo(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import kz.qorgau.kit.metrics.LatencyBuckets;
 import org.springframework.stereotype.Component;
 
 /** Acknowledgements and escalations (docs/adr/0024); tags channel and recipient role only, never an address. */
@@ -32,17 +33,9 @@ class AcknowledgementMetrics {
                     .description("From a police notice recorded to its acknowledgement")
                     .tag("channel", channel)
                     .tag("recipient.role", role)
-                    // A person's response times: what an escalation after 10 minutes is measured against.
-                    .serviceLevelObjectives(
-                            Duration.ofMinutes(1),
-                            Duration.ofMinutes(2),
-                            Duration.ofMinutes(5),
-                            Duration.ofMinutes(10),
-                            Duration.ofMinutes(15),
-                            Duration.ofMinutes(30),
-                            Duration.ofHours(1),
-                            Duration.ofHours(4),
-                            Duration.ofHours(12))
+                    // A person's response times, in the kit's buckets for them: what an escalation after 10
+                    // minutes is measured against.
+                    .serviceLevelObjectives(LatencyBuckets.humanResponse())
                     .register(meters)
                     .record(sinceRecorded);
         }
