@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import kz.qorgau.events.NotificationChannel;
 import kz.qorgau.events.NotificationEscalated;
 import kz.qorgau.notification.notice.NoticeCause;
 import kz.qorgau.notification.notice.NoticeEscalation;
@@ -146,18 +145,8 @@ class AcknowledgementLadder {
                 .param("batch", BATCH)
                 .query((row, number) -> new Unacknowledged(
                         row.getObject("id", UUID.class),
-                        new NoticeCause(
-                                row.getObject("event_id", UUID.class),
-                                row.getObject("order_id", UUID.class).toString(),
-                                row.getString("event_type"),
-                                row.getLong("event_sequence"),
-                                row.getObject("event_time", OffsetDateTime.class),
-                                row.getString("traceparent"),
-                                row.getString("tracestate")),
-                        new Recipient(
-                                row.getString("recipient_role"),
-                                NotificationChannel.valueOf(row.getString("channel")),
-                                row.getString("recipient")),
+                        NoticeCause.of(row),
+                        Recipient.of(row),
                         row.getString("district"),
                         row.getInt("resends"),
                         row.getObject("created_at", OffsetDateTime.class)))

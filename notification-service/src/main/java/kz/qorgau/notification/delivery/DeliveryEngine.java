@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import kz.qorgau.events.NotificationChannel;
 import kz.qorgau.events.NotificationFailed;
 import kz.qorgau.events.NotificationSent;
@@ -260,23 +261,15 @@ class DeliveryEngine implements SmartLifecycle {
 
     private void sent(ClaimedNotice notice) {
         OffsetDateTime at = now();
-        Boolean recorded = transactions.execute(status -> {
-            if (!queue.markSent(notice, at)) {
-                return false;
-            }
-            record(
-                    notice,
-                    new NotificationSent(
-                            notice.orderId(),
-                            notice.id().toString(),
-                            notice.cause().eventId().toString(),
-                            notice.recipient().role(),
-                            notice.recipient().channel(),
-                            at.toInstant(),
-                            notice.attempts() + 1));
-            return true;
-        });
-        if (Boolean.TRUE.equals(recorded)) {
+        NotificationSent outcome = new NotificationSent(
+                notice.orderId(),
+                notice.id().toString(),
+                notice.cause().eventId().toString(),
+                notice.recipient().role(),
+                notice.recipient().channel(),
+                at.toInstant(),
+                notice.attempts() + 1);
+        if (settle(notice, () -> queue.markSent(notice, at), outcome, () -> {})) {
             OffsetDateTime eventTime = notice.cause().time();
             metrics.sent(notice.recipient(), eventTime == null ? null : Duration.between(eventTime, at));
         } else {
@@ -286,23 +279,15 @@ class DeliveryEngine implements SmartLifecycle {
 
     private void superseded(ClaimedNotice notice, String reason) {
         OffsetDateTime at = now();
-        Boolean recorded = transactions.execute(status -> {
-            if (!queue.markSuperseded(notice, reason)) {
-                return false;
-            }
-            record(
-                    notice,
-                    new NotificationSuperseded(
-                            notice.orderId(),
-                            notice.id().toString(),
-                            notice.cause().eventId().toString(),
-                            notice.recipient().role(),
-                            notice.recipient().channel(),
-                            at.toInstant(),
-                            reason));
-            return true;
-        });
-        if (Boolean.TRUE.equals(recorded)) {
+        NotificationSuperseded outcome = new NotificationSuperseded(
+                notice.orderId(),
+                notice.id().toString(),
+                notice.cause().eventId().toString(),
+                notice.recipient().role(),
+                notice.recipient().channel(),
+                at.toInstant(),
+                reason);
+        if (settle(notice, () -> queue.markSuperseded(notice, reason), outcome, () -> {})) {
             metrics.superseded(notice.recipient(), reason);
             log.info("Notice {} superseded before its attempt: {}", notice.id(), reason);
         }
@@ -325,36 +310,47 @@ class DeliveryEngine implements SmartLifecycle {
 
     private void giveUp(ClaimedNotice notice, boolean attempted, String reason, OffsetDateTime at) {
         int attempts = notice.attempts() + (attempted ? 1 : 0);
-        Boolean recorded = transactions.execute(status -> {
-            if (!queue.markFailed(notice, attempted, at, reason)) {
-                return false;
-            }
-            record(
-                    notice,
-                    new NotificationFailed(
-                            notice.orderId(),
-                            notice.id().toString(),
-                            notice.cause().eventId().toString(),
-                            notice.recipient().role(),
-                            notice.recipient().channel(),
-                            at.toInstant(),
-                            // The event counts at least one: a notice held back by its breaker until its
-                            // deadline had none of its own.
-                            Math.max(1, attempts),
-                            reason));
-            publisher.publishEvent(new NoticeGivenUp(
-                    notice.id(),
-                    notice.cause(),
-                    notice.recipient(),
-                    notice.district(),
-                    reason,
-                    notice.reportsNotice()));
-            return true;
-        });
-        if (Boolean.TRUE.equals(recorded)) {
+        NotificationFailed outcome = new NotificationFailed(
+                notice.orderId(),
+                notice.id().toString(),
+                notice.cause().eventId().toString(),
+                notice.recipient().role(),
+                notice.recipient().channel(),
+                at.toInstant(),
+                // The event counts at least one: a notice held back by its breaker until its deadline had none
+                // of its own.
+                Math.max(1, attempts),
+                reason);
+        boolean recorded = settle(
+                notice,
+                () -> queue.markFailed(notice, attempted, at, reason),
+                outcome,
+                () -> publisher.publishEvent(new NoticeGivenUp(
+                        notice.id(),
+                        notice.cause(),
+                        notice.recipient(),
+                        notice.district(),
+                        reason,
+                        notice.reportsNotice())));
+        if (recorded) {
             metrics.failed(notice.recipient(), reason);
             log.error("Notice {} given up after {} attempts: {}", notice.id(), attempts, reason);
         }
+    }
+
+    /**
+     * Marks the notice and records its outcome event (and what else must commit with it) in one transaction;
+     * false when the mark found the claim lost, and nothing is recorded.
+     */
+    private boolean settle(ClaimedNotice notice, BooleanSupplier mark, QorgauEvent outcome, Runnable alsoRecord) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            if (!mark.getAsBoolean()) {
+                return false;
+            }
+            record(notice, outcome);
+            alsoRecord.run();
+            return true;
+        }));
     }
 
     private void record(ClaimedNotice notice, QorgauEvent event) {

@@ -159,18 +159,8 @@ class NoticeQueue {
         return new ClaimedNotice(
                 row.getObject("id", UUID.class),
                 row.getObject("claim_token", UUID.class),
-                new NoticeCause(
-                        row.getObject("event_id", UUID.class),
-                        row.getObject("order_id", UUID.class).toString(),
-                        row.getString("event_type"),
-                        row.getLong("event_sequence"),
-                        row.getObject("event_time", OffsetDateTime.class),
-                        row.getString("traceparent"),
-                        row.getString("tracestate")),
-                new Recipient(
-                        row.getString("recipient_role"),
-                        NotificationChannel.valueOf(row.getString("channel")),
-                        row.getString("recipient")),
+                NoticeCause.of(row),
+                Recipient.of(row),
                 Urgency.valueOf(row.getString("urgency")),
                 row.getString("district"),
                 row.getString("subject"),

@@ -1,12 +1,11 @@
 package kz.qorgau.notification.police;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import kz.qorgau.events.NotificationChannel;
+import kz.qorgau.notification.notice.EmailAddresses;
 import kz.qorgau.notification.notice.Recipient;
 import kz.qorgau.notification.notice.RecipientKind;
 
@@ -21,7 +20,9 @@ abstract class PoliceAddresses implements RecipientKind {
 
     PoliceAddresses(String role, String property, Map<String, List<String>> configured) {
         this.role = role;
-        configured.forEach((code, addresses) -> byCode.put(normalise(code), checked(property, code, addresses)));
+        configured.forEach((code, addresses) -> byCode.put(
+                normalise(code),
+                EmailAddresses.checked("qorgau.notification." + property + ".[" + code + "]", addresses)));
     }
 
     @Override
@@ -39,24 +40,5 @@ abstract class PoliceAddresses implements RecipientKind {
 
     private static String normalise(String code) {
         return code.strip().toUpperCase(Locale.ROOT);
-    }
-
-    private static List<String> checked(String property, String code, List<String> addresses) {
-        List<String> cleaned = addresses == null
-                ? List.of()
-                : addresses.stream()
-                        .map(String::strip)
-                        .filter(address -> !address.isEmpty())
-                        .distinct()
-                        .toList();
-        for (String address : cleaned) {
-            try {
-                new InternetAddress(address, true).validate();
-            } catch (AddressException e) {
-                throw new IllegalStateException("qorgau.notification." + property + ".[" + code
-                        + "] holds an address that is not a valid e-mail address");
-            }
-        }
-        return cleaned;
     }
 }

@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import kz.qorgau.events.NotificationChannel;
 import kz.qorgau.notification.delivery.NoticeGivenUp;
+import kz.qorgau.notification.notice.NoticeCause;
 import kz.qorgau.notification.notice.NoticeDraft;
 import kz.qorgau.notification.notice.NoticeEscalation;
 import kz.qorgau.notification.notice.NoticeRegistration;
@@ -104,13 +106,8 @@ class SupervisorAlerts {
                 + escalation.recipient().role() + ")";
         long minutes = escalation.unacknowledgedFor().toMinutes();
         if (recipient.channel() == NotificationChannel.WEBHOOK) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("type", "kz.qorgau.notice.escalated");
-            document.put("noticeId", escalation.noticeId().toString());
-            document.put("orderId", escalation.cause().orderId());
-            document.put("eventId", escalation.cause().eventId().toString());
-            document.put("eventType", escalation.cause().eventType());
-            document.put("recipientRole", escalation.recipient().role());
+            Map<String, Object> document = document(
+                    "kz.qorgau.notice.escalated", escalation.noticeId(), escalation.cause(), escalation.recipient());
             document.put("unacknowledgedMinutes", minutes);
             document.put("resends", escalation.resends());
             document.put("urgency", "URGENT");
@@ -126,6 +123,18 @@ class SupervisorAlerts {
                 + escalation.resends() + "\n"
                 + "Notice / Уведомление: " + escalation.noticeId() + "\n";
         return new NoticeDraft(recipient, Urgency.URGENT, subject, body);
+    }
+
+    /** What a supervisor's webhook is told of any notice it reports on. */
+    private static Map<String, Object> document(String type, UUID noticeId, NoticeCause cause, Recipient recipient) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("type", type);
+        document.put("noticeId", noticeId.toString());
+        document.put("orderId", cause.orderId());
+        document.put("eventId", cause.eventId().toString());
+        document.put("eventType", cause.eventType());
+        document.put("recipientRole", recipient.role());
+        return document;
     }
 
     private List<Recipient> supervisorOf(String district) {
@@ -155,13 +164,8 @@ class SupervisorAlerts {
         String subject = "Қорғау: хабарлама жеткізілмеді / Qorgau: уведомление не доставлено ("
                 + givenUp.recipient().role() + ", " + givenUp.recipient().channel() + ")";
         if (recipient.channel() == NotificationChannel.WEBHOOK) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("type", "kz.qorgau.notice.given.up");
-            document.put("noticeId", givenUp.noticeId().toString());
-            document.put("orderId", givenUp.cause().orderId());
-            document.put("eventId", givenUp.cause().eventId().toString());
-            document.put("eventType", givenUp.cause().eventType());
-            document.put("recipientRole", givenUp.recipient().role());
+            Map<String, Object> document =
+                    document("kz.qorgau.notice.given.up", givenUp.noticeId(), givenUp.cause(), givenUp.recipient());
             document.put("channel", givenUp.recipient().channel().name());
             document.put("reason", givenUp.reason());
             document.put("urgency", "URGENT");
