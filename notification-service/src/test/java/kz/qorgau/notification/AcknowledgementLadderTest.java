@@ -189,8 +189,11 @@ class AcknowledgementLadderTest {
 
     private HttpResponse<String> post(String link) throws IOException, InterruptedException {
         return http.send(
+                // As the page's form posts it: a browser's empty form.
                 HttpRequest.newBuilder(local(link))
-                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "text/html")
+                        .POST(HttpRequest.BodyPublishers.ofString(""))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
