@@ -31,6 +31,9 @@ public sealed interface QorgauEvent
                 OrderExpired,
                 NotificationSent,
                 NotificationFailed,
+                NotificationAcknowledged,
+                NotificationEscalated,
+                NotificationSuperseded,
                 AccessRecorded,
                 ParkingActionTaken {
 

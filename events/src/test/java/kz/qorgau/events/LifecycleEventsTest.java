@@ -21,6 +21,9 @@ class LifecycleEventsTest {
         List<QorgauEvent> lifecycle = TestEvents.all().stream()
                 .filter(event -> !(event instanceof NotificationSent
                         || event instanceof NotificationFailed
+                        || event instanceof NotificationAcknowledged
+                        || event instanceof NotificationEscalated
+                        || event instanceof NotificationSuperseded
                         || event instanceof AccessRecorded
                         || event instanceof ParkingActionTaken))
                 .toList();

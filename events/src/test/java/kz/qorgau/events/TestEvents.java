@@ -123,6 +123,39 @@ public final class TestEvents {
                 true);
     }
 
+    public static NotificationAcknowledged notificationAcknowledged() {
+        return new NotificationAcknowledged(
+                ORDER_ID,
+                "6c1e0a9d-52b7-4f3e-8d21-0b9a7c4e5f16",
+                "7a3e5c91-2b4d-4f68-9e10-3c5b7d9f1a24",
+                "DUTY_UNIT",
+                NotificationChannel.EMAIL,
+                Instant.parse("2026-03-10T18:34:02Z"));
+    }
+
+    public static NotificationEscalated notificationEscalated() {
+        return new NotificationEscalated(
+                ORDER_ID,
+                "6c1e0a9d-52b7-4f3e-8d21-0b9a7c4e5f16",
+                "7a3e5c91-2b4d-4f68-9e10-3c5b7d9f1a24",
+                "DUTY_UNIT",
+                NotificationChannel.EMAIL,
+                "SUPERVISOR",
+                Instant.parse("2026-03-10T18:40:22Z"),
+                1);
+    }
+
+    public static NotificationSuperseded notificationSuperseded() {
+        return new NotificationSuperseded(
+                ORDER_ID,
+                "b2e9d4a7-3c1f-4a85-9d6e-0f7c2b8a5e31",
+                "5d2a8f63-1e7b-4c94-a0d5-8b3f6e2c9a17",
+                "DISTRICT_INSPECTOR",
+                NotificationChannel.EMAIL,
+                Instant.parse("2026-03-02T10:15:31Z"),
+                "ORDER_SERVED");
+    }
+
     /** A read under {@link #breakGlassGranted()}'s grant. */
     public static AccessRecorded breakGlassRead() {
         return new AccessRecorded(
@@ -390,6 +423,9 @@ public final class TestEvents {
                 orderExpired(),
                 notificationSent(),
                 notificationFailed(),
+                notificationAcknowledged(),
+                notificationEscalated(),
+                notificationSuperseded(),
                 victimContactsRead(),
                 parkingActionTaken());
     }

@@ -246,6 +246,10 @@ final class LocalStack implements AutoCloseable {
         env.put("QORGAU_API_DOCS_PUBLIC", "true");
         env.put(prefix + "PORT", Integer.toString(spec.port()));
         env.put(prefix + "MANAGEMENT_PORT", Integer.toString(spec.managementPort()));
+        if ("NOTIFICATION".equals(spec.envPrefix())) {
+            // The police notices' acknowledgement links point at this service's port, offset or not (docs/adr/0024).
+            env.put("QORGAU_NOTIFICATION_PUBLIC_URL", "http://127.0.0.1:" + spec.port());
+        }
         env.put("SPRING_MAIL_HOST", smtpHost);
         env.put("SPRING_MAIL_PORT", Integer.toString(smtpPort));
         return env;

@@ -25,9 +25,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * notification-service accepts every event of an order's life on the real broker, even those no
- * notice acts on yet: none is dead-lettered or parked, each is counted as ignored, and the order's
- * events behind them are still handled.
+ * notification-service handles every event of an order's life on the real broker: none is dead-lettered,
+ * parked or ignored, the police are told of each occurrence routing names, the order's state follows, and
+ * the order's events behind them are still handled.
  */
 @SpringBootTest
 @QorgauInfrastructure(smtp = true)
@@ -46,7 +46,7 @@ class LifecycleEventsTest {
     MeterRegistry meters;
 
     @Test
-    void everyLifecycleTypeIsAcceptedAndNothingIsDeadLetteredOrParked() {
+    void everyLifecycleTypeIsHandledAndNothingIsDeadLetteredOrParked() {
         String orderId = UUID.randomUUID().toString();
         EventEnvelope<OrderIssued> issued =
                 TestOrders.issued(TestOrders.order(orderId, "ALM-BOSTANDYK", TestOrders.seal(orderId)));
@@ -73,8 +73,19 @@ class LifecycleEventsTest {
                 .extracting(envelope -> EventTypes.of(envelope.data()).type())
                 .hasSize(15)
                 .doesNotHaveDuplicates();
-        assertThat(ignored() - ignoredBefore).isEqualTo(lifecycle.size());
+        assertThat(ignored() - ignoredBefore).as("every type is handled").isZero();
         assertThat(noticesOf(issued)).isPositive();
+        // The police are told of each occurrence of the order's life (docs/adr/0024); the others change its state.
+        assertThat(jdbc.sql("SELECT count(DISTINCT event_type) FROM notice WHERE order_id = :orderId")
+                        .param("orderId", UUID.fromString(orderId))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(8);
+        assertThat(jdbc.sql("SELECT status FROM order_state WHERE order_id = :orderId")
+                        .param("orderId", UUID.fromString(orderId))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("EXPIRED");
         assertThat(jdbc.sql("SELECT count(*) FROM kit_parked_record WHERE sequence_key = :key")
                         .param("key", orderId)
                         .query(Long.class)

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.ParkingActionTaken;
+import kz.qorgau.events.ViolationReported;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.kit.metrics.MetricNames;
@@ -102,6 +103,8 @@ class OrderParkingTest extends ParkingContract {
         String k = UUID.randomUUID().toString();
         EventEnvelope<OrderIssued> head = issued(k);
         EventEnvelope<OrderIssued> second = issued(k);
+        EventEnvelope<ViolationReported> violation =
+                TestOrders.violation(k, second.data().orderNumber(), "ALM-BOSTANDYK", 3);
         var futureType = TestOrders.raw(issued(k)).withHeader("ce_type", "kz.qorgau.order.served.v9");
         EventEnvelope<OrderIssued> otherOrder = issued(UUID.randomUUID().toString());
         bugs.failing.add(head.id().toString());
@@ -111,13 +114,16 @@ class OrderParkingTest extends ParkingContract {
                         EventTopicReader.open(infrastructure.kafka(), infrastructure.topic(Topics.ORDERS_DLT_TOPIC))) {
             writer.send(topic(), head);
             writer.send(topic(), second);
+            writer.send(topic(), violation);
             writer.sendRaw(topic(), k, futureType.value(), futureType.headers());
             writer.send(topic(), otherOrder);
 
-            await().atMost(WAIT).until(() -> parkedRecords(k) == 3);
+            await().atMost(WAIT).until(() -> parkedRecords(k) == 4);
             await().atMost(WAIT).until(() -> status(otherOrder).equals("SENT"));
             // The police alert of the parked order's later event went out; the head's did not.
             await().atMost(WAIT).until(() -> status(second).equals("SENT"));
+            // A violation behind the parked head is the most urgent path: its police notices go out too.
+            await().atMost(WAIT).until(() -> status(violation).equals("SENT"));
             assertThat(status(head)).isEmpty();
             // The class's tests share the dead-letter topic: only this order's records count here.
             await().atMost(WAIT).until(() -> deadLetters.drain(Duration.ofMillis(200)).stream()
@@ -128,7 +134,7 @@ class OrderParkingTest extends ParkingContract {
                     .containsExactly(head.id().toString());
         }
         assertThat(gauge(MetricNames.PARKING_KEYS)).isGreaterThanOrEqualTo(1);
-        assertThat(gauge(MetricNames.PARKING_RECORDS)).isGreaterThanOrEqualTo(3);
+        assertThat(gauge(MetricNames.PARKING_RECORDS)).isGreaterThanOrEqualTo(4);
         assertThat(meters.get(MetricNames.PARKING_KEYS_PARKED).counter().count())
                 .isGreaterThanOrEqualTo(1);
         HttpResponse<String> listed = get("/actuator/parking/" + k);
@@ -140,16 +146,17 @@ class OrderParkingTest extends ParkingContract {
         HttpResponse<String> failedAgain = act(k, "{\"action\":\"replay\"}");
         assertThat(failedAgain.statusCode()).isEqualTo(200);
         assertThat(failedAgain.body()).contains("FAILED_AGAIN");
-        assertThat(parkedRecords(k)).isEqualTo(3);
+        assertThat(parkedRecords(k)).isEqualTo(4);
 
         // Fixed: the head and then the parked records flow, in order, and the order is released.
         bugs.failing.clear();
         HttpResponse<String> released = act(k, "{\"action\":\"replay\"}");
-        assertThat(released.body()).contains("RELEASED", "\"replayed\":3");
+        assertThat(released.body()).contains("RELEASED", "\"replayed\":4");
         assertThat(bugs.handled)
                 .containsSubsequence(
                         head.id().toString(),
                         second.id().toString(),
+                        violation.id().toString(),
                         futureType.headers().get("ce_id"));
         // Recorded by the replay, sent by the delivery engine a moment later.
         await().atMost(WAIT).until(() -> status(head).equals("SENT"));
@@ -270,7 +277,7 @@ class OrderParkingTest extends ParkingContract {
                 .list();
     }
 
-    private String status(EventEnvelope<OrderIssued> issued) {
+    private String status(EventEnvelope<?> issued) {
         return jdbc.sql("SELECT coalesce(max(status), '') FROM notice WHERE event_id = :eventId")
                 .param("eventId", issued.id())
                 .query(String.class)

@@ -13,6 +13,7 @@ import kz.qorgau.events.LegalBasis;
 import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.Prohibition;
 import kz.qorgau.events.VictimContact;
+import kz.qorgau.events.ViolationReported;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventCodec;
 import kz.qorgau.events.envelope.EventEnvelope;
@@ -91,6 +92,27 @@ final class TestOrders {
 
     static EventEnvelope<OrderIssued> issued(String district) {
         return issued(order(district));
+    }
+
+    /** A violation of the order reported from a 102 call a minute ago, as the order's event {@code sequence}. */
+    static EventEnvelope<ViolationReported> violation(
+            String orderId, String orderNumber, String district, long sequence) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return EventEnvelope.of(
+                EventSources.ORDER_SERVICE,
+                sequence,
+                new ViolationReported(
+                        orderId,
+                        orderNumber,
+                        district,
+                        district + "-UP-02",
+                        UUID.randomUUID().toString(),
+                        ViolationReported.Source.CALL_102,
+                        "officer-48213",
+                        List.of(Prohibition.CONTACTING_VICTIM),
+                        new LegalBasis("KZ-CAO-235-V", "461", "2024-06-16"),
+                        now.minusSeconds(60),
+                        now));
     }
 
     /** The headers and value a well-behaved producer writes for the envelope. */

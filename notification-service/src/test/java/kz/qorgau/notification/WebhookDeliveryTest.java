@@ -131,6 +131,10 @@ class WebhookDeliveryTest {
         assertThat(document.get("orderNumber").asString())
                 .isEqualTo(issued.data().orderNumber());
         assertThat(document.get("eventId").asString()).isEqualTo(issued.id().toString());
+        // The signed acknowledgement link of this notice (docs/adr/0024), inside the signed document.
+        assertThat(document.get("acknowledgeUrl").asString())
+                .startsWith("http://127.0.0.1:8082/acknowledgements/"
+                        + webhookNotice(issued).get("id") + ".");
         String text = new String(body, StandardCharsets.UTF_8);
         TestOrders.VICTIM_DATA.forEach(personal -> assertThat(text).doesNotContain(personal));
     }

@@ -13,8 +13,11 @@ import kz.qorgau.events.ComplianceCheckOverdue;
 import kz.qorgau.events.ComplianceCheckRecorded;
 import kz.qorgau.events.EventContractException;
 import kz.qorgau.events.ExpiryApproaching;
+import kz.qorgau.events.NotificationAcknowledged;
+import kz.qorgau.events.NotificationEscalated;
 import kz.qorgau.events.NotificationFailed;
 import kz.qorgau.events.NotificationSent;
+import kz.qorgau.events.NotificationSuperseded;
 import kz.qorgau.events.OrderAmended;
 import kz.qorgau.events.OrderExpired;
 import kz.qorgau.events.OrderIssued;
@@ -74,6 +77,12 @@ public final class EventTypes {
             register(NotificationSent.TYPE, NotificationSent.class, Topics.NOTIFICATIONS_TOPIC);
     public static final EventType<NotificationFailed> NOTIFICATION_FAILED =
             register(NotificationFailed.TYPE, NotificationFailed.class, Topics.NOTIFICATIONS_TOPIC);
+    public static final EventType<NotificationAcknowledged> NOTIFICATION_ACKNOWLEDGED =
+            register(NotificationAcknowledged.TYPE, NotificationAcknowledged.class, Topics.NOTIFICATIONS_TOPIC);
+    public static final EventType<NotificationEscalated> NOTIFICATION_ESCALATED =
+            register(NotificationEscalated.TYPE, NotificationEscalated.class, Topics.NOTIFICATIONS_TOPIC);
+    public static final EventType<NotificationSuperseded> NOTIFICATION_SUPERSEDED =
+            register(NotificationSuperseded.TYPE, NotificationSuperseded.class, Topics.NOTIFICATIONS_TOPIC);
     public static final EventType<AccessRecorded> ACCESS_RECORDED =
             register(AccessRecorded.TYPE, AccessRecorded.class, Topics.ACCESS_TOPIC);
     public static final EventType<ParkingActionTaken> PARKING_ACTION_TAKEN =

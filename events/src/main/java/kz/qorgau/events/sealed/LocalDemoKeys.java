@@ -35,8 +35,11 @@ public final class LocalDemoKeys {
     /** The demo key of order-service's IIN blind index. */
     public static final String BLIND_INDEX_KEY = "HsS5ifxozS0Kz/YjjRfz6+NCxWcMLx9iDVKPlEJYvbs=";
 
+    /** The demo key that signs notification-service's acknowledgement links (docs/adr/0024). */
+    public static final String ACKNOWLEDGEMENT_KEY = "wJZKQtVsGzkEg7CTW1Ef+gmqyg7PzPPoInn/7KiwIyo=";
+
     private static final List<byte[]> DEMO_KEY_BYTES =
-            List.of(decode(SEALING_KEY), decode(AT_REST_KEY), decode(BLIND_INDEX_KEY));
+            List.of(decode(SEALING_KEY), decode(AT_REST_KEY), decode(BLIND_INDEX_KEY), decode(ACKNOWLEDGEMENT_KEY));
 
     private LocalDemoKeys() {}
 

@@ -18,8 +18,11 @@ import kz.qorgau.events.ComplianceCheckOverdue;
 import kz.qorgau.events.ComplianceCheckRecorded;
 import kz.qorgau.events.EventContractException;
 import kz.qorgau.events.ExpiryApproaching;
+import kz.qorgau.events.NotificationAcknowledged;
+import kz.qorgau.events.NotificationEscalated;
 import kz.qorgau.events.NotificationFailed;
 import kz.qorgau.events.NotificationSent;
+import kz.qorgau.events.NotificationSuperseded;
 import kz.qorgau.events.OrderAmended;
 import kz.qorgau.events.OrderExpired;
 import kz.qorgau.events.OrderIssued;
@@ -74,7 +77,13 @@ class CatalogTest {
                         6,
                         Duration.ofDays(365),
                         Topics.NOTIFICATIONS.key(),
-                        List.of(NotificationSent.TYPE, NotificationFailed.TYPE, ParkingActionTaken.TYPE),
+                        List.of(
+                                NotificationSent.TYPE,
+                                NotificationFailed.TYPE,
+                                NotificationAcknowledged.TYPE,
+                                NotificationEscalated.TYPE,
+                                NotificationSuperseded.TYPE,
+                                ParkingActionTaken.TYPE),
                         "notification-service",
                         List.of("audit-service")));
     }
@@ -241,6 +250,9 @@ class CatalogTest {
                         "kz.qorgau.order.expired.v1",
                         "kz.qorgau.notification.sent.v1",
                         "kz.qorgau.notification.failed.v1",
+                        "kz.qorgau.notification.acknowledged.v1",
+                        "kz.qorgau.notification.escalated.v1",
+                        "kz.qorgau.notification.superseded.v1",
                         "kz.qorgau.access.recorded.v1",
                         "kz.qorgau.parking.action.taken.v1");
         assertThatThrownBy(() -> new EventType<>("kz.qorgau.order.issued", OrderIssued.class, Topics.ORDERS_TOPIC))

@@ -8,7 +8,8 @@ import kz.qorgau.notification.notice.Urgency;
 
 /**
  * A notice a worker has claimed: everything needed to send it and record the outcome without reading the
- * row again. The claim token fences the outcome: a worker whose lease ran out records nothing.
+ * row again. The claim token fences the outcome: a worker whose lease ran out records nothing. {@code resends}
+ * counts how often the ladder sent it again, unacknowledged (docs/adr/0024).
  */
 record ClaimedNotice(
         UUID id,
@@ -22,9 +23,28 @@ record ClaimedNotice(
         int attempts,
         String lastError,
         OffsetDateTime deadline,
-        UUID reportsNotice) {
+        UUID reportsNotice,
+        int resends) {
 
     String orderId() {
         return cause.orderId();
+    }
+
+    /** The same notice with another text (an attempt's acknowledgement link, a re-send's mark). */
+    ClaimedNotice withText(String newSubject, String newBody) {
+        return new ClaimedNotice(
+                id,
+                claimToken,
+                cause,
+                recipient,
+                urgency,
+                district,
+                newSubject,
+                newBody,
+                attempts,
+                lastError,
+                deadline,
+                reportsNotice,
+                resends);
     }
 }

@@ -3,8 +3,10 @@ package kz.qorgau.notification.delivery;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import kz.qorgau.notification.outcome.OutcomeOutbox;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,11 +53,23 @@ class DeliveryConfiguration {
             OutcomeOutbox outbox,
             NoticeMetrics metrics,
             ApplicationEventPublisher publisher,
-            List<NoticeCheck> checks) {
+            List<NoticeCheck> checks,
+            ObjectProvider<AcknowledgementLinks> links) {
         var schedule = new RetrySchedule(
                 properties.firstRetryDelay(), properties.maxRetryDelay(), bound -> ThreadLocalRandom.current()
                         .nextLong(bound));
         return new DeliveryEngine(
-                queue, channels, guards, schedule, properties, clock, transactions, outbox, metrics, publisher, checks);
+                queue,
+                channels,
+                guards,
+                schedule,
+                properties,
+                clock,
+                transactions,
+                outbox,
+                metrics,
+                publisher,
+                checks,
+                new AttemptTexts(links.getIfAvailable(() -> notice -> Optional.empty())));
     }
 }

@@ -13,9 +13,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import kz.qorgau.events.NotificationChannel;
 import kz.qorgau.events.NotificationFailed;
 import kz.qorgau.events.NotificationSent;
+import kz.qorgau.events.NotificationSuperseded;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.notification.notice.NoticeCause;
 import kz.qorgau.notification.notice.NoticesRecorded;
@@ -54,6 +56,7 @@ class DeliveryEngine implements SmartLifecycle {
     private final NoticeMetrics metrics;
     private final ApplicationEventPublisher publisher;
     private final List<NoticeCheck> checks;
+    private final AttemptTexts texts;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private final Semaphore senders;
@@ -72,7 +75,8 @@ class DeliveryEngine implements SmartLifecycle {
             OutcomeOutbox outbox,
             NoticeMetrics metrics,
             ApplicationEventPublisher publisher,
-            List<NoticeCheck> checks) {
+            List<NoticeCheck> checks,
+            AttemptTexts texts) {
         this.queue = queue;
         channels.forEach(channel -> this.channels.put(channel.kind(), channel));
         this.guards = guards;
@@ -84,6 +88,7 @@ class DeliveryEngine implements SmartLifecycle {
         this.metrics = metrics;
         this.publisher = publisher;
         this.checks = List.copyOf(checks);
+        this.texts = texts;
         this.senders = new Semaphore(properties.inFlight());
     }
 
@@ -203,7 +208,7 @@ class DeliveryEngine implements SmartLifecycle {
         for (NoticeCheck check : checks) {
             Optional<String> reason = check.supersededBecause(notice.cause(), notice.recipient());
             if (reason.isPresent()) {
-                transactions.executeWithoutResult(status -> queue.markSuperseded(notice, reason.get()));
+                superseded(notice, reason.get());
                 return;
             }
         }
@@ -220,7 +225,7 @@ class DeliveryEngine implements SmartLifecycle {
         }
         long start = System.nanoTime();
         try {
-            channels.get(kind).send(notice);
+            channels.get(kind).send(texts.forAttempt(notice));
         } catch (DeliveryFailure failure) {
             judge(kind, failure, System.nanoTime() - start);
             failed(notice, failure);
@@ -256,27 +261,35 @@ class DeliveryEngine implements SmartLifecycle {
 
     private void sent(ClaimedNotice notice) {
         OffsetDateTime at = now();
-        Boolean recorded = transactions.execute(status -> {
-            if (!queue.markSent(notice, at)) {
-                return false;
-            }
-            record(
-                    notice,
-                    new NotificationSent(
-                            notice.orderId(),
-                            notice.id().toString(),
-                            notice.cause().eventId().toString(),
-                            notice.recipient().role(),
-                            notice.recipient().channel(),
-                            at.toInstant(),
-                            notice.attempts() + 1));
-            return true;
-        });
-        if (Boolean.TRUE.equals(recorded)) {
+        NotificationSent outcome = new NotificationSent(
+                notice.orderId(),
+                notice.id().toString(),
+                notice.cause().eventId().toString(),
+                notice.recipient().role(),
+                notice.recipient().channel(),
+                at.toInstant(),
+                notice.attempts() + 1);
+        if (settle(notice, () -> queue.markSent(notice, at), outcome, () -> {})) {
             OffsetDateTime eventTime = notice.cause().time();
             metrics.sent(notice.recipient(), eventTime == null ? null : Duration.between(eventTime, at));
         } else {
             log.warn("Notice {} was sent after its claim ran out; another worker may send it again", notice.id());
+        }
+    }
+
+    private void superseded(ClaimedNotice notice, String reason) {
+        OffsetDateTime at = now();
+        NotificationSuperseded outcome = new NotificationSuperseded(
+                notice.orderId(),
+                notice.id().toString(),
+                notice.cause().eventId().toString(),
+                notice.recipient().role(),
+                notice.recipient().channel(),
+                at.toInstant(),
+                reason);
+        if (settle(notice, () -> queue.markSuperseded(notice, reason), outcome, () -> {})) {
+            metrics.superseded(notice.recipient(), reason);
+            log.info("Notice {} superseded before its attempt: {}", notice.id(), reason);
         }
     }
 
@@ -297,36 +310,47 @@ class DeliveryEngine implements SmartLifecycle {
 
     private void giveUp(ClaimedNotice notice, boolean attempted, String reason, OffsetDateTime at) {
         int attempts = notice.attempts() + (attempted ? 1 : 0);
-        Boolean recorded = transactions.execute(status -> {
-            if (!queue.markFailed(notice, attempted, at, reason)) {
-                return false;
-            }
-            record(
-                    notice,
-                    new NotificationFailed(
-                            notice.orderId(),
-                            notice.id().toString(),
-                            notice.cause().eventId().toString(),
-                            notice.recipient().role(),
-                            notice.recipient().channel(),
-                            at.toInstant(),
-                            // The event counts at least one: a notice held back by its breaker until its
-                            // deadline had none of its own.
-                            Math.max(1, attempts),
-                            reason));
-            publisher.publishEvent(new NoticeGivenUp(
-                    notice.id(),
-                    notice.cause(),
-                    notice.recipient(),
-                    notice.district(),
-                    reason,
-                    notice.reportsNotice()));
-            return true;
-        });
-        if (Boolean.TRUE.equals(recorded)) {
+        NotificationFailed outcome = new NotificationFailed(
+                notice.orderId(),
+                notice.id().toString(),
+                notice.cause().eventId().toString(),
+                notice.recipient().role(),
+                notice.recipient().channel(),
+                at.toInstant(),
+                // The event counts at least one: a notice held back by its breaker until its deadline had none
+                // of its own.
+                Math.max(1, attempts),
+                reason);
+        boolean recorded = settle(
+                notice,
+                () -> queue.markFailed(notice, attempted, at, reason),
+                outcome,
+                () -> publisher.publishEvent(new NoticeGivenUp(
+                        notice.id(),
+                        notice.cause(),
+                        notice.recipient(),
+                        notice.district(),
+                        reason,
+                        notice.reportsNotice())));
+        if (recorded) {
             metrics.failed(notice.recipient(), reason);
             log.error("Notice {} given up after {} attempts: {}", notice.id(), attempts, reason);
         }
+    }
+
+    /**
+     * Marks the notice and records its outcome event (and what else must commit with it) in one transaction;
+     * false when the mark found the claim lost, and nothing is recorded.
+     */
+    private boolean settle(ClaimedNotice notice, BooleanSupplier mark, QorgauEvent outcome, Runnable alsoRecord) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            if (!mark.getAsBoolean()) {
+                return false;
+            }
+            record(notice, outcome);
+            alsoRecord.run();
+            return true;
+        }));
     }
 
     private void record(ClaimedNotice notice, QorgauEvent event) {

@@ -68,7 +68,9 @@ class EmailChannel implements Channel {
         message.saveChanges();
         // After saveChanges, which makes a new one: the same Message-ID on every attempt, so that copies a
         // crash makes us send twice show as one message.
-        message.setHeader("Message-ID", "<" + notice.id() + "@notification.qorgau>");
+        // A re-send of an unacknowledged notice (docs/adr/0024) is a new message, so it is not folded into the first.
+        String resend = notice.resends() > 0 ? "." + notice.resends() : "";
+        message.setHeader("Message-ID", "<" + notice.id() + resend + "@notification.qorgau>");
         return message;
     }
 

@@ -7,8 +7,7 @@ import kz.qorgau.notification.notice.Recipient;
 /**
  * Asked before each attempt whether a notice is still true (issue 13's stale notices): a check that answers
  * with a reason code (say, a "not served yet" notice after the order was served) has the notice marked
- * SUPERSEDED and not sent. None exists yet: the order's lifecycle events it needs come with issue 10. A check
- * that supersedes must come with its NotificationSuperseded event.
+ * SUPERSEDED, not sent, and {@code NotificationSuperseded} published in the same transaction (docs/adr/0024).
  */
 public interface NoticeCheck {
 

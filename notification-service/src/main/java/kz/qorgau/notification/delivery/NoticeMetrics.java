@@ -29,6 +29,8 @@ class NoticeMetrics {
     static final String OLDEST_PENDING_AGE = "qorgau.notices.oldest.pending.age";
     /** Gauge: 1 while a channel's circuit breaker holds its notices back; tag channel. */
     static final String CHANNEL_OPEN = "qorgau.notices.channel.open";
+    /** Counter: notices cancelled before an attempt, made untrue by a later event; tags channel, recipient.role, reason. */
+    static final String SUPERSEDED = "qorgau.notices.superseded";
     /** Counter: notices given up whose supervisor could not be told on any channel; tag channel. */
     static final String SUPERVISOR_UNREACHABLE = "qorgau.notices.supervisor.unreachable";
 
@@ -86,6 +88,16 @@ class NoticeMetrics {
                     .register(meters)
                     .record(sinceEvent);
         }
+    }
+
+    void superseded(Recipient recipient, String reason) {
+        Counter.builder(SUPERSEDED)
+                .description("Notices cancelled before an attempt: a later event of the order made them untrue")
+                .tag(CHANNEL, recipient.channel().name())
+                .tag(ROLE, recipient.role())
+                .tag(REASON, reason)
+                .register(meters)
+                .increment();
     }
 
     void retry(Recipient recipient) {

@@ -159,18 +159,8 @@ class NoticeQueue {
         return new ClaimedNotice(
                 row.getObject("id", UUID.class),
                 row.getObject("claim_token", UUID.class),
-                new NoticeCause(
-                        row.getObject("event_id", UUID.class),
-                        row.getObject("order_id", UUID.class).toString(),
-                        row.getString("event_type"),
-                        row.getLong("event_sequence"),
-                        row.getObject("event_time", OffsetDateTime.class),
-                        row.getString("traceparent"),
-                        row.getString("tracestate")),
-                new Recipient(
-                        row.getString("recipient_role"),
-                        NotificationChannel.valueOf(row.getString("channel")),
-                        row.getString("recipient")),
+                NoticeCause.of(row),
+                Recipient.of(row),
                 Urgency.valueOf(row.getString("urgency")),
                 row.getString("district"),
                 row.getString("subject"),
@@ -178,6 +168,7 @@ class NoticeQueue {
                 row.getInt("attempts"),
                 row.getString("last_error"),
                 row.getObject("deadline_at", OffsetDateTime.class),
-                row.getObject("reports_notice", UUID.class));
+                row.getObject("reports_notice", UUID.class),
+                row.getInt("resends"));
     }
 }

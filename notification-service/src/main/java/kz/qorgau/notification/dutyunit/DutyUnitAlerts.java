@@ -2,6 +2,7 @@ package kz.qorgau.notification.dutyunit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import kz.qorgau.events.NotificationChannel;
@@ -53,18 +54,23 @@ public class DutyUnitAlerts implements RecipientKind {
     }
 
     @Override
-    public List<NoticeDraft> orderIssued(EventEnvelope<OrderIssued> event) {
+    public List<Recipient> recipients(String district, String policeUnit) {
+        return recipients(district);
+    }
+
+    @Override
+    public Optional<List<NoticeDraft>> orderIssued(EventEnvelope<OrderIssued> event) {
         OrderIssued order = event.data();
         EmailContent mail = DutyUnitMessage.of(order, email.timeZone());
         List<NoticeDraft> drafts = new ArrayList<>();
-        for (Recipient recipient : recipients(order)) {
+        for (Recipient recipient : recipients(order.district())) {
             drafts.add(
                     recipient.channel() == NotificationChannel.WEBHOOK
                             ? new NoticeDraft(
                                     recipient, Urgency.URGENT, mail.subject(), DutyUnitDispatch.of(event, order))
                             : new NoticeDraft(recipient, Urgency.URGENT, mail.subject(), mail.body()));
         }
-        return drafts;
+        return Optional.of(drafts);
     }
 
     /**
@@ -77,17 +83,17 @@ public class DutyUnitAlerts implements RecipientKind {
                 .map(notice ->
                         notice.recipient().channel() + " " + notice.recipient().address())
                 .collect(Collectors.toSet());
-        return recipients(event.data()).stream()
+        return recipients(event.data().district()).stream()
                 .filter(recipient -> !sent.contains(recipient.channel() + " " + recipient.address()))
                 .toList();
     }
 
-    private List<Recipient> recipients(OrderIssued order) {
+    private List<Recipient> recipients(String district) {
         List<Recipient> recipients = new ArrayList<>();
-        directory.forDistrict(order.district()).addresses().stream()
+        directory.forDistrict(district).addresses().stream()
                 .map(address -> new Recipient(DutyUnit.ROLE, NotificationChannel.EMAIL, address))
                 .forEach(recipients::add);
-        webhooks.forDistrict(order.district())
+        webhooks.forDistrict(district)
                 .map(uri -> new Recipient(DutyUnit.ROLE, NotificationChannel.WEBHOOK, uri.toString()))
                 .ifPresent(recipients::add);
         return recipients;

@@ -2,12 +2,11 @@ package kz.qorgau.notification.dutyunit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import kz.qorgau.notification.notice.EmailAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -53,22 +52,9 @@ class DutyUnitDirectory {
     }
 
     private static List<String> checked(String property, List<String> addresses) {
-        List<String> cleaned = addresses == null
-                ? List.of()
-                : addresses.stream()
-                        .map(String::strip)
-                        .filter(address -> !address.isEmpty())
-                        .distinct()
-                        .toList();
+        List<String> cleaned = EmailAddresses.checked(property, addresses);
         if (cleaned.isEmpty()) {
             throw new IllegalStateException(property + " needs at least one e-mail address");
-        }
-        for (String address : cleaned) {
-            try {
-                new InternetAddress(address, true).validate();
-            } catch (AddressException e) {
-                throw new IllegalStateException(property + " holds an address that is not a valid e-mail address");
-            }
         }
         return cleaned;
     }

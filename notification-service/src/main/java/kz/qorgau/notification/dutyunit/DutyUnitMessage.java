@@ -10,8 +10,8 @@ import kz.qorgau.notification.notice.EmailContent;
 
 /**
  * The e-mail a duty unit receives about an issued order: plain text, Kazakh first, then Russian.
- * It names the order but nobody in it: no victim or offender data, and no links; the duty unit looks
- * the order up by its number.
+ * It names the order but nobody in it: no victim or offender data, and no links but the acknowledgement link
+ * each attempt adds (docs/adr/0024); the duty unit looks the order up by its number.
  */
 final class DutyUnitMessage {
 

@@ -1,5 +1,7 @@
 package kz.qorgau.notification.notice;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import kz.qorgau.events.QorgauEvent;
@@ -17,6 +19,18 @@ public record NoticeCause(
         OffsetDateTime time,
         String traceparent,
         String tracestate) {
+
+    /** The cause as a row of the notice table keeps it (db/migration/V1, V3). */
+    public static NoticeCause of(ResultSet row) throws SQLException {
+        return new NoticeCause(
+                row.getObject("event_id", UUID.class),
+                row.getObject("order_id", UUID.class).toString(),
+                row.getString("event_type"),
+                row.getLong("event_sequence"),
+                row.getObject("event_time", OffsetDateTime.class),
+                row.getString("traceparent"),
+                row.getString("tracestate"));
+    }
 
     public static NoticeCause of(EventEnvelope<? extends QorgauEvent> event) {
         return new NoticeCause(

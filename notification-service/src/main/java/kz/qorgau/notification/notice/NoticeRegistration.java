@@ -48,7 +48,8 @@ public class NoticeRegistration {
     }
 
     /**
-     * Records one PENDING notice per draft (a redelivered event adds none and counts as redelivered).
+     * Records one PENDING notice per draft (a redelivered event adds none and counts as redelivered), and tells
+     * the {@link EventRecorded} listeners in the same transaction, drafts or none.
      *
      * @param consumer names the handler in received_event, so two handlers of one event do not shadow each
      *     other
@@ -67,7 +68,9 @@ public class NoticeRegistration {
             }
             // Every time, not only the first: the unique constraint absorbs repeats, and a notice recorded
             // before the engine (without text) gets its text from the redelivery.
-            add(NoticeCause.of(event), district, drafts, null, now);
+            NoticeCause cause = NoticeCause.of(event);
+            add(cause, district, drafts, null, now);
+            publisher.publishEvent(new EventRecorded(cause, event.data()));
         });
     }
 

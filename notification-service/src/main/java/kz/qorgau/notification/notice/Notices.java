@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import kz.qorgau.events.NotificationChannel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -103,10 +102,7 @@ class Notices {
                 row.getObject("id", UUID.class),
                 row.getObject("event_id", UUID.class),
                 row.getObject("order_id", UUID.class).toString(),
-                new Recipient(
-                        row.getString("recipient_role"),
-                        NotificationChannel.valueOf(row.getString("channel")),
-                        row.getString("recipient")),
+                Recipient.of(row),
                 NoticeStatus.valueOf(row.getString("status")),
                 row.getInt("attempts"),
                 row.getObject("created_at", OffsetDateTime.class),

@@ -1,5 +1,7 @@
 package kz.qorgau.notification.notice;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import kz.qorgau.events.NotificationChannel;
 
 /**
@@ -11,6 +13,14 @@ import kz.qorgau.events.NotificationChannel;
  * @param address where: an e-mail address for {@link NotificationChannel#EMAIL}
  */
 public record Recipient(String role, NotificationChannel channel, String address) {
+
+    /** The recipient as a row of the notice table keeps it. */
+    public static Recipient of(ResultSet row) throws SQLException {
+        return new Recipient(
+                row.getString("recipient_role"),
+                NotificationChannel.valueOf(row.getString("channel")),
+                row.getString("recipient"));
+    }
 
     @Override
     public String toString() {

@@ -35,14 +35,14 @@ import org.springframework.stereotype.Component;
  * not open) is an {@link EventContractException}, and the dead-letter topic and the parking table
  * receive the record exactly as it was on the topic.
  *
- * <p>Tolerant reader: a well-formed CloudEvent of a type this service does not know (a newer version),
- * and a valid lifecycle event no notice acts on yet (served, violation, expiry, ...), is counted and
- * skipped, not dead-lettered. A null value and a
+ * <p>Every event of the order's life is handled: its police notices (routing) and the order's latest known
+ * state are recorded in one transaction. Tolerant reader: a well-formed CloudEvent of a type this service does
+ * not know (a newer version) is counted and skipped, not dead-lettered. A null value and a
  * decoder's {@code NullPointerException}, {@code IllegalArgumentException} or {@code
  * IllegalStateException} are contract violations like any other: dead-lettered at once.
  *
- * <p>What bypasses the parking ({@link #handleUrgent}): the police notices (recorded, then sent by the
- * delivery engine; docs/adr/0022). A
+ * <p>What bypasses the parking ({@link #handleUrgent}): the police notices of every event (recorded, then sent
+ * by the delivery engine; docs/adr/0022), a violation's above all. A
  * parked order must never hold back the police's alert of a later event of the same order; what the
  * victim is told keeps the order's strict sequence, so everything else waits behind the parked head.
  */
@@ -75,47 +75,65 @@ class OrderEvents implements ParkedRecordHandler, DiscardConsequences {
 
     @Override
     public void handle(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope<OrderIssued> issued = decode(record, true);
-        if (issued == null) {
+        EventEnvelope<QorgauEvent> event = decode(record, true);
+        if (event == null) {
             return;
         }
         // The police notices are recorded first: a police alert must not wait on the victim's sealed
         // contact. A contact that does not open still dead-letters the record afterwards, so
         // operators see it; a replay alerts no one twice (received_event).
-        policeNotices.orderIssued(issued);
-        victimContacts.open(issued.data());
+        police(event);
+        if (event.data() instanceof OrderIssued order) {
+            victimContacts.open(order);
+        }
     }
 
     /**
-     * The police's alert of a record whose order is parked: sent now, not after the operator's
-     * decision. A record that cannot be read parks without it; its replay will say why.
+     * The police's notices of a record whose order is parked (every occurrence: a violation above all): recorded
+     * now, not after the operator's decision, with the order's state. A record that cannot be read parks without
+     * them; its replay will say why.
      */
     @Override
     public void handleUrgent(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope<OrderIssued> issued;
+        EventEnvelope<QorgauEvent> event;
         try {
-            issued = decode(record, false);
+            event = decode(record, false);
         } catch (EventContractException unreadable) {
             return;
         }
-        if (issued != null) {
-            policeNotices.orderIssued(issued);
+        if (event != null) {
+            police(event);
+        }
+    }
+
+    private void police(EventEnvelope<QorgauEvent> event) {
+        if (event.data() instanceof OrderIssued) {
+            policeNotices.orderIssued(event.as(OrderIssued.class));
+        } else {
+            policeNotices.occurred(event, OrderFacts.district(event.data()), OrderFacts.of(event.data()));
         }
     }
 
     /** The notices that will never be sent if the head is discarded: police addresses, no victim data. */
     @Override
     public List<String> neverDone(ConsumerRecord<String, byte[]> head) {
-        EventEnvelope<OrderIssued> issued;
+        EventEnvelope<QorgauEvent> event;
         try {
-            issued = decode(head, false);
+            event = decode(head, false);
         } catch (EventContractException unreadable) {
             return List.of("The record cannot be read (" + unreadable.getMessage()
                     + "), so which notices it meant is unknown: ask order-service about order " + head.key());
         }
-        if (issued == null) {
+        if (event == null) {
             return List.of();
         }
+        if (!(event.data() instanceof OrderIssued)) {
+            return OrderFacts.of(event.data()) == null
+                    ? List.of()
+                    : List.of("The police notices of " + event.type() + " (event " + event.id() + ") of order "
+                            + head.key() + " that are not recorded yet");
+        }
+        EventEnvelope<OrderIssued> issued = event.as(OrderIssued.class);
         return dutyUnitAlerts.unsent(issued).stream()
                 .map(recipient -> recipient.role() + " " + recipient.channel() + " " + recipient.address() + ": order "
                         + issued.data().orderNumber() + " issued (event " + issued.id() + ")")
@@ -123,14 +141,14 @@ class OrderEvents implements ParkedRecordHandler, DiscardConsequences {
     }
 
     /**
-     * The order in {@code record}, or {@code null} for a well-formed type this service does not
-     * handle.
+     * The event of the order's life in {@code record}, or {@code null} for a well-formed type this service does
+     * not know (a newer version).
      *
      * @throws EventContractException for anything else that is not an {@code OrderIssued} of this
      *     topic: a null value, or a decoder that throws. Decoding bytes is deterministic, so no retry
      *     could help: the record is dead-lettered at once, never retried.
      */
-    private EventEnvelope<OrderIssued> decode(ConsumerRecord<String, byte[]> record, boolean counted) {
+    private EventEnvelope<QorgauEvent> decode(ConsumerRecord<String, byte[]> record, boolean counted) {
         String type = typeHeader(record);
         if (record.value() == null) {
             // Every Qorgau event carries JSON data (docs/adr/0002); a binary-mode event without data
@@ -144,12 +162,8 @@ class OrderEvents implements ParkedRecordHandler, DiscardConsequences {
             }
             EventEnvelope<QorgauEvent> envelope = codec.fromCloudEvent(event);
             EventCodec.requireKeyIsSubject(envelope.type(), record.key(), envelope.subject());
-            if (envelope.data() instanceof OrderIssued) {
-                return envelope.as(OrderIssued.class);
-            }
             if (EventTypes.of(envelope.data()).topic().equals(Topics.ORDERS_TOPIC)) {
-                // A valid lifecycle event (served, violation, expiry, ...) that no notice acts on yet.
-                return ignore(record, envelope.type(), counted);
+                return envelope;
             }
             throw new EventContractException(envelope.type(), "ce_type", "is not published on " + Topics.ORDERS_TOPIC);
         } catch (NullPointerException | IllegalArgumentException | IllegalStateException e) {
@@ -159,7 +173,7 @@ class OrderEvents implements ParkedRecordHandler, DiscardConsequences {
         }
     }
 
-    private EventEnvelope<OrderIssued> ignore(ConsumerRecord<String, byte[]> record, String type, boolean counted) {
+    private EventEnvelope<QorgauEvent> ignore(ConsumerRecord<String, byte[]> record, String type, boolean counted) {
         if (counted) {
             ignored.increment();
             log.info(

@@ -23,4 +23,9 @@ record NoticeView(
         @Schema(description = "The last failure's reason code, if any.", example = "SMTP_UNAVAILABLE") String lastError,
         OffsetDateTime createdAt,
         OffsetDateTime sentAt,
-        OffsetDateTime failedAt) {}
+        OffsetDateTime failedAt,
+        @Schema(description = "When the recipient acknowledged it through its link (docs/adr/0024), if they did.")
+                OffsetDateTime acknowledgedAt,
+        @Schema(description = "How often it was sent again, unacknowledged.") int resends,
+        @Schema(description = "When it was escalated to the district's supervisor, unacknowledged, if it was.")
+                OffsetDateTime escalatedAt) {}

@@ -26,7 +26,7 @@ class OrderNotices {
         List<Row> rows = jdbc.sql(
                         """
                 SELECT id, event_id, event_type, district, recipient_role, channel, status, attempts, last_error,
-                       created_at, sent_at, failed_at
+                       created_at, sent_at, failed_at, acknowledged_at, resends, escalated_at
                   FROM notice WHERE order_id = :orderId ORDER BY event_sequence, created_at, id
                 """)
                 .param("orderId", orderId)
@@ -43,7 +43,10 @@ class OrderNotices {
                                 row.getString("last_error"),
                                 row.getObject("created_at", OffsetDateTime.class),
                                 row.getObject("sent_at", OffsetDateTime.class),
-                                row.getObject("failed_at", OffsetDateTime.class))))
+                                row.getObject("failed_at", OffsetDateTime.class),
+                                row.getObject("acknowledged_at", OffsetDateTime.class),
+                                row.getInt("resends"),
+                                row.getObject("escalated_at", OffsetDateTime.class))))
                 .list();
         // The order's district is on its notices: another district's order is as unknown as a missing one.
         boolean readable = !rows.isEmpty()

@@ -7,9 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import kz.qorgau.events.NotificationChannel;
 import kz.qorgau.notification.delivery.NoticeGivenUp;
+import kz.qorgau.notification.notice.NoticeCause;
 import kz.qorgau.notification.notice.NoticeDraft;
+import kz.qorgau.notification.notice.NoticeEscalation;
 import kz.qorgau.notification.notice.NoticeRegistration;
 import kz.qorgau.notification.notice.Recipient;
 import kz.qorgau.notification.notice.Urgency;
@@ -63,17 +66,75 @@ class SupervisorAlerts {
                                 !recipient.address().equals(givenUp.recipient().address()))
                         .toList();
         if (chosen.isEmpty()) {
-            Counter.builder(UNREACHABLE)
-                    .description("Notices given up whose district has no supervisor to tell")
-                    .tag("channel", failed.name())
-                    .register(meters)
-                    .increment();
+            unreachable(failed);
             log.error("Notice {} was given up and no supervisor is configured to be told", givenUp.noticeId());
             return;
         }
         List<NoticeDraft> drafts =
                 chosen.stream().map(recipient -> draft(recipient, givenUp)).toList();
         registration.recordFollowUp(givenUp.cause(), givenUp.district(), givenUp.noticeId(), drafts);
+    }
+
+    /**
+     * An urgent notice stayed unacknowledged (docs/adr/0024): the district's supervisor is told on every channel
+     * they have, in the transaction that marks it escalated.
+     */
+    @EventListener
+    void onEscalation(NoticeEscalation escalation) {
+        List<Recipient> supervisor = supervisorOf(escalation.district());
+        if (supervisor.isEmpty()) {
+            unreachable(escalation.recipient().channel());
+            log.error("Notice {} was escalated and no supervisor is configured to be told", escalation.noticeId());
+            return;
+        }
+        List<NoticeDraft> drafts = supervisor.stream()
+                .map(recipient -> escalationDraft(recipient, escalation))
+                .toList();
+        registration.recordFollowUp(escalation.cause(), escalation.district(), escalation.noticeId(), drafts);
+    }
+
+    private void unreachable(NotificationChannel channel) {
+        Counter.builder(UNREACHABLE)
+                .description("Notices given up or escalated whose district has no supervisor to tell")
+                .tag("channel", channel.name())
+                .register(meters)
+                .increment();
+    }
+
+    private static NoticeDraft escalationDraft(Recipient recipient, NoticeEscalation escalation) {
+        String subject = "Қорғау: шұғыл хабарлама расталмады / Qorgau: срочное уведомление не подтверждено ("
+                + escalation.recipient().role() + ")";
+        long minutes = escalation.unacknowledgedFor().toMinutes();
+        if (recipient.channel() == NotificationChannel.WEBHOOK) {
+            Map<String, Object> document = document(
+                    "kz.qorgau.notice.escalated", escalation.noticeId(), escalation.cause(), escalation.recipient());
+            document.put("unacknowledgedMinutes", minutes);
+            document.put("resends", escalation.resends());
+            document.put("urgency", "URGENT");
+            return new NoticeDraft(recipient, Urgency.URGENT, subject, JSON.writeValueAsString(document));
+        }
+        String body = "Басшыға: шұғыл хабарламаны ешкім растамады, шара қолданыңыз.\n"
+                + "Руководителю: срочное уведомление никто не подтвердил, примите меры.\n\n"
+                + "Order / Предписание (id): " + escalation.cause().orderId() + "\n"
+                + "Event / Событие: " + escalation.cause().eventType() + " "
+                + escalation.cause().eventId() + "\n"
+                + "Recipient / Получатель: " + escalation.recipient().role() + "\n"
+                + "Unacknowledged / Без подтверждения: " + minutes + " min, re-sent / повторов: "
+                + escalation.resends() + "\n"
+                + "Notice / Уведомление: " + escalation.noticeId() + "\n";
+        return new NoticeDraft(recipient, Urgency.URGENT, subject, body);
+    }
+
+    /** What a supervisor's webhook is told of any notice it reports on. */
+    private static Map<String, Object> document(String type, UUID noticeId, NoticeCause cause, Recipient recipient) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("type", type);
+        document.put("noticeId", noticeId.toString());
+        document.put("orderId", cause.orderId());
+        document.put("eventId", cause.eventId().toString());
+        document.put("eventType", cause.eventType());
+        document.put("recipientRole", recipient.role());
+        return document;
     }
 
     private List<Recipient> supervisorOf(String district) {
@@ -103,13 +164,8 @@ class SupervisorAlerts {
         String subject = "Қорғау: хабарлама жеткізілмеді / Qorgau: уведомление не доставлено ("
                 + givenUp.recipient().role() + ", " + givenUp.recipient().channel() + ")";
         if (recipient.channel() == NotificationChannel.WEBHOOK) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("type", "kz.qorgau.notice.given.up");
-            document.put("noticeId", givenUp.noticeId().toString());
-            document.put("orderId", givenUp.cause().orderId());
-            document.put("eventId", givenUp.cause().eventId().toString());
-            document.put("eventType", givenUp.cause().eventType());
-            document.put("recipientRole", givenUp.recipient().role());
+            Map<String, Object> document =
+                    document("kz.qorgau.notice.given.up", givenUp.noticeId(), givenUp.cause(), givenUp.recipient());
             document.put("channel", givenUp.recipient().channel().name());
             document.put("reason", givenUp.reason());
             document.put("urgency", "URGENT");

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import kz.qorgau.events.OrderIssued;
-import kz.qorgau.events.envelope.EventEnvelope;
-import kz.qorgau.notification.notice.NoticeDraft;
+import kz.qorgau.notification.notice.Recipient;
 import kz.qorgau.notification.notice.RecipientKind;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +17,7 @@ class PoliceNoticesTest {
         }
 
         @Override
-        public List<NoticeDraft> orderIssued(EventEnvelope<OrderIssued> event) {
+        public List<Recipient> recipients(String district, String policeUnit) {
             return List.of();
         }
     };
@@ -27,10 +25,15 @@ class PoliceNoticesTest {
     @Test
     void aRoutedRoleThatNoRecipientKindAnswersToStopsTheStart() {
         assertThatThrownBy(() -> new PoliceNotices(
-                        List.of(DUTY_UNIT), new RoutingProperties(List.of("DUTY_UNIT", "DISTRICT_INSPECTOR")), null))
+                        List.of(DUTY_UNIT), routing(List.of("DUTY_UNIT", "DISTRICT_INSPECTOR")), null, null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("DISTRICT_INSPECTOR");
-        assertThatCode(() -> new PoliceNotices(List.of(DUTY_UNIT), new RoutingProperties(List.of("DUTY_UNIT")), null))
+        assertThatCode(() -> new PoliceNotices(List.of(DUTY_UNIT), routing(List.of("DUTY_UNIT")), null, null))
                 .doesNotThrowAnyException();
+    }
+
+    private static RoutingProperties routing(List<String> violationReported) {
+        List<String> duty = List.of("DUTY_UNIT");
+        return new RoutingProperties(duty, duty, duty, violationReported, duty, duty, duty, duty);
     }
 }

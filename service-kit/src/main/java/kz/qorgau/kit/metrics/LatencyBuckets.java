@@ -27,6 +27,25 @@ public final class LatencyBuckets implements MeterFilter {
             Duration.ofMillis(2500),
             Duration.ofSeconds(5));
 
+    /**
+     * Upper bounds for the times a person takes to respond (a police officer acknowledging an alert), which the
+     * request buckets above cannot tell apart: 1 min … 12 h. A timer of such a latency passes them to {@code
+     * serviceLevelObjectives}, so every service's response-time histogram has the same buckets.
+     */
+    public static Duration[] humanResponse() {
+        return new Duration[] {
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(2),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(15),
+            Duration.ofMinutes(30),
+            Duration.ofHours(1),
+            Duration.ofHours(4),
+            Duration.ofHours(12)
+        };
+    }
+
     @Override
     public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
         if (id.getType() != Meter.Type.TIMER || !TIMERS.contains(id.getName())) {

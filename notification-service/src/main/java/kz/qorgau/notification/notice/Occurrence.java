@@ -1,0 +1,72 @@
+package kz.qorgau.notification.notice;
+
+import kz.qorgau.events.ArrestEnded;
+import kz.qorgau.events.ArrestStarted;
+import kz.qorgau.events.ComplianceCheckOverdue;
+import kz.qorgau.events.ExpiryApproaching;
+import kz.qorgau.events.OrderIssued;
+import kz.qorgau.events.OrderServiceFailed;
+import kz.qorgau.events.ServiceOverdue;
+import kz.qorgau.events.ViolationReported;
+
+/**
+ * What in an order's life the police are told of (issue 13's list), with its urgency and its name in the
+ * notice's two languages. Routing (`qorgau.notification.routing.*`) says who is told of each.
+ */
+public enum Occurrence {
+    ORDER_ISSUED(OrderIssued.TYPE, Urgency.URGENT, "Қорғау нұсқамасы берілді", "Выдано защитное предписание"),
+    SERVICE_FAILED(
+            OrderServiceFailed.TYPE,
+            Urgency.ROUTINE,
+            "Нұсқаманы тапсыру сәтсіз болды",
+            "Не удалось вручить предписание"),
+    SERVICE_OVERDUE(
+            ServiceOverdue.TYPE, Urgency.ROUTINE, "Нұсқама мерзімінде тапсырылмады", "Предписание не вручено в срок"),
+    /** The most urgent path in the system: police act on each report on its own. */
+    VIOLATION_REPORTED(
+            ViolationReported.TYPE,
+            Urgency.URGENT,
+            "Нұсқаманы бұзу туралы хабарланды",
+            "Сообщено о нарушении предписания"),
+    ARREST_STARTED(ArrestStarted.TYPE, Urgency.URGENT, "Әкімшілік қамау басталды", "Начат административный арест"),
+    ARREST_ENDED(ArrestEnded.TYPE, Urgency.URGENT, "Әкімшілік қамау аяқталды", "Административный арест окончен"),
+    CHECK_OVERDUE(
+            ComplianceCheckOverdue.TYPE,
+            Urgency.ROUTINE,
+            "Бақылау тексерісі мерзімінде жүргізілмеді",
+            "Контрольная проверка просрочена"),
+    EXPIRY_APPROACHING(
+            ExpiryApproaching.TYPE,
+            Urgency.ROUTINE,
+            "Нұсқаманың қолданылу мерзімі аяқталуға жақын",
+            "Срок действия предписания истекает");
+
+    private final String eventType;
+    private final Urgency urgency;
+    private final String kazakh;
+    private final String russian;
+
+    Occurrence(String eventType, Urgency urgency, String kazakh, String russian) {
+        this.eventType = eventType;
+        this.urgency = urgency;
+        this.kazakh = kazakh;
+        this.russian = russian;
+    }
+
+    /** The CloudEvents type of the event that tells of it. */
+    public String eventType() {
+        return eventType;
+    }
+
+    public Urgency urgency() {
+        return urgency;
+    }
+
+    public String kazakh() {
+        return kazakh;
+    }
+
+    public String russian() {
+        return russian;
+    }
+}
