@@ -25,7 +25,8 @@ class LifecycleEventsTest {
                         || event instanceof ParkingActionTaken))
                 .toList();
 
-        assertThat(lifecycle).hasSize(16);
+        // The 16 of the order's life and the 7 of special requirements and the register (with an order).
+        assertThat(lifecycle).hasSize(23);
         for (QorgauEvent event : lifecycle) {
             EventType<?> type = EventTypes.of(event);
             assertThat(type.topic()).isEqualTo(Topics.ORDERS_TOPIC);

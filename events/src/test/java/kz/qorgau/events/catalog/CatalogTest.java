@@ -29,7 +29,14 @@ import kz.qorgau.events.OrderServiceFailed;
 import kz.qorgau.events.OrderVoided;
 import kz.qorgau.events.ParkingActionTaken;
 import kz.qorgau.events.QorgauEvent;
+import kz.qorgau.events.RegisterEntered;
+import kz.qorgau.events.RegisterExited;
+import kz.qorgau.events.ReportingVisitMissed;
+import kz.qorgau.events.ReportingVisitRecorded;
 import kz.qorgau.events.ServiceOverdue;
+import kz.qorgau.events.SpecialRequirementsExpired;
+import kz.qorgau.events.SpecialRequirementsExtended;
+import kz.qorgau.events.SpecialRequirementsImposed;
 import kz.qorgau.events.ViolationConfirmed;
 import kz.qorgau.events.ViolationReported;
 import org.junit.jupiter.api.Test;
@@ -60,7 +67,14 @@ class CatalogTest {
                                 OrderRevoked.TYPE,
                                 OrderVoided.TYPE,
                                 ExpiryApproaching.TYPE,
-                                OrderExpired.TYPE),
+                                OrderExpired.TYPE,
+                                SpecialRequirementsImposed.TYPE,
+                                SpecialRequirementsExtended.TYPE,
+                                SpecialRequirementsExpired.TYPE,
+                                ReportingVisitRecorded.TYPE,
+                                ReportingVisitMissed.TYPE,
+                                RegisterEntered.TYPE,
+                                RegisterExited.TYPE),
                         "order-service",
                         List.of("notification-service", "audit-service")));
         assertThat(Topics.ORDERS.key()).startsWith("order id");
@@ -239,6 +253,13 @@ class CatalogTest {
                         "kz.qorgau.order.voided.v1",
                         "kz.qorgau.order.expiry.approaching.v1",
                         "kz.qorgau.order.expired.v1",
+                        "kz.qorgau.order.special.requirements.imposed.v1",
+                        "kz.qorgau.order.special.requirements.extended.v1",
+                        "kz.qorgau.order.special.requirements.expired.v1",
+                        "kz.qorgau.order.reporting.visit.recorded.v1",
+                        "kz.qorgau.order.reporting.visit.missed.v1",
+                        "kz.qorgau.order.register.entered.v1",
+                        "kz.qorgau.order.register.exited.v1",
                         "kz.qorgau.notification.sent.v1",
                         "kz.qorgau.notification.failed.v1",
                         "kz.qorgau.access.recorded.v1",
