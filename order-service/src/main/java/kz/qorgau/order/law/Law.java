@@ -87,6 +87,35 @@ public class Law {
         return properties.minimumOffenderAge().years();
     }
 
+    /** The provision special requirements imposed on {@code day} are imposed under. */
+    public LegalBasis requirementsBasis(LocalDate day) {
+        return basisOn(properties.specialRequirements().legalBases(), startOf(day))
+                .legalBasis();
+    }
+
+    /** The limits of special requirements: term, maximum with extensions, reporting per month. */
+    public LawProperties.SpecialRequirements specialRequirements() {
+        return properties.specialRequirements();
+    }
+
+    /** The first instant of {@code day} in the law's zone (00:00 in Almaty). */
+    public Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone()).toInstant();
+    }
+
+    /** The day, in the law's zone, that {@code at} falls on. */
+    public LocalDate dayOf(Instant at) {
+        return at.atZone(zone()).toLocalDate();
+    }
+
+    /**
+     * When special requirements in force from {@code effective} for {@code months} end: 24:00 of the day
+     * before the same date {@code months} later, in the law's zone.
+     */
+    public Instant requirementsEnd(LocalDate effective, int months) {
+        return startOf(effective.plusMonths(months));
+    }
+
     /** Today in the law's zone. */
     public LocalDate today() {
         return LocalDate.now(clock.withZone(zone()));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import kz.qorgau.events.ComplianceCheckOverdue;
 import kz.qorgau.events.ExpiryApproaching;
+import kz.qorgau.events.Measure;
 import kz.qorgau.events.OrderExpired;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.ServiceOverdue;
@@ -16,6 +17,7 @@ import kz.qorgau.order.lifecycle.Action;
 import kz.qorgau.order.lifecycle.OrderChanges;
 import kz.qorgau.order.lifecycle.Times;
 import kz.qorgau.order.protectiveorder.ProtectiveOrder;
+import kz.qorgau.order.register.PreventiveRegister;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,12 +48,22 @@ public class TimedEvents {
     private final OrderChanges changes;
     private final Law law;
     private final TransactionTemplate transactions;
+    private final PreventiveRegister register;
+    private final List<TimedMeasures> measures;
 
-    TimedEvents(JdbcClient jdbc, OrderChanges changes, Law law, TransactionTemplate transactions) {
+    TimedEvents(
+            JdbcClient jdbc,
+            OrderChanges changes,
+            Law law,
+            TransactionTemplate transactions,
+            PreventiveRegister register,
+            List<TimedMeasures> measures) {
         this.jdbc = jdbc;
         this.changes = changes;
         this.law = law;
         this.transactions = transactions;
+        this.register = register;
+        this.measures = measures;
     }
 
     /**
@@ -108,6 +120,9 @@ public class TimedEvents {
                             order.policeUnit(),
                             order.validUntil()));
         }
+        for (TimedMeasures measure : measures) {
+            raised += measure.raiseDue(now);
+        }
         if (raised > 0) {
             log.info("Raised {} timed order events", raised);
         }
@@ -130,6 +145,14 @@ public class TimedEvents {
                     EventEnvelope<QorgauEvent> envelope = action == Action.EXPIRE
                             ? changes.commit(change, data)
                             : changes.publish(due.orderId(), data);
+                    if (action == Action.EXPIRE) {
+                        register.ended(new PreventiveRegister.Cause(
+                                Measure.PROTECTIVE_ORDER,
+                                due.orderId(),
+                                due.orderId(),
+                                change.order().district(),
+                                due.dueAt()));
+                    }
                     jdbc.sql(
                                     """
                                     INSERT INTO order_timed_event (order_id, kind, due_at, event_id, raised_at)

@@ -27,7 +27,7 @@ class LawTest {
 
     static Law law(LawProperties.Term term) {
         LawProperties properties = new LawProperties(
-                ALMATY, List.of(NEW_LAW, OLD_LAW), List.of(ART_461), term, null, null, null, null, null, null);
+                ALMATY, List.of(NEW_LAW, OLD_LAW), List.of(ART_461), term, null, null, null, null, null, null, null);
         return new Law(properties, Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -77,8 +77,8 @@ class LawTest {
 
     @Test
     void unconfiguredFactsHaveTheSafeDefaultsOfTheDomainNotes() {
-        LawProperties defaults =
-                new LawProperties(ALMATY, List.of(NEW_LAW), List.of(ART_461), null, null, null, null, null, null, null);
+        LawProperties defaults = new LawProperties(
+                ALMATY, List.of(NEW_LAW), List.of(ART_461), null, null, null, null, null, null, null, null);
 
         assertThat(defaults.term().days()).isEqualTo(30);
         assertThat(defaults.checkInterval().value()).isEqualTo(Duration.ofDays(7));
@@ -92,7 +92,7 @@ class LawTest {
     @Test
     void aLawWithoutAnyLegalBasisDoesNotStart() {
         assertThatThrownBy(() -> new LawProperties(
-                        ALMATY, List.of(), List.of(ART_461), null, null, null, null, null, null, null))
+                        ALMATY, List.of(), List.of(ART_461), null, null, null, null, null, null, null, null))
                 .hasMessageContaining("qorgau.orders.legal-bases");
     }
 
@@ -105,5 +105,29 @@ class LawTest {
         assertThat(LAW.expiryWarning(Instant.parse("2026-04-01T19:00:00Z")))
                 .isEqualTo(Instant.parse("2026-03-25T19:00:00Z"));
         assertThat(LAW.earliestBackdated(served)).isEqualTo(Instant.parse("2026-02-27T09:40:00Z"));
+    }
+
+    @Test
+    void specialRequirementsRunInWholeMonthsFromTheirEffectiveDayInAlmaty() {
+        // Effective 5 March 2026 for 6 months: in force to 24:00 on 4 September in Almaty (19:00 UTC).
+        assertThat(LAW.requirementsEnd(LocalDate.parse("2026-03-05"), 6))
+                .isEqualTo(Instant.parse("2026-09-04T19:00:00Z"));
+        assertThat(LAW.startOf(LocalDate.parse("2026-03-05"))).isEqualTo(Instant.parse("2026-03-04T19:00:00Z"));
+        assertThat(LAW.dayOf(Instant.parse("2026-03-04T19:00:00Z"))).isEqualTo(LocalDate.parse("2026-03-05"));
+        assertThat(LAW.requirementsBasis(LocalDate.parse("2026-03-01")).article())
+                .isEqualTo("22");
+        assertThat(LAW.requirementsBasis(LocalDate.parse("2026-03-02")).article())
+                .isEqualTo("61");
+        LawProperties.SpecialRequirements limits = LAW.specialRequirements();
+        assertThat(limits.term().min()).isEqualTo(3);
+        assertThat(limits.term().max()).isEqualTo(12);
+        assertThat(limits.reportingPerMonth().contains(4)).isTrue();
+        assertThat(limits.reportingPerMonth().contains(5)).isFalse();
+        assertThatThrownBy(() -> new LawProperties.SpecialRequirements(
+                        null,
+                        new LawProperties.MonthRange(3, 12, Confidence.VERIFIED),
+                        new LawProperties.MonthRange(3, 6, Confidence.UNVERIFIED),
+                        null))
+                .hasMessageContaining("maximum-total");
     }
 }

@@ -378,8 +378,11 @@ class OrderLifeTest {
         List<EventEnvelope<QorgauEvent>> found = new ArrayList<>();
         await().atMost(WITHIN).until(() -> {
             found.clear();
+            // The test orders share one offender, so whether an order enters the register depends on the
+            // others in force: the register has its own test (SpecialRequirementsTest).
             topic.awaitEvents(0, Duration.ofSeconds(1)).stream()
                     .filter(event -> event.subject().equals(orderId))
+                    .filter(event -> !event.type().startsWith("kz.qorgau.order.register."))
                     .forEach(found::add);
             return found.size() >= count;
         });
