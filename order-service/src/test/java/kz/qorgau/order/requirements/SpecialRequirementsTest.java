@@ -23,25 +23,16 @@ import kz.qorgau.events.ReportingVisitRecorded;
 import kz.qorgau.events.SpecialRequirementsExpired;
 import kz.qorgau.events.SpecialRequirementsExtended;
 import kz.qorgau.events.SpecialRequirementsImposed;
-import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.order.ApiClient;
 import kz.qorgau.order.OrderRequests;
+import kz.qorgau.order.OrderServiceHttpTest;
 import kz.qorgau.order.law.Law;
 import kz.qorgau.order.timed.TimedEvents;
-import kz.qorgau.testsupport.QorgauInfrastructure;
-import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.identity.Persona;
-import kz.qorgau.testsupport.kafka.EventTopicReader;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,48 +41,18 @@ import tools.jackson.databind.JsonNode;
  * day once, a court extends them, and they expire; the preventive register follows the offender's
  * measures in force. The clock is driven with {@link TimedEvents#raiseDue(Instant)}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-@QorgauInfrastructure(sharedContext = "order-service")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SpecialRequirementsTest {
+class SpecialRequirementsTest extends OrderServiceHttpTest {
 
-    private static final Duration WITHIN = Duration.ofSeconds(30);
     private static final String REQUIREMENTS = "/api/v1/special-requirements";
-
-    @Autowired
-    TestInfrastructure infrastructure;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TimedEvents timedEvents;
 
     @Autowired
     Law law;
 
-    @LocalServerPort
-    int port;
-
-    ApiClient officer;
     ApiClient court;
-    EventTopicReader topic;
 
     @BeforeAll
-    void openClients() {
-        officer = new ApiClient(port, infrastructure.identity(), Persona.OFFICER_A);
+    void courtClerk() {
         court = officer.as(Persona.COURT_CLERK);
-        topic = EventTopicReader.open(infrastructure.kafka(), infrastructure.topic(Topics.ORDERS_TOPIC));
-    }
-
-    @BeforeEach
-    void freshWriteLimits() {
-        jdbc.sql("DELETE FROM access_rate_bucket").update();
-    }
-
-    @AfterAll
-    void closeClients() {
-        topic.close();
     }
 
     @Test
@@ -303,13 +264,5 @@ class SpecialRequirementsTest {
                 .map(type::cast)
                 .findFirst()
                 .orElseThrow();
-    }
-
-    private static HttpResponse<String> change(ApiClient api, String path, String body, String etag) {
-        return api.post(path, body, Map.of("If-Match", etag));
-    }
-
-    private static String etag(HttpResponse<String> response) {
-        return response.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag: " + response));
     }
 }

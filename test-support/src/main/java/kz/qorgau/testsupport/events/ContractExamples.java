@@ -6,8 +6,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.QorgauEvent;
+import kz.qorgau.events.RegisterEntered;
+import kz.qorgau.events.RegisterExited;
+import kz.qorgau.events.ReportingVisitMissed;
+import kz.qorgau.events.ReportingVisitRecorded;
+import kz.qorgau.events.SpecialRequirementsExpired;
+import kz.qorgau.events.SpecialRequirementsExtended;
+import kz.qorgau.events.SpecialRequirementsImposed;
 import kz.qorgau.events.catalog.EventType;
 import kz.qorgau.events.catalog.EventTypes;
 import kz.qorgau.events.catalog.Topics;
@@ -42,15 +51,45 @@ public final class ContractExamples {
     }
 
     /**
-     * One envelope of every type on {@code qorgau.orders} after the issue (served, violations, checks,
-     * amendments, expiry, ...), about {@code orderId}, in registration order, numbered from {@code
-     * firstSequence}.
+     * The events of measures a court or the register add about an order (special requirements, reporting
+     * visits, the preventive register: docs/adr/0025), not part of the order's own life.
+     */
+    private static final Set<Class<?>> MEASURES = Set.of(
+            SpecialRequirementsImposed.class,
+            SpecialRequirementsExtended.class,
+            SpecialRequirementsExpired.class,
+            ReportingVisitRecorded.class,
+            ReportingVisitMissed.class,
+            RegisterEntered.class,
+            RegisterExited.class);
+
+    /**
+     * One envelope of every type of the order's own life on {@code qorgau.orders} after the issue (served,
+     * violations, checks, amendments, expiry, ...), about {@code orderId}, in registration order, numbered
+     * from {@code firstSequence}. The measures keyed by the order are {@link #measuresAbout}'s.
      */
     public static List<EventEnvelope<QorgauEvent>> lifecycleAfterIssue(String orderId, long firstSequence) {
+        return envelopes(
+                orderId,
+                firstSequence,
+                type -> type.eventClass() != OrderIssued.class && !MEASURES.contains(type.eventClass()));
+    }
+
+    /**
+     * One envelope of every type of the measures keyed by an order (special requirements, reporting
+     * visits, the preventive register), about {@code orderId}, in registration order, numbered from
+     * {@code firstSequence}.
+     */
+    public static List<EventEnvelope<QorgauEvent>> measuresAbout(String orderId, long firstSequence) {
+        return envelopes(orderId, firstSequence, type -> MEASURES.contains(type.eventClass()));
+    }
+
+    private static List<EventEnvelope<QorgauEvent>> envelopes(
+            String orderId, long firstSequence, Predicate<EventType<?>> which) {
         List<EventEnvelope<QorgauEvent>> envelopes = new ArrayList<>();
         long sequence = firstSequence;
         for (EventType<?> type : EventTypes.all()) {
-            if (type.topic().equals(Topics.ORDERS_TOPIC) && type.eventClass() != OrderIssued.class) {
+            if (type.topic().equals(Topics.ORDERS_TOPIC) && which.test(type)) {
                 QorgauEvent data = data(type, orderId);
                 envelopes.add(EventEnvelope.of(EventSources.ORDER_SERVICE, sequence++, data));
             }
