@@ -40,7 +40,9 @@ public sealed interface QorgauEvent
                 ReportingVisitRecorded,
                 ReportingVisitMissed,
                 RegisterEntered,
-                RegisterExited {
+                RegisterExited,
+                ApproachBanImposed,
+                ApproachBanEnded {
 
     /**
      * The protective order this event concerns (a UUID string). Never {@code null}, except for an

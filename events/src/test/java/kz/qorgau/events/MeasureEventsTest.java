@@ -60,4 +60,35 @@ class MeasureEventsTest {
                 .isInstanceOf(EventContractException.class)
                 .hasMessageContaining("validUntil");
     }
+
+    @Test
+    void aBanWithoutAnOrderNamesItsCriminalCaseAndIsItsOwnSubject() {
+        ApproachBanImposed withCase = new ApproachBanImposed(
+                null,
+                TestEvents.BAN_ID,
+                "AST-ESIL-CR-2026-77",
+                "AST-ESIL",
+                "AST-SMAS-02",
+                "7110-26-00-1/0457",
+                "court-clerk-2201",
+                100,
+                Instant.parse("2026-03-12T19:00:00Z"),
+                null,
+                Instant.parse("2026-03-13T04:20:00Z"));
+        assertThat(withCase.subject()).isEqualTo(TestEvents.BAN_ID);
+        assertThatThrownBy(() -> new ApproachBanImposed(
+                        null,
+                        TestEvents.BAN_ID,
+                        null,
+                        "AST-ESIL",
+                        "AST-SMAS-02",
+                        "7110-26-00-1/0457",
+                        "court-clerk-2201",
+                        100,
+                        Instant.parse("2026-03-12T19:00:00Z"),
+                        null,
+                        Instant.parse("2026-03-13T04:20:00Z")))
+                .isInstanceOf(EventContractException.class)
+                .hasMessageContaining("criminalCase");
+    }
 }

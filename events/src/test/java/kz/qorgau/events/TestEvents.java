@@ -459,6 +459,27 @@ public final class TestEvents {
                 Instant.parse("2027-03-27T19:00:00Z"));
     }
 
+    public static final String BAN_ID = "9a4f6c21-8e3b-4d57-a2c9-1f0e7b5d3a68";
+
+    public static ApproachBanImposed approachBanImposed() {
+        return new ApproachBanImposed(
+                ORDER_ID,
+                BAN_ID,
+                null,
+                "AST-ESIL",
+                "AST-SMAS-02",
+                "7110-26-00-1/0457",
+                "court-clerk-2201",
+                200,
+                Instant.parse("2026-03-12T19:00:00Z"),
+                Instant.parse("2026-06-12T19:00:00Z"),
+                Instant.parse("2026-03-13T04:20:00Z"));
+    }
+
+    public static ApproachBanEnded approachBanEnded() {
+        return new ApproachBanEnded(ORDER_ID, BAN_ID, "AST-ESIL", "TERM_ENDED", Instant.parse("2026-06-12T19:00:00Z"));
+    }
+
     /** One sample per registered type. */
     public static List<QorgauEvent> all() {
         return List.of(
@@ -488,7 +509,9 @@ public final class TestEvents {
                 reportingVisitRecorded(),
                 reportingVisitMissed(),
                 registerEntered(),
-                registerExited());
+                registerExited(),
+                approachBanImposed(),
+                approachBanEnded());
     }
 
     public static String resource(String path) {

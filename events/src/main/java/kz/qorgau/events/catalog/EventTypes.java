@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import kz.qorgau.events.AccessRecorded;
+import kz.qorgau.events.ApproachBanEnded;
+import kz.qorgau.events.ApproachBanImposed;
 import kz.qorgau.events.ArrestEnded;
 import kz.qorgau.events.ArrestStarted;
 import kz.qorgau.events.ComplianceCheckCorrected;
@@ -91,6 +93,10 @@ public final class EventTypes {
             register(RegisterEntered.TYPE, RegisterEntered.class, Topics.ORDERS_TOPIC);
     public static final EventType<RegisterExited> REGISTER_EXITED =
             register(RegisterExited.TYPE, RegisterExited.class, Topics.ORDERS_TOPIC);
+    public static final EventType<ApproachBanImposed> APPROACH_BAN_IMPOSED =
+            register(ApproachBanImposed.TYPE, ApproachBanImposed.class, Topics.ORDERS_TOPIC);
+    public static final EventType<ApproachBanEnded> APPROACH_BAN_ENDED =
+            register(ApproachBanEnded.TYPE, ApproachBanEnded.class, Topics.ORDERS_TOPIC);
     public static final EventType<NotificationSent> NOTIFICATION_SENT =
             register(NotificationSent.TYPE, NotificationSent.class, Topics.NOTIFICATIONS_TOPIC);
     public static final EventType<NotificationFailed> NOTIFICATION_FAILED =

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import kz.qorgau.events.AccessRecorded;
+import kz.qorgau.events.ApproachBanEnded;
+import kz.qorgau.events.ApproachBanImposed;
 import kz.qorgau.events.EventContractException;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.RegisterEntered;
@@ -270,6 +272,9 @@ public final class EventCodec {
         }
         if (data instanceof AccessRecorded) {
             return "accessId";
+        }
+        if (data instanceof ApproachBanImposed || data instanceof ApproachBanEnded) {
+            return "banId";
         }
         return data instanceof RegisterEntered || data instanceof RegisterExited ? "measureId" : "requirementsId";
     }

@@ -11,6 +11,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import kz.qorgau.events.AccessRecorded;
+import kz.qorgau.events.ApproachBanEnded;
+import kz.qorgau.events.ApproachBanImposed;
 import kz.qorgau.events.ArrestEnded;
 import kz.qorgau.events.ArrestStarted;
 import kz.qorgau.events.ComplianceCheckCorrected;
@@ -74,7 +76,9 @@ class CatalogTest {
                                 ReportingVisitRecorded.TYPE,
                                 ReportingVisitMissed.TYPE,
                                 RegisterEntered.TYPE,
-                                RegisterExited.TYPE),
+                                RegisterExited.TYPE,
+                                ApproachBanImposed.TYPE,
+                                ApproachBanEnded.TYPE),
                         "order-service",
                         List.of("notification-service", "audit-service")));
         assertThat(Topics.ORDERS.key()).startsWith("order id");
@@ -260,6 +264,8 @@ class CatalogTest {
                         "kz.qorgau.order.reporting.visit.missed.v1",
                         "kz.qorgau.order.register.entered.v1",
                         "kz.qorgau.order.register.exited.v1",
+                        "kz.qorgau.order.approach.ban.imposed.v1",
+                        "kz.qorgau.order.approach.ban.ended.v1",
                         "kz.qorgau.notification.sent.v1",
                         "kz.qorgau.notification.failed.v1",
                         "kz.qorgau.access.recorded.v1",

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import kz.qorgau.events.ApproachBanEnded;
+import kz.qorgau.events.ApproachBanImposed;
 import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.RegisterEntered;
@@ -52,7 +54,7 @@ public final class ContractExamples {
 
     /**
      * The events of measures a court or the register add about an order (special requirements, reporting
-     * visits, the preventive register: docs/adr/0025), not part of the order's own life.
+     * visits, a ban on approaching, the preventive register: docs/adr/0025), not part of the order's own life.
      */
     private static final Set<Class<?>> MEASURES = Set.of(
             SpecialRequirementsImposed.class,
@@ -61,7 +63,9 @@ public final class ContractExamples {
             ReportingVisitRecorded.class,
             ReportingVisitMissed.class,
             RegisterEntered.class,
-            RegisterExited.class);
+            RegisterExited.class,
+            ApproachBanImposed.class,
+            ApproachBanEnded.class);
 
     /**
      * One envelope of every type of the order's own life on {@code qorgau.orders} after the issue (served,
