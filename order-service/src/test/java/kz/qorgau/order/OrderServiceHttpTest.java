@@ -1,9 +1,15 @@
 package kz.qorgau.order;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.catalog.Topics;
+import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.order.timed.TimedEvents;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
@@ -62,6 +68,19 @@ public abstract class OrderServiceHttpTest {
     @AfterAll
     void closeClients() {
         topic.close();
+    }
+
+    /** The events of {@code subject} on {@code qorgau.orders}, once one of {@code lastType} is among them. */
+    protected List<EventEnvelope<QorgauEvent>> eventsUntil(String subject, String lastType) {
+        List<EventEnvelope<QorgauEvent>> found = new ArrayList<>();
+        await().atMost(WITHIN).until(() -> {
+            found.clear();
+            topic.awaitEvents(0, Duration.ofSeconds(1)).stream()
+                    .filter(event -> event.subject().equals(subject))
+                    .forEach(found::add);
+            return found.stream().anyMatch(event -> event.type().equals(lastType));
+        });
+        return found;
     }
 
     /** A POST that names {@code etag} in If-Match. */

@@ -11,7 +11,7 @@ import kz.qorgau.events.sealed.SealedFieldCipher;
 import kz.qorgau.events.sealed.SealedFieldException;
 
 /**
- * Encrypts personal data at rest for {@code protective_order} and {@code special_requirements} (AES-256-GCM through the contract's {@link
+ * Encrypts personal data at rest for {@code protective_order}, {@code special_requirements} and {@code approach_ban} (AES-256-GCM through the contract's {@link
  * SealedFieldCipher}, with the at-rest key ring) and computes the IIN blind index (HMAC-SHA256).
  *
  * <p>Each ciphertext is bound to its row's id and its table and column, so a ciphertext copied into another row or
@@ -24,7 +24,9 @@ public final class PersonalDataVault {
         OFFENDER("protective_order", "offender_sealed"),
         VICTIM("protective_order", "victim_sealed"),
         /** The offender of court special requirements. */
-        REQUIREMENTS_OFFENDER("special_requirements", "offender_sealed");
+        REQUIREMENTS_OFFENDER("special_requirements", "offender_sealed"),
+        /** The offender of a court's ban on approaching. */
+        BAN_OFFENDER("approach_ban", "offender_sealed");
 
         private final String table;
         private final String columnName;

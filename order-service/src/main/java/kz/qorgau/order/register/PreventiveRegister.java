@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The preventive register: an offender is on it while a protective order or special requirements are in
- * force against them. One row per offender (by the IIN's blind index), inserted when a measure comes
+ * The preventive register: an offender is on it while a protective order, special requirements or a ban
+ * on approaching are in force against them. One row per offender (by the IIN's blind index), inserted when a measure comes
  * into force for an offender who had none (RegisterEntered) and deleted when the last one ends
  * (RegisterExited), each event naming the measure that caused it. Called in the transaction of the
  * measure's own change, after its status changed, so the row and the events commit with it.
@@ -67,6 +67,8 @@ public class PreventiveRegister {
                                 WHERE offender_iin_index = :index AND status = 'IN_FORCE')
                              + (SELECT count(*) FROM special_requirements
                                 WHERE offender_iin_index = :index AND status IN ('IN_FORCE', 'EXTENDED'))
+                             + (SELECT count(*) FROM approach_ban
+                                WHERE offender_iin_index = :index AND status = 'IN_FORCE')
                         """)
                 .param("index", index)
                 .query(Long.class)
@@ -93,7 +95,7 @@ public class PreventiveRegister {
                 switch (cause.measure()) {
                     case PROTECTIVE_ORDER -> "protective_order";
                     case SPECIAL_REQUIREMENTS -> "special_requirements";
-                    case APPROACH_BAN -> throw new UnsupportedOperationException("no approach bans are recorded yet");
+                    case APPROACH_BAN -> "approach_ban";
                 };
         return jdbc.sql("SELECT offender_iin_index FROM " + table + " WHERE id = :id")
                 .param("id", cause.measureId())

@@ -8,7 +8,6 @@ import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.events.Ban;
 import kz.qorgau.events.Measure;
@@ -27,8 +26,7 @@ import kz.qorgau.order.lifecycle.HappenedAt;
 import kz.qorgau.order.lifecycle.OrderChanges;
 import kz.qorgau.order.lifecycle.Times;
 import kz.qorgau.order.protectiveorder.Iin;
-import kz.qorgau.order.protectiveorder.ProtectiveOrder;
-import kz.qorgau.order.protectiveorder.ProtectiveOrders;
+import kz.qorgau.order.register.CourtDecisions;
 import kz.qorgau.order.register.MeasureEvents;
 import kz.qorgau.order.register.PreventiveRegister;
 import org.springframework.http.HttpStatus;
@@ -52,7 +50,7 @@ public class SpecialRequirementsRecords {
     private static final int ADULT = 18;
 
     private final SpecialRequirementsStore store;
-    private final ProtectiveOrders orders;
+    private final CourtDecisions decisions;
     private final MeasureEvents events;
     private final PreventiveRegister register;
     private final JdbcClient jdbc;
@@ -61,14 +59,14 @@ public class SpecialRequirementsRecords {
 
     SpecialRequirementsRecords(
             SpecialRequirementsStore store,
-            ProtectiveOrders orders,
+            CourtDecisions decisions,
             MeasureEvents events,
             PreventiveRegister register,
             JdbcClient jdbc,
             Law law,
             Clock clock) {
         this.store = store;
-        this.orders = orders;
+        this.decisions = decisions;
         this.events = events;
         this.register = register;
         this.jdbc = jdbc;
@@ -81,35 +79,15 @@ public class SpecialRequirementsRecords {
     public UUID impose(Staff staff, ImposeRequest request) {
         Instant now = now();
         List<FieldProblem> problems = new ArrayList<>();
-        String district = request.district();
-        if (request.orderId() != null) {
-            Optional<ProtectiveOrder> order = orders.findById(request.orderId());
-            if (order.isEmpty()) {
-                problems.add(new FieldProblem("orderId", "names no protective order"));
-            } else {
-                if (district != null && !district.equals(order.get().district())) {
-                    problems.add(new FieldProblem("district", "must be the order's district or absent"));
-                }
-                district = order.get().district();
-                if (!store.isOffenderOf(request.orderId(), request.offenderIin())) {
-                    problems.add(new FieldProblem("offenderIin", "must be the offender of the order"));
-                }
-            }
-        } else {
-            if (request.administrativeCase() == null) {
-                problems.add(new FieldProblem("administrativeCase", "is required without orderId"));
-            }
-            if (district == null) {
-                problems.add(new FieldProblem("district", "is required without orderId"));
-            }
-        }
-        decidedNotLater("decisionDate", request.decisionDate(), now, problems);
-        if (request.effectiveDate().isBefore(request.decisionDate())) {
-            problems.add(new FieldProblem("effectiveDate", "must not be before the decision"));
-        } else if (!law.startOf(request.effectiveDate().plusDays(1)).isAfter(law.earliestBackdated(now))) {
-            problems.add(new FieldProblem(
-                    "effectiveDate", "must be within the allowed backdating (" + law.backdating() + ")"));
-        }
+        String district = decisions.district(
+                request.orderId(),
+                request.district(),
+                request.offenderIin(),
+                "administrativeCase",
+                request.administrativeCase(),
+                problems);
+        decisions.decided("decisionDate", request.decisionDate(), now, problems);
+        decisions.effective(request.effectiveDate(), request.decisionDate(), now, problems);
         LawProperties.MonthRange term = law.specialRequirements().term();
         if (!term.contains(request.termMonths())) {
             problems.add(
@@ -180,7 +158,7 @@ public class SpecialRequirementsRecords {
             throw OrderChanges.impossible("Special requirements that have ended cannot be extended.");
         }
         List<FieldProblem> problems = new ArrayList<>();
-        decidedNotLater("decisionDate", request.decisionDate(), now, problems);
+        decisions.decided("decisionDate", request.decisionDate(), now, problems);
         LocalDate effectiveDay = law.dayOf(requirements.effectiveFrom());
         // Kept, not recomputed from the dates: 30 November plus 3 months is 28 February, and back is 2 months.
         int months = requirements.termMonths() + request.months();
@@ -331,12 +309,6 @@ public class SpecialRequirementsRecords {
 
     private static boolean maySee(Staff staff, SpecialRequirements requirements) {
         return staff.has(Role.COURT) || staff.worksIn(requirements.district());
-    }
-
-    private void decidedNotLater(String field, LocalDate decided, Instant now, List<FieldProblem> problems) {
-        if (decided.isAfter(law.dayOf(now))) {
-            problems.add(new FieldProblem(field, "must not be in the future"));
-        }
     }
 
     private static boolean isMinor(String iin, LocalDate on) {

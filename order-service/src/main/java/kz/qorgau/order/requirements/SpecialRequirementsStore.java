@@ -88,16 +88,6 @@ class SpecialRequirementsStore implements SealedRows {
                 .optional();
     }
 
-    /** Whether the IIN is the offender of the protective order {@code orderId}, by the blind index. */
-    boolean isOffenderOf(UUID orderId, String iin) {
-        return jdbc.sql("SELECT count(*) FROM protective_order WHERE id = :id AND offender_iin_index = :index")
-                        .param("id", orderId)
-                        .param("index", vault.blindIndex(iin))
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
     static String json(Object value) {
         return JSON.writeValueAsString(value);
     }

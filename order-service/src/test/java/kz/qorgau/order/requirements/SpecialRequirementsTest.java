@@ -1,13 +1,10 @@
 package kz.qorgau.order.requirements;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -121,7 +118,7 @@ class SpecialRequirementsTest extends OrderServiceHttpTest {
         timedEvents.raiseDue(validUntil.plusSeconds(1));
         assertThat(ApiClient.json(officer.get(path)).get("status").asString()).isEqualTo("EXPIRED");
 
-        List<EventEnvelope<QorgauEvent>> events = eventsOf(orderId, RegisterExited.TYPE);
+        List<EventEnvelope<QorgauEvent>> events = eventsUntil(orderId, RegisterExited.TYPE);
         List<String> types = events.stream().map(EventEnvelope::type).toList();
         assertThat(types)
                 .startsWith(OrderIssued.TYPE, OrderServed.TYPE, RegisterEntered.TYPE, SpecialRequirementsImposed.TYPE)
@@ -176,7 +173,7 @@ class SpecialRequirementsTest extends OrderServiceHttpTest {
                 .isEqualTo("IN_FORCE");
         timedEvents.raiseDue(law.startOf(effective.plusMonths(3)));
 
-        List<EventEnvelope<QorgauEvent>> events = eventsOf(id, RegisterExited.TYPE);
+        List<EventEnvelope<QorgauEvent>> events = eventsUntil(id, RegisterExited.TYPE);
         assertThat(events)
                 .extracting(EventEnvelope::type)
                 .containsExactly(
@@ -243,18 +240,6 @@ class SpecialRequirementsTest extends OrderServiceHttpTest {
                  "effectiveDate": "%s", "termMonths": %d, "offenderIin": "%s", "bans": %s}
                 """
                 .formatted(link, decided, effective, months, iin, bans);
-    }
-
-    private List<EventEnvelope<QorgauEvent>> eventsOf(String subject, String lastType) {
-        List<EventEnvelope<QorgauEvent>> found = new ArrayList<>();
-        await().atMost(WITHIN).until(() -> {
-            found.clear();
-            topic.awaitEvents(0, Duration.ofSeconds(1)).stream()
-                    .filter(event -> event.subject().equals(subject))
-                    .forEach(found::add);
-            return found.stream().anyMatch(event -> event.type().equals(lastType));
-        });
-        return found;
     }
 
     private static <T> T data(List<EventEnvelope<QorgauEvent>> events, Class<T> type) {

@@ -18,6 +18,8 @@ import kz.qorgau.kit.security.Role;
 import kz.qorgau.kit.security.Staff;
 import kz.qorgau.order.ApiClient;
 import kz.qorgau.order.OrderRequests;
+import kz.qorgau.order.approachban.ApproachBanRequest;
+import kz.qorgau.order.approachban.ApproachBans;
 import kz.qorgau.order.requirements.ImposeRequest;
 import kz.qorgau.order.requirements.SpecialRequirementsRecords;
 import kz.qorgau.testsupport.QorgauInfrastructure;
@@ -65,6 +67,9 @@ class OrderApiSecurityMatrixTest {
     @Autowired
     SpecialRequirementsRecords requirements;
 
+    @Autowired
+    ApproachBans approachBans;
+
     @LocalServerPort
     int port;
 
@@ -106,6 +111,10 @@ class OrderApiSecurityMatrixTest {
                 // Requirements in force in the district, imposed without a request: no write of a persona spent.
                 lastETag = "\"v1\"";
                 return Optional.of(Map.of("id", requirementsIn(objectDistrict).toString()));
+            }
+            if (operation.path().startsWith("/api/v1/approach-bans/")) {
+                lastETag = "\"v1\"";
+                return Optional.of(Map.of("id", banIn(objectDistrict).toString()));
             }
             if (!own) {
                 // Another district's order: 404 before anything else is looked at, so no state is needed.
@@ -177,6 +186,25 @@ class OrderApiSecurityMatrixTest {
                     JsonMapper.builder().build().readValue(requirementsBody(district), ImposeRequest.class));
         }
 
+        private UUID banIn(String district) {
+            return approachBans.impose(
+                    new Staff("matrix-court", Set.of(Role.COURT), null),
+                    JsonMapper.builder().build().readValue(banBody(district), ApproachBanRequest.class));
+        }
+
+        private String banBody(String district) {
+            return """
+                    {"criminalCase": "MATRIX-CR-%d", "district": "%s", "court": "MATRIX-COURT",
+                     "caseNumber": "MATRIX-1", "decisionDate": "%s", "effectiveDate": "%s", "distanceMeters": 100,
+                     "offenderIin": "%s"}"""
+                    .formatted(
+                            units.incrementAndGet(),
+                            district,
+                            LocalDate.now(ALMATY),
+                            LocalDate.now(ALMATY),
+                            OrderRequests.OFFENDER_IIN);
+        }
+
         private String requirementsBody(String district) {
             return """
                     {"administrativeCase": "MATRIX-%d", "district": "%s", "court": "MATRIX-COURT",
@@ -228,6 +256,13 @@ class OrderApiSecurityMatrixTest {
             if (path.equals("/api/v1/special-requirements")) {
                 return Optional.of(requirementsBody(OrderRequests.DISTRICT));
             }
+            if (path.equals("/api/v1/approach-bans")) {
+                return Optional.of(banBody(OrderRequests.DISTRICT));
+            }
+            if (path.startsWith("/api/v1/approach-bans/") && path.endsWith("/end")) {
+                return Optional.of(
+                        "{\"reason\": \"COURT_DECISION\", \"decisionDate\": \"%s\"}".formatted(LocalDate.now(ALMATY)));
+            }
             if (path.endsWith("/extensions")) {
                 return Optional.of(
                         "{\"court\": \"MATRIX-COURT\", \"caseNumber\": \"MATRIX-2\", \"decisionDate\": \"%s\", \"months\": 1}"
@@ -268,7 +303,8 @@ class OrderApiSecurityMatrixTest {
             // A change of an order names the ETag of the order the fixture prepared last.
             boolean changesAnOrder = !operation.isRead()
                     && (operation.path().startsWith("/api/v1/orders/")
-                            || operation.path().startsWith("/api/v1/special-requirements/"))
+                            || operation.path().startsWith("/api/v1/special-requirements/")
+                            || operation.path().startsWith("/api/v1/approach-bans/"))
                     && !operation.pathParameters().isEmpty();
             return changesAnOrder ? Map.of("If-Match", lastETag) : Map.of();
         }
