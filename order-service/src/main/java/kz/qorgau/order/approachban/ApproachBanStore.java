@@ -6,27 +6,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import kz.qorgau.events.sealed.SealedField;
 import kz.qorgau.order.atrest.PersonalDataVault;
 import kz.qorgau.order.atrest.PersonalDataVault.Column;
-import kz.qorgau.order.atrest.SealedRows;
+import kz.qorgau.order.atrest.SealedColumnRows;
 import kz.qorgau.order.lifecycle.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The bans' rows. The offender's IIN is sealed under the at-rest key ring, bound to the row and column,
  * and found by its blind index; the key rotation walks these rows too ({@link SealedRows}).
  */
 @Repository
-class ApproachBanStore implements SealedRows {
-
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-    private static final UUID BEFORE_EVERY_ID = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+class ApproachBanStore extends SealedColumnRows {
 
     /** The sealed document: the IIN only. */
     record Offender(String iin) {
@@ -37,12 +29,8 @@ class ApproachBanStore implements SealedRows {
         }
     }
 
-    private final JdbcClient jdbc;
-    private final PersonalDataVault vault;
-
     ApproachBanStore(JdbcClient jdbc, PersonalDataVault vault) {
-        this.jdbc = jdbc;
-        this.vault = vault;
+        super(jdbc, vault, Column.BAN_OFFENDER);
     }
 
     void insert(ApproachBan ban) {
@@ -66,7 +54,7 @@ class ApproachBanStore implements SealedRows {
                 .param("effectiveFrom", Times.utc(ban.effectiveFrom()))
                 .param("validUntil", Times.utc(ban.validUntil()))
                 .param("status", ban.status())
-                .param("offender", sealed(ban.id(), ban.offenderIin()))
+                .param("offender", sealed(ban.id(), new Offender(ban.offenderIin())))
                 .param("offenderIndex", vault.blindIndex(ban.offenderIin()))
                 .param("imposedBy", ban.imposedBy())
                 .param("recordedAt", Times.utc(ban.recordedAt()))
@@ -100,50 +88,8 @@ class ApproachBanStore implements SealedRows {
                 .list();
     }
 
-    @Override
-    public String activeKeyId() {
-        return vault.activeKeyId();
-    }
-
-    @Override
-    public long countNotUnderActiveKey() {
-        return jdbc.sql("SELECT count(*) FROM approach_ban WHERE offender_sealed ->> 'keyId' <> :active")
-                .param("active", vault.activeKeyId())
-                .query(Long.class)
-                .single();
-    }
-
-    @Override
-    public List<UUID> resealBatch(UUID after, int limit) {
-        List<UUID> ids = jdbc.sql(
-                        """
-                        SELECT id FROM approach_ban
-                        WHERE id > :after AND offender_sealed ->> 'keyId' <> :active
-                        ORDER BY id LIMIT :limit
-                        FOR UPDATE
-                        """)
-                .param("after", after == null ? BEFORE_EVERY_ID : after)
-                .param("active", vault.activeKeyId())
-                .param("limit", limit)
-                .query(UUID.class)
-                .list();
-        for (UUID id : ids) {
-            ApproachBan ban = findById(id).orElseThrow();
-            jdbc.sql("UPDATE approach_ban SET offender_sealed = CAST(:offender AS jsonb) WHERE id = :id")
-                    .param("offender", sealed(id, ban.offenderIin()))
-                    .param("id", id)
-                    .update();
-        }
-        return ids;
-    }
-
-    private String sealed(UUID id, String iin) {
-        return JSON.writeValueAsString(vault.seal(id, Column.BAN_OFFENDER, new Offender(iin)));
-    }
-
     private ApproachBan map(ResultSet row, int rowNumber) throws SQLException {
         UUID id = row.getObject("id", UUID.class);
-        SealedField sealed = JSON.readValue(row.getString("offender_sealed"), SealedField.class);
         return new ApproachBan(
                 id,
                 row.getObject("order_id", UUID.class),
@@ -156,7 +102,7 @@ class ApproachBanStore implements SealedRows {
                 Times.instant(row, "effective_from"),
                 Times.instant(row, "valid_until"),
                 row.getString("status"),
-                vault.open(id, Column.BAN_OFFENDER, sealed, Offender.class).iin(),
+                opened(id, row.getString("offender_sealed"), Offender.class).iin(),
                 row.getString("imposed_by"),
                 Times.instant(row, "recorded_at"),
                 Times.instant(row, "ended_at"),

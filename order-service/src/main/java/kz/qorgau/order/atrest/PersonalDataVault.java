@@ -39,6 +39,10 @@ public final class PersonalDataVault {
         public String columnName() {
             return columnName;
         }
+
+        public String table() {
+            return table;
+        }
     }
 
     private static final String HMAC = "HmacSHA256";

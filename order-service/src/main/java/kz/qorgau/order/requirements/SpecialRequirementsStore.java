@@ -7,10 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.events.Ban;
 import kz.qorgau.events.LegalBasis;
-import kz.qorgau.events.sealed.SealedField;
 import kz.qorgau.order.atrest.PersonalDataVault;
 import kz.qorgau.order.atrest.PersonalDataVault.Column;
-import kz.qorgau.order.atrest.SealedRows;
+import kz.qorgau.order.atrest.SealedColumnRows;
 import kz.qorgau.order.lifecycle.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,20 +23,15 @@ import tools.jackson.databind.json.JsonMapper;
  * rows too ({@link SealedRows}).
  */
 @Repository
-class SpecialRequirementsStore implements SealedRows {
+class SpecialRequirementsStore extends SealedColumnRows {
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
     private static final TypeReference<List<Ban>> BANS = new TypeReference<>() {};
-    private static final UUID BEFORE_EVERY_ID = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
-
-    private final JdbcClient jdbc;
-    private final PersonalDataVault vault;
 
     SpecialRequirementsStore(JdbcClient jdbc, PersonalDataVault vault) {
-        this.jdbc = jdbc;
-        this.vault = vault;
+        super(jdbc, vault, Column.REQUIREMENTS_OFFENDER);
     }
 
     void insert(SpecialRequirements requirements) {
@@ -63,7 +57,7 @@ class SpecialRequirementsStore implements SealedRows {
                 .param("termMonths", requirements.termMonths())
                 .param("status", requirements.status().name())
                 .param("bans", JSON.writeValueAsString(requirements.bans()))
-                .param("offender", sealedOffender(requirements.id(), requirements.offender()))
+                .param("offender", sealed(requirements.id(), requirements.offender()))
                 .param("offenderIndex", vault.blindIndex(requirements.offender().iin()))
                 .param("law", requirements.legalBasis().law())
                 .param("article", requirements.legalBasis().article())
@@ -92,50 +86,8 @@ class SpecialRequirementsStore implements SealedRows {
         return JSON.writeValueAsString(value);
     }
 
-    @Override
-    public String activeKeyId() {
-        return vault.activeKeyId();
-    }
-
-    @Override
-    public long countNotUnderActiveKey() {
-        return jdbc.sql("SELECT count(*) FROM special_requirements WHERE offender_sealed ->> 'keyId' <> :active")
-                .param("active", vault.activeKeyId())
-                .query(Long.class)
-                .single();
-    }
-
-    @Override
-    public List<UUID> resealBatch(UUID after, int limit) {
-        List<UUID> ids = jdbc.sql(
-                        """
-                        SELECT id FROM special_requirements
-                        WHERE id > :after AND offender_sealed ->> 'keyId' <> :active
-                        ORDER BY id LIMIT :limit
-                        FOR UPDATE
-                        """)
-                .param("after", after == null ? BEFORE_EVERY_ID : after)
-                .param("active", vault.activeKeyId())
-                .param("limit", limit)
-                .query(UUID.class)
-                .list();
-        for (UUID id : ids) {
-            SpecialRequirements requirements = findById(id).orElseThrow();
-            jdbc.sql("UPDATE special_requirements SET offender_sealed = CAST(:offender AS jsonb) WHERE id = :id")
-                    .param("offender", sealedOffender(id, requirements.offender()))
-                    .param("id", id)
-                    .update();
-        }
-        return ids;
-    }
-
-    private String sealedOffender(UUID id, RequirementsOffender offender) {
-        return JSON.writeValueAsString(vault.seal(id, Column.REQUIREMENTS_OFFENDER, offender));
-    }
-
     private SpecialRequirements map(ResultSet row, int rowNumber) throws SQLException {
         UUID id = row.getObject("id", UUID.class);
-        SealedField sealed = JSON.readValue(row.getString("offender_sealed"), SealedField.class);
         String schedule = row.getString("reporting_schedule");
         return new SpecialRequirements(
                 id,
@@ -150,7 +102,7 @@ class SpecialRequirementsStore implements SealedRows {
                 row.getInt("term_months"),
                 RequirementsStatus.valueOf(row.getString("status")),
                 JSON.readValue(row.getString("bans"), BANS),
-                vault.open(id, Column.REQUIREMENTS_OFFENDER, sealed, RequirementsOffender.class),
+                opened(id, row.getString("offender_sealed"), RequirementsOffender.class),
                 new LegalBasis(
                         row.getString("legal_basis_law"),
                         row.getString("legal_basis_article"),
