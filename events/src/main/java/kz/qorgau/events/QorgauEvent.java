@@ -42,7 +42,9 @@ public sealed interface QorgauEvent
                 RegisterEntered,
                 RegisterExited,
                 ApproachBanImposed,
-                ApproachBanEnded {
+                ApproachBanEnded,
+                RiskLevelChanged,
+                RiskReassessmentOverdue {
 
     /**
      * The protective order this event concerns (a UUID string). Never {@code null}, except for an

@@ -91,4 +91,22 @@ class MeasureEventsTest {
                 .isInstanceOf(EventContractException.class)
                 .hasMessageContaining("criminalCase");
     }
+
+    @Test
+    void loweringTheRiskNeedsAReason() {
+        RiskLevelChanged sample = TestEvents.riskLevelChanged();
+        assertThatThrownBy(() -> new RiskLevelChanged(
+                        sample.orderId(),
+                        sample.orderNumber(),
+                        sample.district(),
+                        sample.policeUnit(),
+                        sample.assessedBy(),
+                        RiskLevel.HIGH,
+                        RiskLevel.LOW,
+                        null,
+                        sample.assessedAt(),
+                        sample.recordedAt()))
+                .isInstanceOf(EventContractException.class)
+                .hasMessageContaining("reason");
+    }
 }

@@ -480,6 +480,32 @@ public final class TestEvents {
         return new ApproachBanEnded(ORDER_ID, BAN_ID, "AST-ESIL", "TERM_ENDED", Instant.parse("2026-06-12T19:00:00Z"));
     }
 
+    /** A supervisor lowered the risk with a reason. */
+    public static RiskLevelChanged riskLevelChanged() {
+        return new RiskLevelChanged(
+                ORDER_ID,
+                "AST-2026-000123",
+                "AST-ESIL",
+                "AST-ESIL-UP-02",
+                "supervisor-10377",
+                RiskLevel.HIGH,
+                RiskLevel.MEDIUM,
+                "OFFENDER_IN_TREATMENT",
+                Instant.parse("2026-03-20T10:00:00Z"),
+                Instant.parse("2026-03-20T10:05:00Z"));
+    }
+
+    public static RiskReassessmentOverdue riskReassessmentOverdue() {
+        return new RiskReassessmentOverdue(
+                ORDER_ID,
+                "AST-2026-000123",
+                "AST-ESIL",
+                "AST-ESIL-UP-02",
+                RiskLevel.HIGH,
+                Instant.parse("2026-03-02T09:40:00Z"),
+                Instant.parse("2026-03-09T09:40:00Z"));
+    }
+
     /** One sample per registered type. */
     public static List<QorgauEvent> all() {
         return List.of(
@@ -511,7 +537,9 @@ public final class TestEvents {
                 registerEntered(),
                 registerExited(),
                 approachBanImposed(),
-                approachBanEnded());
+                approachBanEnded(),
+                riskLevelChanged(),
+                riskReassessmentOverdue());
     }
 
     public static String resource(String path) {

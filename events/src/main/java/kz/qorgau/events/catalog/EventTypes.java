@@ -30,6 +30,8 @@ import kz.qorgau.events.RegisterEntered;
 import kz.qorgau.events.RegisterExited;
 import kz.qorgau.events.ReportingVisitMissed;
 import kz.qorgau.events.ReportingVisitRecorded;
+import kz.qorgau.events.RiskLevelChanged;
+import kz.qorgau.events.RiskReassessmentOverdue;
 import kz.qorgau.events.ServiceOverdue;
 import kz.qorgau.events.SpecialRequirementsExpired;
 import kz.qorgau.events.SpecialRequirementsExtended;
@@ -97,6 +99,10 @@ public final class EventTypes {
             register(ApproachBanImposed.TYPE, ApproachBanImposed.class, Topics.ORDERS_TOPIC);
     public static final EventType<ApproachBanEnded> APPROACH_BAN_ENDED =
             register(ApproachBanEnded.TYPE, ApproachBanEnded.class, Topics.ORDERS_TOPIC);
+    public static final EventType<RiskLevelChanged> RISK_LEVEL_CHANGED =
+            register(RiskLevelChanged.TYPE, RiskLevelChanged.class, Topics.ORDERS_TOPIC);
+    public static final EventType<RiskReassessmentOverdue> RISK_REASSESSMENT_OVERDUE =
+            register(RiskReassessmentOverdue.TYPE, RiskReassessmentOverdue.class, Topics.ORDERS_TOPIC);
     public static final EventType<NotificationSent> NOTIFICATION_SENT =
             register(NotificationSent.TYPE, NotificationSent.class, Topics.NOTIFICATIONS_TOPIC);
     public static final EventType<NotificationFailed> NOTIFICATION_FAILED =

@@ -35,6 +35,8 @@ import kz.qorgau.events.RegisterEntered;
 import kz.qorgau.events.RegisterExited;
 import kz.qorgau.events.ReportingVisitMissed;
 import kz.qorgau.events.ReportingVisitRecorded;
+import kz.qorgau.events.RiskLevelChanged;
+import kz.qorgau.events.RiskReassessmentOverdue;
 import kz.qorgau.events.ServiceOverdue;
 import kz.qorgau.events.SpecialRequirementsExpired;
 import kz.qorgau.events.SpecialRequirementsExtended;
@@ -78,7 +80,9 @@ class CatalogTest {
                                 RegisterEntered.TYPE,
                                 RegisterExited.TYPE,
                                 ApproachBanImposed.TYPE,
-                                ApproachBanEnded.TYPE),
+                                ApproachBanEnded.TYPE,
+                                RiskLevelChanged.TYPE,
+                                RiskReassessmentOverdue.TYPE),
                         "order-service",
                         List.of("notification-service", "audit-service")));
         assertThat(Topics.ORDERS.key()).startsWith("order id");
@@ -266,6 +270,8 @@ class CatalogTest {
                         "kz.qorgau.order.register.exited.v1",
                         "kz.qorgau.order.approach.ban.imposed.v1",
                         "kz.qorgau.order.approach.ban.ended.v1",
+                        "kz.qorgau.order.risk.level.changed.v1",
+                        "kz.qorgau.order.risk.reassessment.overdue.v1",
                         "kz.qorgau.notification.sent.v1",
                         "kz.qorgau.notification.failed.v1",
                         "kz.qorgau.access.recorded.v1",

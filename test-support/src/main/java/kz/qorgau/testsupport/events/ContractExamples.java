@@ -16,6 +16,8 @@ import kz.qorgau.events.RegisterEntered;
 import kz.qorgau.events.RegisterExited;
 import kz.qorgau.events.ReportingVisitMissed;
 import kz.qorgau.events.ReportingVisitRecorded;
+import kz.qorgau.events.RiskLevelChanged;
+import kz.qorgau.events.RiskReassessmentOverdue;
 import kz.qorgau.events.SpecialRequirementsExpired;
 import kz.qorgau.events.SpecialRequirementsExtended;
 import kz.qorgau.events.SpecialRequirementsImposed;
@@ -53,8 +55,9 @@ public final class ContractExamples {
     }
 
     /**
-     * The events of measures a court or the register add about an order (special requirements, reporting
-     * visits, a ban on approaching, the preventive register: docs/adr/0025), not part of the order's own life.
+     * The events issue 11 added about an order (a court's special requirements and ban on approaching,
+     * reporting visits, the preventive register, the risk level: docs/adr/0025). notification-service and
+     * audit-service count the order's life without them until they handle them.
      */
     private static final Set<Class<?>> MEASURES = Set.of(
             SpecialRequirementsImposed.class,
@@ -65,12 +68,14 @@ public final class ContractExamples {
             RegisterEntered.class,
             RegisterExited.class,
             ApproachBanImposed.class,
-            ApproachBanEnded.class);
+            ApproachBanEnded.class,
+            RiskLevelChanged.class,
+            RiskReassessmentOverdue.class);
 
     /**
      * One envelope of every type of the order's own life on {@code qorgau.orders} after the issue (served,
      * violations, checks, amendments, expiry, ...), about {@code orderId}, in registration order, numbered
-     * from {@code firstSequence}. The measures keyed by the order are {@link #measuresAbout}'s.
+     * from {@code firstSequence}, without the events issue 11 added ({@link #measuresAbout}'s).
      */
     public static List<EventEnvelope<QorgauEvent>> lifecycleAfterIssue(String orderId, long firstSequence) {
         return envelopes(
@@ -80,8 +85,8 @@ public final class ContractExamples {
     }
 
     /**
-     * One envelope of every type of the measures keyed by an order (special requirements, reporting
-     * visits, the preventive register), about {@code orderId}, in registration order, numbered from
+     * One envelope of every type issue 11 added about an order (a court's measures, reporting visits, the
+     * preventive register, the risk level), about {@code orderId}, in registration order, numbered from
      * {@code firstSequence}.
      */
     public static List<EventEnvelope<QorgauEvent>> measuresAbout(String orderId, long firstSequence) {
