@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import kz.qorgau.events.LegalBasis;
+import kz.qorgau.events.RiskLevel;
 import org.springframework.stereotype.Component;
 
 /**
@@ -114,6 +115,11 @@ public class Law {
      */
     public Instant requirementsEnd(LocalDate effective, int months) {
         return startOf(effective.plusMonths(months));
+    }
+
+    /** When the risk assessed at {@code level} at {@code assessedAt} is to be re-assessed. */
+    public Instant reassessmentDue(RiskLevel level, Instant assessedAt) {
+        return assessedAt.plus(properties.riskReassessment().of(level));
     }
 
     /** Today in the law's zone. */

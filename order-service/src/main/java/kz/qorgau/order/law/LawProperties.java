@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import kz.qorgau.events.LegalBasis;
+import kz.qorgau.events.RiskLevel;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -26,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backdating how long ago a thing may have happened when an officer enters it
  * @param repeatWindow a second order within this time marks a repeat offender
  * @param specialRequirements the court's special requirements: their provision, term and reporting
+ * @param riskReassessment how soon an order's risk is re-assessed, by level
  */
 @ConfigurationProperties("qorgau.orders")
 public record LawProperties(
@@ -39,7 +41,8 @@ public record LawProperties(
         MinimumAge minimumOffenderAge,
         Interval backdating,
         Interval repeatWindow,
-        SpecialRequirements specialRequirements) {
+        SpecialRequirements specialRequirements,
+        RiskReassessment riskReassessment) {
 
     public LawProperties {
         legalBases = sorted("qorgau.orders.legal-bases", legalBases);
@@ -55,6 +58,8 @@ public record LawProperties(
         repeatWindow = orDefault(repeatWindow, Duration.ofDays(365), Confidence.SECONDARY);
         specialRequirements =
                 specialRequirements != null ? specialRequirements : new SpecialRequirements(null, null, null, null);
+        riskReassessment =
+                riskReassessment != null ? riskReassessment : new RiskReassessment(null, null, null, null, null);
     }
 
     private static Interval orDefault(Interval configured, Duration value, Confidence confidence) {
@@ -186,6 +191,39 @@ public record LawProperties(
 
         public boolean contains(int value) {
             return value >= min && value <= max;
+        }
+    }
+
+    /**
+     * How long after an assessment the risk is to be re-assessed, by level: VioGén's cadence (domain-notes
+     * 5.3, a 2014 news source; later instructions may differ).
+     */
+    public record RiskReassessment(
+            Duration extreme, Duration high, Duration medium, Duration low, Confidence confidence) {
+
+        public RiskReassessment {
+            extreme = positive(extreme, Duration.ofHours(72));
+            high = positive(high, Duration.ofDays(7));
+            medium = positive(medium, Duration.ofDays(30));
+            low = positive(low, Duration.ofDays(60));
+            confidence = confidence != null ? confidence : Confidence.SECONDARY;
+        }
+
+        /** The interval for {@code level}. */
+        public Duration of(RiskLevel level) {
+            return switch (level) {
+                case EXTREME -> extreme;
+                case HIGH -> high;
+                case MEDIUM -> medium;
+                case LOW -> low;
+            };
+        }
+
+        private static Duration positive(Duration configured, Duration otherwise) {
+            if (configured != null && (configured.isNegative() || configured.isZero())) {
+                throw new IllegalArgumentException("a re-assessment interval must be positive");
+            }
+            return configured != null ? configured : otherwise;
         }
     }
 }

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import kz.qorgau.events.LegalBasis;
+import kz.qorgau.events.RiskLevel;
 import org.junit.jupiter.api.Test;
 
 /** The law's arithmetic in Asia/Almaty, and the effective dates of its provisions. */
@@ -27,7 +28,18 @@ class LawTest {
 
     static Law law(LawProperties.Term term) {
         LawProperties properties = new LawProperties(
-                ALMATY, List.of(NEW_LAW, OLD_LAW), List.of(ART_461), term, null, null, null, null, null, null, null);
+                ALMATY,
+                List.of(NEW_LAW, OLD_LAW),
+                List.of(ART_461),
+                term,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         return new Law(properties, Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -78,7 +90,7 @@ class LawTest {
     @Test
     void unconfiguredFactsHaveTheSafeDefaultsOfTheDomainNotes() {
         LawProperties defaults = new LawProperties(
-                ALMATY, List.of(NEW_LAW), List.of(ART_461), null, null, null, null, null, null, null, null);
+                ALMATY, List.of(NEW_LAW), List.of(ART_461), null, null, null, null, null, null, null, null, null);
 
         assertThat(defaults.term().days()).isEqualTo(30);
         assertThat(defaults.checkInterval().value()).isEqualTo(Duration.ofDays(7));
@@ -87,12 +99,17 @@ class LawTest {
         assertThat(defaults.backdating().value()).isEqualTo(Duration.ofHours(72));
         assertThat(defaults.minimumOffenderAge().years()).isEqualTo(16);
         assertThat(defaults.minimumOffenderAge().confidence()).isEqualTo(Confidence.UNVERIFIED);
+        // VioGén's re-assessment cadence.
+        assertThat(defaults.riskReassessment().of(RiskLevel.EXTREME)).isEqualTo(Duration.ofHours(72));
+        assertThat(defaults.riskReassessment().of(RiskLevel.HIGH)).isEqualTo(Duration.ofDays(7));
+        assertThat(defaults.riskReassessment().of(RiskLevel.MEDIUM)).isEqualTo(Duration.ofDays(30));
+        assertThat(defaults.riskReassessment().of(RiskLevel.LOW)).isEqualTo(Duration.ofDays(60));
     }
 
     @Test
     void aLawWithoutAnyLegalBasisDoesNotStart() {
         assertThatThrownBy(() -> new LawProperties(
-                        ALMATY, List.of(), List.of(ART_461), null, null, null, null, null, null, null, null))
+                        ALMATY, List.of(), List.of(ART_461), null, null, null, null, null, null, null, null, null))
                 .hasMessageContaining("qorgau.orders.legal-bases");
     }
 

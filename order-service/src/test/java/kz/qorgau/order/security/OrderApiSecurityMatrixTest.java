@@ -271,6 +271,9 @@ class OrderApiSecurityMatrixTest {
             if (path.endsWith("/reporting-schedule")) {
                 return Optional.of("{\"weekday\": \"MONDAY\", \"weeks\": [1, 3]}");
             }
+            if (path.endsWith("/risk-assessments")) {
+                return Optional.of("{\"level\": \"HIGH\"}");
+            }
             if (path.endsWith("/reporting-visits")) {
                 return Optional.of("{}");
             }
