@@ -18,7 +18,8 @@ public abstract class SealedColumnRows implements SealedRows {
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
-    private static final UUID BEFORE_EVERY_ID = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+    // PostgreSQL orders uuids as unsigned bytes: the nil uuid comes first.
+    private static final UUID BEFORE_EVERY_ID = new UUID(0, 0);
 
     protected final JdbcClient jdbc;
     protected final PersonalDataVault vault;

@@ -261,7 +261,19 @@ class PersonalDataAtRestTest {
         HttpResponse<String> rotated = management.post("/actuator/atrestkeys", "{}", Map.of());
 
         assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
-        assertThat(ApiClient.json(rotated).get("remaining").asLong()).isZero();
+        assertThat(ApiClient.json(rotated).get("remaining").asLong())
+                .as(
+                        "%s; not under test-k2: %s",
+                        rotated.body(),
+                        jdbc.sql(
+                                        """
+                                SELECT 'order ' || (offender_sealed ->> 'keyId') || '/' || (victim_sealed ->> 'keyId')
+                                FROM protective_order
+                                WHERE offender_sealed ->> 'keyId' <> 'test-k2' OR victim_sealed ->> 'keyId' <> 'test-k2'
+                                """)
+                                .query(String.class)
+                                .list())
+                .isZero();
         assertThat(jdbc.sql("SELECT offender_sealed ->> 'keyId' FROM special_requirements WHERE id = :id"
                                 + " UNION ALL SELECT offender_sealed ->> 'keyId' FROM approach_ban WHERE id = :ban")
                         .param("id", requirements)
