@@ -53,6 +53,17 @@ final class Checks {
         return value;
     }
 
+    /**
+     * A measure's own id, and the protective order it concerns if any: the order id is the subject when
+     * present, the measure's id otherwise (both UUID strings).
+     */
+    static void measureLink(String type, String orderId, String idField, String id) {
+        if (orderId != null) {
+            uuid(type, "orderId", orderId);
+        }
+        uuid(type, idField, id);
+    }
+
     /** Upper-case machine code ({@code DUTY_UNIT}, {@code SMTP_REJECTED}): no room for free text. */
     static String code(String type, String field, String value) {
         required(type, field, value);

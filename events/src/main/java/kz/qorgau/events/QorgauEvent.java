@@ -5,7 +5,8 @@ package kz.qorgau.events;
  * partitionkey} and the Kafka key, so all events of one subject stay in order on one partition. For
  * every event about a protective order the subject is the order's id; only an {@link AccessRecorded}
  * that concerns no single order (a person check, a break-glass grant for no one order) has its own
- * access id as subject.
+ * access id as subject, and a measure imposed without a protective order (special requirements, a
+ * register entry they cause) has its own id as subject.
  *
  * <p>Implementations are immutable records with a versioned CloudEvents type constant {@code TYPE}
  * and exactly one entry in {@link kz.qorgau.events.catalog.EventTypes}. They never carry personal
@@ -35,12 +36,23 @@ public sealed interface QorgauEvent
                 NotificationEscalated,
                 NotificationSuperseded,
                 AccessRecorded,
-                ParkingActionTaken {
+                ParkingActionTaken,
+                SpecialRequirementsImposed,
+                SpecialRequirementsExtended,
+                SpecialRequirementsExpired,
+                ReportingVisitRecorded,
+                ReportingVisitMissed,
+                RegisterEntered,
+                RegisterExited,
+                ApproachBanImposed,
+                ApproachBanEnded,
+                RiskLevelChanged,
+                RiskReassessmentOverdue {
 
     /**
      * The protective order this event concerns (a UUID string). Never {@code null}, except for an
-     * {@link AccessRecorded} that concerns no single order: code that handles every type should key
-     * on {@link #subject()} instead.
+     * {@link AccessRecorded} that concerns no single order and the events of a measure imposed without
+     * one: code that handles every type should key on {@link #subject()} instead.
      */
     String orderId();
 

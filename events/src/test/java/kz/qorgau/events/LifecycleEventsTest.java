@@ -28,7 +28,8 @@ class LifecycleEventsTest {
                         || event instanceof ParkingActionTaken))
                 .toList();
 
-        assertThat(lifecycle).hasSize(16);
+        // The 18 of the order's life (its risk included) and the 9 of the court's measures and the register.
+        assertThat(lifecycle).hasSize(27);
         for (QorgauEvent event : lifecycle) {
             EventType<?> type = EventTypes.of(event);
             assertThat(type.topic()).isEqualTo(Topics.ORDERS_TOPIC);

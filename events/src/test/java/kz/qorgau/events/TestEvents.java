@@ -402,6 +402,143 @@ public final class TestEvents {
                 Instant.parse("2026-03-06T08:30:00Z"));
     }
 
+    public static final String REQUIREMENTS_ID = "b7e1c9a4-2f6d-4d38-9a51-6c0e8f3b2d17";
+
+    public static SpecialRequirementsImposed specialRequirementsImposed() {
+        return new SpecialRequirementsImposed(
+                ORDER_ID,
+                REQUIREMENTS_ID,
+                null,
+                "AST-ESIL",
+                "AST-SMAS-01",
+                "7110-26-00-4/1234",
+                "court-clerk-2201",
+                List.of(Ban.CONTACTING_VICTIM, Ban.WEAPONS, Ban.PSYCHOACTIVE_SUBSTANCES),
+                java.time.LocalDate.parse("2026-03-27"),
+                Instant.parse("2026-03-27T19:00:00Z"),
+                Instant.parse("2026-09-27T19:00:00Z"),
+                new LegalBasis("KZ-245-VIII", "61", "2026-03-02"),
+                Instant.parse("2026-03-28T05:12:40Z"));
+    }
+
+    /** Imposed after an administrative case, with no protective order: their own id is the subject. */
+    public static SpecialRequirementsImposed specialRequirementsWithoutOrder() {
+        return new SpecialRequirementsImposed(
+                null,
+                REQUIREMENTS_ID,
+                "AST-ESIL-73-2026-0311",
+                "AST-ESIL",
+                "AST-SMAS-01",
+                "7110-26-00-4/1234",
+                "court-clerk-2201",
+                List.of(Ban.CONTACTING_VICTIM),
+                java.time.LocalDate.parse("2026-03-27"),
+                Instant.parse("2026-03-27T19:00:00Z"),
+                Instant.parse("2026-06-27T19:00:00Z"),
+                new LegalBasis("KZ-245-VIII", "61", "2026-03-02"),
+                Instant.parse("2026-03-28T05:12:40Z"));
+    }
+
+    public static SpecialRequirementsExtended specialRequirementsExtended() {
+        return new SpecialRequirementsExtended(
+                ORDER_ID,
+                REQUIREMENTS_ID,
+                "AST-ESIL",
+                "AST-SMAS-01",
+                "7110-26-00-4/1890",
+                "court-clerk-2201",
+                java.time.LocalDate.parse("2026-09-01"),
+                Instant.parse("2026-09-27T19:00:00Z"),
+                Instant.parse("2027-03-27T19:00:00Z"),
+                Instant.parse("2026-09-01T06:30:00Z"));
+    }
+
+    public static SpecialRequirementsExpired specialRequirementsExpired() {
+        return new SpecialRequirementsExpired(
+                ORDER_ID, REQUIREMENTS_ID, "AST-ESIL", Instant.parse("2027-03-27T19:00:00Z"));
+    }
+
+    public static ReportingVisitRecorded reportingVisitRecorded() {
+        return new ReportingVisitRecorded(
+                ORDER_ID,
+                REQUIREMENTS_ID,
+                "AST-ESIL",
+                "5d2c8e7a-1b4f-4a69-8c30-9e6f1a2b7d45",
+                "officer-48213",
+                Instant.parse("2026-04-06T04:30:00Z"),
+                Instant.parse("2026-04-06T04:41:10Z"));
+    }
+
+    public static ReportingVisitMissed reportingVisitMissed() {
+        return new ReportingVisitMissed(
+                ORDER_ID,
+                REQUIREMENTS_ID,
+                "AST-ESIL",
+                java.time.LocalDate.parse("2026-04-20"),
+                Instant.parse("2026-04-20T19:00:00Z"));
+    }
+
+    public static RegisterEntered registerEntered() {
+        return new RegisterEntered(
+                ORDER_ID, ORDER_ID, Measure.PROTECTIVE_ORDER, "AST-ESIL", Instant.parse("2026-03-02T09:40:00Z"));
+    }
+
+    public static RegisterExited registerExited() {
+        return new RegisterExited(
+                ORDER_ID,
+                REQUIREMENTS_ID,
+                Measure.SPECIAL_REQUIREMENTS,
+                "AST-ESIL",
+                Instant.parse("2027-03-27T19:00:00Z"));
+    }
+
+    public static final String BAN_ID = "9a4f6c21-8e3b-4d57-a2c9-1f0e7b5d3a68";
+
+    public static ApproachBanImposed approachBanImposed() {
+        return new ApproachBanImposed(
+                ORDER_ID,
+                BAN_ID,
+                null,
+                "AST-ESIL",
+                "AST-SMAS-02",
+                "7110-26-00-1/0457",
+                "court-clerk-2201",
+                200,
+                Instant.parse("2026-03-12T19:00:00Z"),
+                Instant.parse("2026-06-12T19:00:00Z"),
+                Instant.parse("2026-03-13T04:20:00Z"));
+    }
+
+    public static ApproachBanEnded approachBanEnded() {
+        return new ApproachBanEnded(ORDER_ID, BAN_ID, "AST-ESIL", "TERM_ENDED", Instant.parse("2026-06-12T19:00:00Z"));
+    }
+
+    /** A supervisor lowered the risk with a reason. */
+    public static RiskLevelChanged riskLevelChanged() {
+        return new RiskLevelChanged(
+                ORDER_ID,
+                "AST-2026-000123",
+                "AST-ESIL",
+                "AST-ESIL-UP-02",
+                "supervisor-10377",
+                RiskLevel.HIGH,
+                RiskLevel.MEDIUM,
+                "OFFENDER_IN_TREATMENT",
+                Instant.parse("2026-03-20T10:00:00Z"),
+                Instant.parse("2026-03-20T10:05:00Z"));
+    }
+
+    public static RiskReassessmentOverdue riskReassessmentOverdue() {
+        return new RiskReassessmentOverdue(
+                ORDER_ID,
+                "AST-2026-000123",
+                "AST-ESIL",
+                "AST-ESIL-UP-02",
+                RiskLevel.HIGH,
+                Instant.parse("2026-03-02T09:40:00Z"),
+                Instant.parse("2026-03-09T09:40:00Z"));
+    }
+
     /** One sample per registered type. */
     public static List<QorgauEvent> all() {
         return List.of(
@@ -427,7 +564,18 @@ public final class TestEvents {
                 notificationEscalated(),
                 notificationSuperseded(),
                 victimContactsRead(),
-                parkingActionTaken());
+                parkingActionTaken(),
+                specialRequirementsImposed(),
+                specialRequirementsExtended(),
+                specialRequirementsExpired(),
+                reportingVisitRecorded(),
+                reportingVisitMissed(),
+                registerEntered(),
+                registerExited(),
+                approachBanImposed(),
+                approachBanEnded(),
+                riskLevelChanged(),
+                riskReassessmentOverdue());
     }
 
     public static String resource(String path) {

@@ -46,11 +46,19 @@ public final class ApiClient {
     }
 
     public HttpResponse<String> post(String path, String body, Map<String, String> headers) {
+        return write("POST", path, body, headers);
+    }
+
+    public HttpResponse<String> put(String path, String body, Map<String, String> headers) {
+        return write("PUT", path, body, headers);
+    }
+
+    private HttpResponse<String> write(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = authorized(HttpRequest.newBuilder(URI.create(baseUrl + path)))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return send(request.build());
     }

@@ -42,6 +42,28 @@ public final class OrderRequests {
                 .formatted(OFFENDER_IIN, VICTIM_IIN, VICTIM_PHONE, VICTIM_EMAIL, policeUnit, district);
     }
 
+    private static final AtomicInteger PEOPLE = new AtomicInteger((int) (System.nanoTime() % 9000));
+
+    /**
+     * A checksum-valid IIN no other call returned in this JVM (and unlikely in an earlier run): a man
+     * born on {@code yymmdd} in the 20th century ({@code century} '3') or the 21st ('5').
+     */
+    public static String uniqueIin(String yymmdd, char century) {
+        while (true) {
+            String prefix = yymmdd + century + "%04d".formatted(PEOPLE.incrementAndGet() % 10_000);
+            for (int check = 0; check <= 9; check++) {
+                if (kz.qorgau.order.protectiveorder.Iin.isValid(prefix + check)) {
+                    return prefix + check;
+                }
+            }
+        }
+    }
+
+    /** A valid order in {@link #DISTRICT} against the offender with {@code offenderIin}. */
+    public static String against(String offenderIin) {
+        return valid().replace(OFFENDER_IIN, offenderIin);
+    }
+
     /** A valid order with a police unit no other call returned. */
     public static String valid() {
         return valid("ALM-BOSTANDYK-UP-" + UNITS.incrementAndGet());

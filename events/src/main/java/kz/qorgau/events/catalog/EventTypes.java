@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import kz.qorgau.events.AccessRecorded;
+import kz.qorgau.events.ApproachBanEnded;
+import kz.qorgau.events.ApproachBanImposed;
 import kz.qorgau.events.ArrestEnded;
 import kz.qorgau.events.ArrestStarted;
 import kz.qorgau.events.ComplianceCheckCorrected;
@@ -27,7 +29,16 @@ import kz.qorgau.events.OrderServiceFailed;
 import kz.qorgau.events.OrderVoided;
 import kz.qorgau.events.ParkingActionTaken;
 import kz.qorgau.events.QorgauEvent;
+import kz.qorgau.events.RegisterEntered;
+import kz.qorgau.events.RegisterExited;
+import kz.qorgau.events.ReportingVisitMissed;
+import kz.qorgau.events.ReportingVisitRecorded;
+import kz.qorgau.events.RiskLevelChanged;
+import kz.qorgau.events.RiskReassessmentOverdue;
 import kz.qorgau.events.ServiceOverdue;
+import kz.qorgau.events.SpecialRequirementsExpired;
+import kz.qorgau.events.SpecialRequirementsExtended;
+import kz.qorgau.events.SpecialRequirementsImposed;
 import kz.qorgau.events.ViolationConfirmed;
 import kz.qorgau.events.ViolationReported;
 
@@ -73,6 +84,28 @@ public final class EventTypes {
             register(ExpiryApproaching.TYPE, ExpiryApproaching.class, Topics.ORDERS_TOPIC);
     public static final EventType<OrderExpired> ORDER_EXPIRED =
             register(OrderExpired.TYPE, OrderExpired.class, Topics.ORDERS_TOPIC);
+    public static final EventType<SpecialRequirementsImposed> SPECIAL_REQUIREMENTS_IMPOSED =
+            register(SpecialRequirementsImposed.TYPE, SpecialRequirementsImposed.class, Topics.ORDERS_TOPIC);
+    public static final EventType<SpecialRequirementsExtended> SPECIAL_REQUIREMENTS_EXTENDED =
+            register(SpecialRequirementsExtended.TYPE, SpecialRequirementsExtended.class, Topics.ORDERS_TOPIC);
+    public static final EventType<SpecialRequirementsExpired> SPECIAL_REQUIREMENTS_EXPIRED =
+            register(SpecialRequirementsExpired.TYPE, SpecialRequirementsExpired.class, Topics.ORDERS_TOPIC);
+    public static final EventType<ReportingVisitRecorded> REPORTING_VISIT_RECORDED =
+            register(ReportingVisitRecorded.TYPE, ReportingVisitRecorded.class, Topics.ORDERS_TOPIC);
+    public static final EventType<ReportingVisitMissed> REPORTING_VISIT_MISSED =
+            register(ReportingVisitMissed.TYPE, ReportingVisitMissed.class, Topics.ORDERS_TOPIC);
+    public static final EventType<RegisterEntered> REGISTER_ENTERED =
+            register(RegisterEntered.TYPE, RegisterEntered.class, Topics.ORDERS_TOPIC);
+    public static final EventType<RegisterExited> REGISTER_EXITED =
+            register(RegisterExited.TYPE, RegisterExited.class, Topics.ORDERS_TOPIC);
+    public static final EventType<ApproachBanImposed> APPROACH_BAN_IMPOSED =
+            register(ApproachBanImposed.TYPE, ApproachBanImposed.class, Topics.ORDERS_TOPIC);
+    public static final EventType<ApproachBanEnded> APPROACH_BAN_ENDED =
+            register(ApproachBanEnded.TYPE, ApproachBanEnded.class, Topics.ORDERS_TOPIC);
+    public static final EventType<RiskLevelChanged> RISK_LEVEL_CHANGED =
+            register(RiskLevelChanged.TYPE, RiskLevelChanged.class, Topics.ORDERS_TOPIC);
+    public static final EventType<RiskReassessmentOverdue> RISK_REASSESSMENT_OVERDUE =
+            register(RiskReassessmentOverdue.TYPE, RiskReassessmentOverdue.class, Topics.ORDERS_TOPIC);
     public static final EventType<NotificationSent> NOTIFICATION_SENT =
             register(NotificationSent.TYPE, NotificationSent.class, Topics.NOTIFICATIONS_TOPIC);
     public static final EventType<NotificationFailed> NOTIFICATION_FAILED =

@@ -28,6 +28,10 @@ public final class Topics {
 
     private static final Duration ONE_YEAR = Duration.ofDays(365);
     private static final String KEY_ORDER_ID = "order id (UUID string), equal to the CloudEvents subject";
+    private static final String KEY_ORDER_OR_MEASURE_ID = "order id (UUID string) of the protective order the"
+            + " event concerns; for special requirements or a ban on approaching imposed without one, and the register"
+            + " events they cause, the measure's own id (requirementsId, banId, measureId); equal to the CloudEvents"
+            + " subject";
     private static final String KEY_ORDER_OR_ACCESS_ID = "order id (UUID string) when the access concerns one order,"
             + " otherwise the access id (UUID string); equal to the CloudEvents subject";
 
@@ -36,7 +40,7 @@ public final class Topics {
             ORDERS_TOPIC,
             6,
             ONE_YEAR,
-            KEY_ORDER_ID,
+            KEY_ORDER_OR_MEASURE_ID,
             EventTypes.typesOn(ORDERS_TOPIC),
             ORDER_SERVICE,
             List.of(NOTIFICATION_SERVICE, AUDIT_SERVICE));

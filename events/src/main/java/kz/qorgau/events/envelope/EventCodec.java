@@ -13,8 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import kz.qorgau.events.AccessRecorded;
+import kz.qorgau.events.ApproachBanEnded;
+import kz.qorgau.events.ApproachBanImposed;
 import kz.qorgau.events.EventContractException;
 import kz.qorgau.events.QorgauEvent;
+import kz.qorgau.events.RegisterEntered;
+import kz.qorgau.events.RegisterExited;
 import kz.qorgau.events.catalog.EventType;
 import kz.qorgau.events.catalog.EventTypes;
 import kz.qorgau.events.catalog.Topics;
@@ -263,7 +267,16 @@ public final class EventCodec {
 
     /** The data field the subject is taken from, to name in an error. */
     private static String subjectField(QorgauEvent data) {
-        return data instanceof AccessRecorded access && access.orderId() == null ? "accessId" : "orderId";
+        if (data.orderId() != null) {
+            return "orderId";
+        }
+        if (data instanceof AccessRecorded) {
+            return "accessId";
+        }
+        if (data instanceof ApproachBanImposed || data instanceof ApproachBanEnded) {
+            return "banId";
+        }
+        return data instanceof RegisterEntered || data instanceof RegisterExited ? "measureId" : "requirementsId";
     }
 
     private static boolean isJson(String contentType) {

@@ -11,6 +11,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import kz.qorgau.events.AccessRecorded;
+import kz.qorgau.events.ApproachBanEnded;
+import kz.qorgau.events.ApproachBanImposed;
 import kz.qorgau.events.ArrestEnded;
 import kz.qorgau.events.ArrestStarted;
 import kz.qorgau.events.ComplianceCheckCorrected;
@@ -32,7 +34,16 @@ import kz.qorgau.events.OrderServiceFailed;
 import kz.qorgau.events.OrderVoided;
 import kz.qorgau.events.ParkingActionTaken;
 import kz.qorgau.events.QorgauEvent;
+import kz.qorgau.events.RegisterEntered;
+import kz.qorgau.events.RegisterExited;
+import kz.qorgau.events.ReportingVisitMissed;
+import kz.qorgau.events.ReportingVisitRecorded;
+import kz.qorgau.events.RiskLevelChanged;
+import kz.qorgau.events.RiskReassessmentOverdue;
 import kz.qorgau.events.ServiceOverdue;
+import kz.qorgau.events.SpecialRequirementsExpired;
+import kz.qorgau.events.SpecialRequirementsExtended;
+import kz.qorgau.events.SpecialRequirementsImposed;
 import kz.qorgau.events.ViolationConfirmed;
 import kz.qorgau.events.ViolationReported;
 import org.junit.jupiter.api.Test;
@@ -63,7 +74,18 @@ class CatalogTest {
                                 OrderRevoked.TYPE,
                                 OrderVoided.TYPE,
                                 ExpiryApproaching.TYPE,
-                                OrderExpired.TYPE),
+                                OrderExpired.TYPE,
+                                SpecialRequirementsImposed.TYPE,
+                                SpecialRequirementsExtended.TYPE,
+                                SpecialRequirementsExpired.TYPE,
+                                ReportingVisitRecorded.TYPE,
+                                ReportingVisitMissed.TYPE,
+                                RegisterEntered.TYPE,
+                                RegisterExited.TYPE,
+                                ApproachBanImposed.TYPE,
+                                ApproachBanEnded.TYPE,
+                                RiskLevelChanged.TYPE,
+                                RiskReassessmentOverdue.TYPE),
                         "order-service",
                         List.of("notification-service", "audit-service")));
         assertThat(Topics.ORDERS.key()).startsWith("order id");
@@ -248,6 +270,17 @@ class CatalogTest {
                         "kz.qorgau.order.voided.v1",
                         "kz.qorgau.order.expiry.approaching.v1",
                         "kz.qorgau.order.expired.v1",
+                        "kz.qorgau.order.special.requirements.imposed.v1",
+                        "kz.qorgau.order.special.requirements.extended.v1",
+                        "kz.qorgau.order.special.requirements.expired.v1",
+                        "kz.qorgau.order.reporting.visit.recorded.v1",
+                        "kz.qorgau.order.reporting.visit.missed.v1",
+                        "kz.qorgau.order.register.entered.v1",
+                        "kz.qorgau.order.register.exited.v1",
+                        "kz.qorgau.order.approach.ban.imposed.v1",
+                        "kz.qorgau.order.approach.ban.ended.v1",
+                        "kz.qorgau.order.risk.level.changed.v1",
+                        "kz.qorgau.order.risk.reassessment.overdue.v1",
                         "kz.qorgau.notification.sent.v1",
                         "kz.qorgau.notification.failed.v1",
                         "kz.qorgau.notification.acknowledged.v1",

@@ -21,17 +21,31 @@ public class AtRestKeyRotation {
     /** What a rotation did. */
     public record Result(String activeKeyId, long rotated, long remaining) {}
 
-    private final SealedRows orders;
+    private final List<SealedRows> tables;
     private final TransactionTemplate transactions;
     private final int batchSize;
 
-    public AtRestKeyRotation(SealedRows orders, TransactionTemplate transactions, AtRestProperties properties) {
-        this.orders = orders;
+    public AtRestKeyRotation(List<SealedRows> tables, TransactionTemplate transactions, AtRestProperties properties) {
+        this.tables = tables;
         this.transactions = transactions;
         this.batchSize = properties.rotationBatchSize();
     }
 
+    /** Rotates every table that holds sealed rows, one after another. */
     public Result rotate() {
+        String active = null;
+        long rotated = 0;
+        long remaining = 0;
+        for (SealedRows table : tables) {
+            Result result = rotate(table);
+            active = result.activeKeyId();
+            rotated += result.rotated();
+            remaining += result.remaining();
+        }
+        return new Result(active, rotated, remaining);
+    }
+
+    private Result rotate(SealedRows orders) {
         String active = orders.activeKeyId();
         long total = orders.countNotUnderActiveKey();
         log.info("At-rest key rotation to key id {}: {} orders to re-encrypt, batches of {}", active, total, batchSize);

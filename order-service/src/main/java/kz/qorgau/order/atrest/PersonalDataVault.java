@@ -11,27 +11,37 @@ import kz.qorgau.events.sealed.SealedFieldCipher;
 import kz.qorgau.events.sealed.SealedFieldException;
 
 /**
- * Encrypts personal data for {@code protective_order} (AES-256-GCM through the contract's {@link
+ * Encrypts personal data at rest for {@code protective_order}, {@code special_requirements} and {@code approach_ban} (AES-256-GCM through the contract's {@link
  * SealedFieldCipher}, with the at-rest key ring) and computes the IIN blind index (HMAC-SHA256).
  *
- * <p>Each ciphertext is bound to its order id and column, so a ciphertext copied into another row or
+ * <p>Each ciphertext is bound to its row's id and its table and column, so a ciphertext copied into another row or
  * column fails to open. Immutable and thread-safe.
  */
 public final class PersonalDataVault {
 
-    /** Columns of {@code protective_order} that hold a sealed value; the name is part of the binding. */
+    /** Columns that hold a sealed value; the table and column name are part of the binding. */
     public enum Column {
-        OFFENDER("offender_sealed"),
-        VICTIM("victim_sealed");
+        OFFENDER("protective_order", "offender_sealed"),
+        VICTIM("protective_order", "victim_sealed"),
+        /** The offender of court special requirements. */
+        REQUIREMENTS_OFFENDER("special_requirements", "offender_sealed"),
+        /** The offender of a court's ban on approaching. */
+        BAN_OFFENDER("approach_ban", "offender_sealed");
 
+        private final String table;
         private final String columnName;
 
-        Column(String columnName) {
+        Column(String table, String columnName) {
+            this.table = table;
             this.columnName = columnName;
         }
 
         public String columnName() {
             return columnName;
+        }
+
+        public String table() {
+            return table;
         }
     }
 
@@ -117,7 +127,7 @@ public final class PersonalDataVault {
     }
 
     private static byte[] binding(UUID orderId, Column column) {
-        return SealedFieldCipher.binding(orderId.toString(), "at-rest:protective_order." + column.columnName());
+        return SealedFieldCipher.binding(orderId.toString(), "at-rest:" + column.table + "." + column.columnName());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package kz.qorgau.order.ending;
 
 import java.util.UUID;
+import kz.qorgau.events.Measure;
 import kz.qorgau.events.OrderRevoked;
 import kz.qorgau.events.OrderVoided;
 import kz.qorgau.kit.security.Staff;
@@ -8,6 +9,7 @@ import kz.qorgau.order.lifecycle.Action;
 import kz.qorgau.order.lifecycle.OrderChanges;
 import kz.qorgau.order.lifecycle.Times;
 import kz.qorgau.order.protectiveorder.ProtectiveOrder;
+import kz.qorgau.order.register.PreventiveRegister;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,10 +23,12 @@ class OrderEnding {
 
     private final OrderChanges changes;
     private final JdbcClient jdbc;
+    private final PreventiveRegister register;
 
-    OrderEnding(OrderChanges changes, JdbcClient jdbc) {
+    OrderEnding(OrderChanges changes, JdbcClient jdbc, PreventiveRegister register) {
         this.changes = changes;
         this.jdbc = jdbc;
+        this.register = register;
     }
 
     @Transactional
@@ -59,6 +63,8 @@ class OrderEnding {
                         staff.subject(),
                         request.reason(),
                         change.now()));
+        register.ended(new PreventiveRegister.Cause(
+                Measure.PROTECTIVE_ORDER, orderId, orderId, order.district(), change.now()));
     }
 
     private void ended(OrderChanges.Change change, Staff staff, EndRequest request) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import kz.qorgau.events.Prohibition;
+import kz.qorgau.events.RiskLevel;
 import kz.qorgau.order.protectiveorder.ContactChannel;
 import kz.qorgau.order.protectiveorder.FamilyMember;
 import kz.qorgau.order.protectiveorder.Language;
@@ -43,7 +44,12 @@ public record IssueOrderRequest(
                 @NotNull
                 @Size(max = 32)
                 @Pattern(regexp = CODE, message = CODE_MESSAGE)
-                String district) {
+                String district,
+        @Schema(
+                        description = "The issuing officer's assessment of the risk; optional. Its re-assessment falls"
+                                + " due by level (72 h, 7, 30, 60 days by default).",
+                        nullable = true)
+                RiskLevel riskLevel) {
 
     /** Framework debug logging prints request bodies with toString: never the people in them. */
     @Override

@@ -25,6 +25,7 @@ import kz.qorgau.order.protectiveorder.OrderStatus;
 import kz.qorgau.order.protectiveorder.ProtectiveOrder;
 import kz.qorgau.order.protectiveorder.ProtectiveOrders;
 import kz.qorgau.order.protectiveorder.Victim;
+import kz.qorgau.order.risk.RiskAssessments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -45,6 +46,7 @@ public class OrderIssuing {
 
     private final ProtectiveOrders orders;
     private final Outbox outbox;
+    private final RiskAssessments risk;
     private final IdempotencyKeys idempotencyKeys;
     private final SealedVictimContacts victimContacts;
     private final Law law;
@@ -53,12 +55,14 @@ public class OrderIssuing {
     OrderIssuing(
             ProtectiveOrders orders,
             Outbox outbox,
+            RiskAssessments risk,
             IdempotencyKeys idempotencyKeys,
             SealedVictimContacts victimContacts,
             Law law,
             Clock clock) {
         this.orders = orders;
         this.outbox = outbox;
+        this.risk = risk;
         this.idempotencyKeys = idempotencyKeys;
         this.victimContacts = victimContacts;
         this.law = law;
@@ -103,6 +107,9 @@ public class OrderIssuing {
         }
         orders.insert(order);
         outbox.append(EventEnvelope.of(EventSources.ORDER_SERVICE, 1, orderIssued(order)));
+        if (request.riskLevel() != null) {
+            risk.assessedAtIssue(order, officer, request.riskLevel());
+        }
         log.info("Issued protective order {} ({})", order.id(), order.orderNumber());
         return new Issued(order, false, warnings(earlier));
     }

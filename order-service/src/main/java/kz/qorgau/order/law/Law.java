@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import kz.qorgau.events.LegalBasis;
+import kz.qorgau.events.RiskLevel;
 import org.springframework.stereotype.Component;
 
 /**
@@ -85,6 +86,40 @@ public class Law {
     /** The youngest age, in whole years, a person may have an order issued against them. */
     public int minimumOffenderAge() {
         return properties.minimumOffenderAge().years();
+    }
+
+    /** The provision special requirements imposed on {@code day} are imposed under. */
+    public LegalBasis requirementsBasis(LocalDate day) {
+        return basisOn(properties.specialRequirements().legalBases(), startOf(day))
+                .legalBasis();
+    }
+
+    /** The limits of special requirements: term, maximum with extensions, reporting per month. */
+    public LawProperties.SpecialRequirements specialRequirements() {
+        return properties.specialRequirements();
+    }
+
+    /** The first instant of {@code day} in the law's zone (00:00 in Almaty). */
+    public Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone()).toInstant();
+    }
+
+    /** The day, in the law's zone, that {@code at} falls on. */
+    public LocalDate dayOf(Instant at) {
+        return at.atZone(zone()).toLocalDate();
+    }
+
+    /**
+     * When special requirements in force from {@code effective} for {@code months} end: 24:00 of the day
+     * before the same date {@code months} later, in the law's zone.
+     */
+    public Instant requirementsEnd(LocalDate effective, int months) {
+        return startOf(effective.plusMonths(months));
+    }
+
+    /** When the risk assessed at {@code level} at {@code assessedAt} is to be re-assessed. */
+    public Instant reassessmentDue(RiskLevel level, Instant assessedAt) {
+        return assessedAt.plus(properties.riskReassessment().of(level));
     }
 
     /** Today in the law's zone. */

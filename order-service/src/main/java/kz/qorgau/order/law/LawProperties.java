@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import kz.qorgau.events.LegalBasis;
+import kz.qorgau.events.RiskLevel;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minimumOffenderAge the youngest person an order may be issued against
  * @param backdating how long ago a thing may have happened when an officer enters it
  * @param repeatWindow a second order within this time marks a repeat offender
+ * @param specialRequirements the court's special requirements: their provision, term and reporting
+ * @param riskReassessment how soon an order's risk is re-assessed, by level
  */
 @ConfigurationProperties("qorgau.orders")
 public record LawProperties(
@@ -37,7 +40,9 @@ public record LawProperties(
         Interval expiryWarning,
         MinimumAge minimumOffenderAge,
         Interval backdating,
-        Interval repeatWindow) {
+        Interval repeatWindow,
+        SpecialRequirements specialRequirements,
+        RiskReassessment riskReassessment) {
 
     public LawProperties {
         legalBases = sorted("qorgau.orders.legal-bases", legalBases);
@@ -51,6 +56,10 @@ public record LawProperties(
                 minimumOffenderAge != null ? minimumOffenderAge : new MinimumAge(16, Confidence.UNVERIFIED);
         backdating = orDefault(backdating, Duration.ofHours(72), Confidence.POLICY);
         repeatWindow = orDefault(repeatWindow, Duration.ofDays(365), Confidence.SECONDARY);
+        specialRequirements =
+                specialRequirements != null ? specialRequirements : new SpecialRequirements(null, null, null, null);
+        riskReassessment =
+                riskReassessment != null ? riskReassessment : new RiskReassessment(null, null, null, null, null);
     }
 
     private static Interval orDefault(Interval configured, Duration value, Confidence confidence) {
@@ -130,4 +139,91 @@ public record LawProperties(
     }
 
     public record MinimumAge(@DefaultValue("16") int years, @DefaultValue("UNVERIFIED") Confidence confidence) {}
+
+    /**
+     * The court's special requirements (DV law art. 22, CAO art. 54; Law 245-VIII art. 61 from 2026).
+     *
+     * @param legalBases the provision they are imposed under, by the date it came into force
+     * @param term the shortest and longest term a court sets, in months from the effective date
+     * @param maximumTotal the longest they may last with every extension, in months from the effective date
+     * @param reportingPerMonth how often the offender may be made to report to the police, per month
+     */
+    public record SpecialRequirements(
+            List<DatedBasis> legalBases, MonthRange term, MonthRange maximumTotal, MonthRange reportingPerMonth) {
+
+        public SpecialRequirements {
+            legalBases = legalBases == null || legalBases.isEmpty()
+                    ? List.of(
+                            new DatedBasis(
+                                    LocalDate.of(2010, 1, 1),
+                                    "KZ-214-IV",
+                                    "22",
+                                    "2024-06-16",
+                                    null,
+                                    Confidence.VERIFIED),
+                            new DatedBasis(
+                                    LocalDate.of(2026, 3, 2),
+                                    "KZ-245-VIII",
+                                    "61",
+                                    "2026-03-02",
+                                    null,
+                                    Confidence.UNVERIFIED))
+                    : sorted("qorgau.orders.special-requirements.legal-bases", legalBases);
+            term = term != null ? term : new MonthRange(3, 12, Confidence.VERIFIED);
+            maximumTotal = maximumTotal != null ? maximumTotal : new MonthRange(3, 12, Confidence.UNVERIFIED);
+            reportingPerMonth =
+                    reportingPerMonth != null ? reportingPerMonth : new MonthRange(1, 4, Confidence.VERIFIED);
+            if (maximumTotal.max() < term.max()) {
+                throw new IllegalArgumentException(
+                        "qorgau.orders.special-requirements.maximum-total.max must not be below term.max");
+            }
+        }
+    }
+
+    /** A range of whole numbers (months, or visits a month), both ends included. */
+    public record MonthRange(int min, int max, @DefaultValue("UNVERIFIED") Confidence confidence) {
+
+        public MonthRange {
+            if (min < 1 || max < min) {
+                throw new IllegalArgumentException("a range needs 1 <= min <= max");
+            }
+        }
+
+        public boolean contains(int value) {
+            return value >= min && value <= max;
+        }
+    }
+
+    /**
+     * How long after an assessment the risk is to be re-assessed, by level: VioGén's cadence (domain-notes
+     * 5.3, a 2014 news source; later instructions may differ).
+     */
+    public record RiskReassessment(
+            Duration extreme, Duration high, Duration medium, Duration low, Confidence confidence) {
+
+        public RiskReassessment {
+            extreme = positive(extreme, Duration.ofHours(72));
+            high = positive(high, Duration.ofDays(7));
+            medium = positive(medium, Duration.ofDays(30));
+            low = positive(low, Duration.ofDays(60));
+            confidence = confidence != null ? confidence : Confidence.SECONDARY;
+        }
+
+        /** The interval for {@code level}. */
+        public Duration of(RiskLevel level) {
+            return switch (level) {
+                case EXTREME -> extreme;
+                case HIGH -> high;
+                case MEDIUM -> medium;
+                case LOW -> low;
+            };
+        }
+
+        private static Duration positive(Duration configured, Duration otherwise) {
+            if (configured != null && (configured.isNegative() || configured.isZero())) {
+                throw new IllegalArgumentException("a re-assessment interval must be positive");
+            }
+            return configured != null ? configured : otherwise;
+        }
+    }
 }

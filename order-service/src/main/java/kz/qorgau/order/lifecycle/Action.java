@@ -16,7 +16,9 @@ public enum Action {
     MARK_SERVICE_OVERDUE("be marked unserved past its time"),
     MARK_CHECK_OVERDUE("be marked unchecked past its time"),
     WARN_OF_EXPIRY("be warned of its expiry"),
-    EXPIRE("expire");
+    EXPIRE("expire"),
+    ASSESS_RISK("have its risk assessed"),
+    MARK_RISK_REASSESSMENT_OVERDUE("be marked unassessed past its time");
 
     private final String phrase;
 

@@ -32,7 +32,9 @@ public final class OrderLifecycle {
             Map.entry(Action.MARK_SERVICE_OVERDUE, EnumSet.of(OrderStatus.ISSUED)),
             Map.entry(Action.MARK_CHECK_OVERDUE, IN_FORCE),
             Map.entry(Action.WARN_OF_EXPIRY, IN_FORCE),
-            Map.entry(Action.EXPIRE, IN_FORCE));
+            Map.entry(Action.EXPIRE, IN_FORCE),
+            Map.entry(Action.ASSESS_RISK, EnumSet.of(OrderStatus.ISSUED, OrderStatus.IN_FORCE)),
+            Map.entry(Action.MARK_RISK_REASSESSMENT_OVERDUE, EnumSet.of(OrderStatus.ISSUED, OrderStatus.IN_FORCE)));
 
     private static final Map<Action, OrderStatus> MOVES_TO = Map.of(
             Action.SERVE, OrderStatus.IN_FORCE,

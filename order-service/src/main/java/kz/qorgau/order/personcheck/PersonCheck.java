@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import kz.qorgau.kit.security.Staff;
 import kz.qorgau.order.accessrecord.AccessEvents;
+import kz.qorgau.order.approachban.ApproachBans;
+import kz.qorgau.order.approachban.BanInForce;
 import kz.qorgau.order.protectiveorder.ProtectiveOrder;
 import kz.qorgau.order.protectiveorder.ProtectiveOrders;
 import kz.qorgau.order.security.OrderAccess;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Answers "is this person under an active order?" for any officer anywhere, through the IIN blind
+ * Answers "is this person under an active order?" (and a court's ban on approaching) for any officer anywhere, through the IIN blind
  * index (no IIN is stored or compared in clear). Every check is published as an access event; the
  * volume is watched, never limited.
  */
@@ -26,9 +28,16 @@ class PersonCheck {
     private final AccessEvents accessEvents;
     private final WriteLimits limits;
     private final Clock clock;
+    private final ApproachBans approachBans;
 
     PersonCheck(
-            ProtectiveOrders orders, OrderAccess access, AccessEvents accessEvents, WriteLimits limits, Clock clock) {
+            ProtectiveOrders orders,
+            OrderAccess access,
+            AccessEvents accessEvents,
+            WriteLimits limits,
+            Clock clock,
+            ApproachBans approachBans) {
+        this.approachBans = approachBans;
         this.orders = orders;
         this.access = access;
         this.accessEvents = accessEvents;
@@ -53,8 +62,9 @@ class PersonCheck {
                         order.policeUnit(),
                         access.mayRead(staff, order) ? order.id() : null))
                 .toList();
+        List<BanInForce> bans = approachBans.inForceAgainst(iin);
         accessEvents.personChecked(staff, active.size(), purpose);
-        return new PersonCheckResult(!active.isEmpty(), active);
+        return new PersonCheckResult(!active.isEmpty(), active, bans);
     }
 
     private static boolean isActive(ProtectiveOrder order, Instant now) {

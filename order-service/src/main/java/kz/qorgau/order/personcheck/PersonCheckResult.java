@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import kz.qorgau.events.Prohibition;
+import kz.qorgau.order.approachban.BanInForce;
 
 /**
  * The answer to a person check, the same for every district: whether an active order concerns the
@@ -15,7 +16,9 @@ import kz.qorgau.events.Prohibition;
 @Schema(name = "PersonCheckResult")
 record PersonCheckResult(
         @Schema(description = "Whether any active protective order concerns this person.") boolean activeOrder,
-        List<ActiveOrder> orders) {
+        List<ActiveOrder> orders,
+        @Schema(description = "A court's bans on approaching in force against this person.")
+                List<BanInForce> approachBans) {
 
     /** How the checked person appears in the order. */
     enum PersonIs {

@@ -244,6 +244,16 @@ public class ProtectiveOrders implements SealedRows {
                 .orElseThrow(() -> new IllegalArgumentException("no order " + orderId));
     }
 
+    /** Whether {@code iin} is the offender of the order {@code orderId}, by the blind index. */
+    public boolean isOffenderOf(UUID orderId, String iin) {
+        return jdbc.sql("SELECT count(*) FROM protective_order WHERE id = :id AND offender_iin_index = :index")
+                        .param("id", orderId)
+                        .param("index", vault.blindIndex(iin))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     public long count() {
         return jdbc.sql("SELECT count(*) FROM protective_order")
                 .query(Long.class)

@@ -2,6 +2,7 @@ package kz.qorgau.order.serve;
 
 import java.time.Instant;
 import java.util.UUID;
+import kz.qorgau.events.Measure;
 import kz.qorgau.events.OrderServed;
 import kz.qorgau.events.OrderServiceFailed;
 import kz.qorgau.kit.security.Staff;
@@ -11,6 +12,7 @@ import kz.qorgau.order.lifecycle.HappenedAt;
 import kz.qorgau.order.lifecycle.OrderChanges;
 import kz.qorgau.order.lifecycle.Times;
 import kz.qorgau.order.protectiveorder.ProtectiveOrder;
+import kz.qorgau.order.register.PreventiveRegister;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,11 +27,13 @@ class OrderServing {
     private final OrderChanges changes;
     private final JdbcClient jdbc;
     private final Law law;
+    private final PreventiveRegister register;
 
-    OrderServing(OrderChanges changes, JdbcClient jdbc, Law law) {
+    OrderServing(OrderChanges changes, JdbcClient jdbc, Law law, PreventiveRegister register) {
         this.changes = changes;
         this.jdbc = jdbc;
         this.law = law;
+        this.register = register;
     }
 
     @Transactional
@@ -63,6 +67,8 @@ class OrderServing {
                         servedAt,
                         change.now(),
                         validUntil));
+        register.cameIntoForce(
+                new PreventiveRegister.Cause(Measure.PROTECTIVE_ORDER, orderId, orderId, order.district(), servedAt));
     }
 
     @Transactional

@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.UUID;
 import kz.qorgau.events.ComplianceCheckOverdue;
 import kz.qorgau.events.ExpiryApproaching;
+import kz.qorgau.events.Measure;
 import kz.qorgau.events.OrderExpired;
 import kz.qorgau.events.QorgauEvent;
+import kz.qorgau.events.RiskLevel;
+import kz.qorgau.events.RiskReassessmentOverdue;
 import kz.qorgau.events.ServiceOverdue;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.order.law.Law;
@@ -16,6 +19,7 @@ import kz.qorgau.order.lifecycle.Action;
 import kz.qorgau.order.lifecycle.OrderChanges;
 import kz.qorgau.order.lifecycle.Times;
 import kz.qorgau.order.protectiveorder.ProtectiveOrder;
+import kz.qorgau.order.register.PreventiveRegister;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,8 +27,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The events the clock raises: service overdue, compliance check overdue, expiry approaching and
- * expired. Each is a row keyed (order, kind, due time) committed in one transaction with its outbox row
+ * The events the clock raises: service overdue, compliance check overdue, risk re-assessment overdue,
+ * expiry approaching and expired (and, through {@link TimedMeasures}, those of a court's measures). Each is a row keyed (order, kind, due time) committed in one transaction with its outbox row
  * (and, for expiry, with the order's change of status), under the order's row lock: a second scan, on
  * another instance or after hours of downtime, finds the row and adds nothing, so each is published
  * once with one event id. What fell due during downtime is raised at the next scan.
@@ -37,7 +41,8 @@ public class TimedEvents {
         SERVICE_OVERDUE,
         CHECK_OVERDUE,
         EXPIRY_APPROACHING,
-        EXPIRED
+        EXPIRED,
+        RISK_REASSESSMENT_OVERDUE
     }
 
     private static final Logger log = LoggerFactory.getLogger(TimedEvents.class);
@@ -46,12 +51,22 @@ public class TimedEvents {
     private final OrderChanges changes;
     private final Law law;
     private final TransactionTemplate transactions;
+    private final PreventiveRegister register;
+    private final List<TimedMeasures> measures;
 
-    TimedEvents(JdbcClient jdbc, OrderChanges changes, Law law, TransactionTemplate transactions) {
+    TimedEvents(
+            JdbcClient jdbc,
+            OrderChanges changes,
+            Law law,
+            TransactionTemplate transactions,
+            PreventiveRegister register,
+            List<TimedMeasures> measures) {
         this.jdbc = jdbc;
         this.changes = changes;
         this.law = law;
         this.transactions = transactions;
+        this.register = register;
+        this.measures = measures;
     }
 
     /**
@@ -85,6 +100,19 @@ public class TimedEvents {
                             due.dueAt(),
                             due.lastCheckedAt()));
         }
+        for (Due due : riskReassessmentsOverdue(now)) {
+            raised += raise(
+                    due,
+                    Action.MARK_RISK_REASSESSMENT_OVERDUE,
+                    order -> new RiskReassessmentOverdue(
+                            order.id().toString(),
+                            order.orderNumber(),
+                            order.district(),
+                            order.policeUnit(),
+                            due.level(),
+                            due.lastCheckedAt(),
+                            due.dueAt()));
+        }
         for (Due due : expiryWarnings(now)) {
             raised += raise(
                     due,
@@ -108,14 +136,25 @@ public class TimedEvents {
                             order.policeUnit(),
                             order.validUntil()));
         }
+        for (TimedMeasures measure : measures) {
+            raised += measure.raiseDue(now);
+        }
         if (raised > 0) {
             log.info("Raised {} timed order events", raised);
         }
         return raised;
     }
 
-    /** One timed event that fell due. */
-    record Due(UUID orderId, Kind kind, Instant dueAt, Instant lastCheckedAt) {}
+    /**
+     * One timed event that fell due; {@code lastCheckedAt} is the last check, or for a re-assessment the
+     * last assessment (of {@code level}).
+     */
+    record Due(UUID orderId, Kind kind, Instant dueAt, Instant lastCheckedAt, RiskLevel level) {
+
+        Due(UUID orderId, Kind kind, Instant dueAt, Instant lastCheckedAt) {
+            this(orderId, kind, dueAt, lastCheckedAt, null);
+        }
+    }
 
     private interface EventOf {
         QorgauEvent of(ProtectiveOrder order);
@@ -130,6 +169,14 @@ public class TimedEvents {
                     EventEnvelope<QorgauEvent> envelope = action == Action.EXPIRE
                             ? changes.commit(change, data)
                             : changes.publish(due.orderId(), data);
+                    if (action == Action.EXPIRE) {
+                        register.ended(new PreventiveRegister.Cause(
+                                Measure.PROTECTIVE_ORDER,
+                                due.orderId(),
+                                due.orderId(),
+                                change.order().district(),
+                                due.dueAt()));
+                    }
                     jdbc.sql(
                                     """
                                     INSERT INTO order_timed_event (order_id, kind, due_at, event_id, raised_at)
@@ -210,6 +257,32 @@ public class TimedEvents {
                 })
                 .list();
         return dues;
+    }
+
+    /** The latest assessment of each order issued or in force, once its re-assessment fell due. */
+    private List<Due> riskReassessmentsOverdue(Instant now) {
+        return jdbc
+                .sql(
+                        """
+                        SELECT DISTINCT ON (a.order_id) a.order_id, a.level, a.assessed_at
+                        FROM order_risk_assessment a JOIN protective_order o ON o.id = a.order_id
+                        WHERE o.status IN ('ISSUED', 'IN_FORCE')
+                        ORDER BY a.order_id, a.recorded_at DESC, a.assessed_at DESC
+                        """)
+                .query((row, n) -> {
+                    RiskLevel level = RiskLevel.valueOf(row.getString("level"));
+                    Instant assessedAt = Times.instant(row, "assessed_at");
+                    return new Due(
+                            row.getObject("order_id", UUID.class),
+                            Kind.RISK_REASSESSMENT_OVERDUE,
+                            law.reassessmentDue(level, assessedAt),
+                            assessedAt,
+                            level);
+                })
+                .list()
+                .stream()
+                .filter(due -> !due.dueAt().isAfter(now))
+                .toList();
     }
 
     private List<Due> expiryWarnings(Instant now) {

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import kz.qorgau.events.LegalBasis;
+import kz.qorgau.events.RiskLevel;
 import org.junit.jupiter.api.Test;
 
 /** The law's arithmetic in Asia/Almaty, and the effective dates of its provisions. */
@@ -27,7 +28,18 @@ class LawTest {
 
     static Law law(LawProperties.Term term) {
         LawProperties properties = new LawProperties(
-                ALMATY, List.of(NEW_LAW, OLD_LAW), List.of(ART_461), term, null, null, null, null, null, null);
+                ALMATY,
+                List.of(NEW_LAW, OLD_LAW),
+                List.of(ART_461),
+                term,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         return new Law(properties, Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -77,8 +89,8 @@ class LawTest {
 
     @Test
     void unconfiguredFactsHaveTheSafeDefaultsOfTheDomainNotes() {
-        LawProperties defaults =
-                new LawProperties(ALMATY, List.of(NEW_LAW), List.of(ART_461), null, null, null, null, null, null, null);
+        LawProperties defaults = new LawProperties(
+                ALMATY, List.of(NEW_LAW), List.of(ART_461), null, null, null, null, null, null, null, null, null);
 
         assertThat(defaults.term().days()).isEqualTo(30);
         assertThat(defaults.checkInterval().value()).isEqualTo(Duration.ofDays(7));
@@ -87,12 +99,17 @@ class LawTest {
         assertThat(defaults.backdating().value()).isEqualTo(Duration.ofHours(72));
         assertThat(defaults.minimumOffenderAge().years()).isEqualTo(16);
         assertThat(defaults.minimumOffenderAge().confidence()).isEqualTo(Confidence.UNVERIFIED);
+        // VioGén's re-assessment cadence.
+        assertThat(defaults.riskReassessment().of(RiskLevel.EXTREME)).isEqualTo(Duration.ofHours(72));
+        assertThat(defaults.riskReassessment().of(RiskLevel.HIGH)).isEqualTo(Duration.ofDays(7));
+        assertThat(defaults.riskReassessment().of(RiskLevel.MEDIUM)).isEqualTo(Duration.ofDays(30));
+        assertThat(defaults.riskReassessment().of(RiskLevel.LOW)).isEqualTo(Duration.ofDays(60));
     }
 
     @Test
     void aLawWithoutAnyLegalBasisDoesNotStart() {
         assertThatThrownBy(() -> new LawProperties(
-                        ALMATY, List.of(), List.of(ART_461), null, null, null, null, null, null, null))
+                        ALMATY, List.of(), List.of(ART_461), null, null, null, null, null, null, null, null, null))
                 .hasMessageContaining("qorgau.orders.legal-bases");
     }
 
@@ -105,5 +122,29 @@ class LawTest {
         assertThat(LAW.expiryWarning(Instant.parse("2026-04-01T19:00:00Z")))
                 .isEqualTo(Instant.parse("2026-03-25T19:00:00Z"));
         assertThat(LAW.earliestBackdated(served)).isEqualTo(Instant.parse("2026-02-27T09:40:00Z"));
+    }
+
+    @Test
+    void specialRequirementsRunInWholeMonthsFromTheirEffectiveDayInAlmaty() {
+        // Effective 5 March 2026 for 6 months: in force to 24:00 on 4 September in Almaty (19:00 UTC).
+        assertThat(LAW.requirementsEnd(LocalDate.parse("2026-03-05"), 6))
+                .isEqualTo(Instant.parse("2026-09-04T19:00:00Z"));
+        assertThat(LAW.startOf(LocalDate.parse("2026-03-05"))).isEqualTo(Instant.parse("2026-03-04T19:00:00Z"));
+        assertThat(LAW.dayOf(Instant.parse("2026-03-04T19:00:00Z"))).isEqualTo(LocalDate.parse("2026-03-05"));
+        assertThat(LAW.requirementsBasis(LocalDate.parse("2026-03-01")).article())
+                .isEqualTo("22");
+        assertThat(LAW.requirementsBasis(LocalDate.parse("2026-03-02")).article())
+                .isEqualTo("61");
+        LawProperties.SpecialRequirements limits = LAW.specialRequirements();
+        assertThat(limits.term().min()).isEqualTo(3);
+        assertThat(limits.term().max()).isEqualTo(12);
+        assertThat(limits.reportingPerMonth().contains(4)).isTrue();
+        assertThat(limits.reportingPerMonth().contains(5)).isFalse();
+        assertThatThrownBy(() -> new LawProperties.SpecialRequirements(
+                        null,
+                        new LawProperties.MonthRange(3, 12, Confidence.VERIFIED),
+                        new LawProperties.MonthRange(3, 6, Confidence.UNVERIFIED),
+                        null))
+                .hasMessageContaining("maximum-total");
     }
 }

@@ -219,6 +219,80 @@ class PersonalDataAtRestTest {
     }
 
     @Test
+    void theRotationWalksTheCourtMeasuresOffendersToo() {
+        PersonalDataVault underK1 = vault(Map.of("test-k1", K1), "test-k1");
+        UUID requirements = UUID.randomUUID();
+        UUID ban = UUID.randomUUID();
+        jdbc.sql(
+                        """
+                        INSERT INTO special_requirements (id, administrative_case, district, court, case_number,
+                            decision_date, effective_from, valid_until, term_months, status, bans, offender_sealed,
+                            offender_iin_index, legal_basis_law, legal_basis_article, legal_basis_version, imposed_by,
+                            recorded_at)
+                        VALUES (:id, 'ALM-1', 'ALM-BOSTANDYK', 'ALM-SMAS-01', '1', CURRENT_DATE, now(),
+                            now() + interval '3 months', 3, 'IN_FORCE', '["WEAPONS"]', CAST(:sealed AS jsonb), :index,
+                            'KZ-214-IV', '22', '2024-06-16', 'demo-court-clerk', now())
+                        """)
+                .param("id", requirements)
+                .param(
+                        "sealed",
+                        JSON.writeValueAsString(underK1.seal(
+                                requirements,
+                                PersonalDataVault.Column.REQUIREMENTS_OFFENDER,
+                                Map.of("iin", OrderRequests.OFFENDER_IIN))))
+                .param("index", underK1.blindIndex(OrderRequests.OFFENDER_IIN))
+                .update();
+        jdbc.sql(
+                        """
+                        INSERT INTO approach_ban (id, criminal_case, district, court, case_number, decision_date,
+                            distance_meters, effective_from, status, offender_sealed, offender_iin_index, imposed_by,
+                            recorded_at)
+                        VALUES (:id, 'ALM-CR-1', 'ALM-BOSTANDYK', 'ALM-SMAS-02', '1', CURRENT_DATE, 200, now(),
+                            'IN_FORCE', CAST(:sealed AS jsonb), :index, 'demo-court-clerk', now())
+                        """)
+                .param("id", ban)
+                .param(
+                        "sealed",
+                        JSON.writeValueAsString(underK1.seal(
+                                ban, PersonalDataVault.Column.BAN_OFFENDER, Map.of("iin", OrderRequests.OFFENDER_IIN))))
+                .param("index", underK1.blindIndex(OrderRequests.OFFENDER_IIN))
+                .update();
+
+        HttpResponse<String> rotated = management.post("/actuator/atrestkeys", "{}", Map.of());
+
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        assertThat(ApiClient.json(rotated).get("remaining").asLong())
+                .as(
+                        "%s; not under test-k2: %s",
+                        rotated.body(),
+                        jdbc.sql(
+                                        """
+                                SELECT 'order ' || (offender_sealed ->> 'keyId') || '/' || (victim_sealed ->> 'keyId')
+                                FROM protective_order
+                                WHERE offender_sealed ->> 'keyId' <> 'test-k2' OR victim_sealed ->> 'keyId' <> 'test-k2'
+                                """)
+                                .query(String.class)
+                                .list())
+                .isZero();
+        assertThat(jdbc.sql("SELECT offender_sealed ->> 'keyId' FROM special_requirements WHERE id = :id"
+                                + " UNION ALL SELECT offender_sealed ->> 'keyId' FROM approach_ban WHERE id = :ban")
+                        .param("id", requirements)
+                        .param("ban", ban)
+                        .query(String.class)
+                        .list())
+                .containsExactly("test-k2", "test-k2");
+        ApiClient court = api.as(Persona.COURT_CLERK);
+        assertThat(ApiClient.json(court.get("/api/v1/special-requirements/" + requirements))
+                        .get("offenderIin")
+                        .asString())
+                .isEqualTo(OrderRequests.OFFENDER_IIN);
+        assertThat(ApiClient.json(court.get("/api/v1/approach-bans/" + ban))
+                        .get("offenderIin")
+                        .asString())
+                .isEqualTo(OrderRequests.OFFENDER_IIN);
+    }
+
+    @Test
     void theRotationRunsAsACommandAndExitsWithZero() {
         ProtectiveOrders underK1 = repository(Map.of("test-k1", K1), "test-k1");
         List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());

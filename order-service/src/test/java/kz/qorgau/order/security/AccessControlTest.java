@@ -439,10 +439,19 @@ class AccessControlTest {
                 "protective_order.issued_by",
                 "break_glass_grant.subject",
                 "break_glass_grant.reviewed_by",
-                "idempotency_key.caller")) {
+                "idempotency_key.caller",
+                "special_requirements.imposed_by",
+                "special_requirements_extension.extended_by",
+                "reporting_visit.recorded_by",
+                "order_risk_assessment.assessed_by",
+                "approach_ban.imposed_by")) {
             assertThat(columnLength(column)).as(column).isGreaterThanOrEqualTo(StaffClaims.MAX_SUBJECT_LENGTH);
         }
-        for (String column : List.of("protective_order.district", "break_glass_grant.subject_district")) {
+        for (String column : List.of(
+                "protective_order.district",
+                "break_glass_grant.subject_district",
+                "special_requirements.district",
+                "approach_ban.district")) {
             assertThat(columnLength(column)).as(column).isGreaterThanOrEqualTo(StaffClaims.MAX_DISTRICT_LENGTH);
         }
     }

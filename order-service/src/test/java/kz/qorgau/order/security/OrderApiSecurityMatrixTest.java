@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +14,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import kz.qorgau.kit.security.Role;
+import kz.qorgau.kit.security.Staff;
 import kz.qorgau.order.ApiClient;
 import kz.qorgau.order.OrderRequests;
+import kz.qorgau.order.approachban.ApproachBanRequest;
+import kz.qorgau.order.approachban.ApproachBans;
+import kz.qorgau.order.requirements.ImposeRequest;
+import kz.qorgau.order.requirements.SpecialRequirementsRecords;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.identity.Persona;
@@ -28,6 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Every operation of order-service's OpenAPI document through the OWASP API Top 10 matrix. */
 @SpringBootTest(
@@ -44,6 +53,8 @@ class OrderApiSecurityMatrixTest {
     /** A district no persona works in: break-glass grants go there, so no grant opens a matrix case. */
     static final String THIRD_DISTRICT = "KRG-CENTER";
 
+    static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
+
     @Autowired
     TestInfrastructure infrastructure;
 
@@ -52,6 +63,12 @@ class OrderApiSecurityMatrixTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    SpecialRequirementsRecords requirements;
+
+    @Autowired
+    ApproachBans approachBans;
 
     @LocalServerPort
     int port;
@@ -89,6 +106,15 @@ class OrderApiSecurityMatrixTest {
                 // A grant the persona may review (held by staff of their district), or one they may not.
                 Persona holder = objectDistrict.equals("AST-ESIL") ? Persona.OFFICER_B : Persona.OFFICER_A;
                 return Optional.of(Map.of("id", created(holder, "/api/v1/break-glass-grants", breakGlassBody())));
+            }
+            if (operation.path().startsWith("/api/v1/special-requirements/")) {
+                // Requirements in force in the district, imposed without a request: no write of a persona spent.
+                lastETag = "\"v1\"";
+                return Optional.of(Map.of("id", requirementsIn(objectDistrict).toString()));
+            }
+            if (operation.path().startsWith("/api/v1/approach-bans/")) {
+                lastETag = "\"v1\"";
+                return Optional.of(Map.of("id", banIn(objectDistrict).toString()));
             }
             if (!own) {
                 // Another district's order: 404 before anything else is looked at, so no state is needed.
@@ -154,6 +180,44 @@ class OrderApiSecurityMatrixTest {
             return values;
         }
 
+        private UUID requirementsIn(String district) {
+            return requirements.impose(
+                    new Staff("matrix-court", Set.of(Role.COURT), null),
+                    JsonMapper.builder().build().readValue(requirementsBody(district), ImposeRequest.class));
+        }
+
+        private UUID banIn(String district) {
+            return approachBans.impose(
+                    new Staff("matrix-court", Set.of(Role.COURT), null),
+                    JsonMapper.builder().build().readValue(banBody(district), ApproachBanRequest.class));
+        }
+
+        private String banBody(String district) {
+            return """
+                    {"criminalCase": "MATRIX-CR-%d", "district": "%s", "court": "MATRIX-COURT",
+                     "caseNumber": "MATRIX-1", "decisionDate": "%s", "effectiveDate": "%s", "distanceMeters": 100,
+                     "offenderIin": "%s"}"""
+                    .formatted(
+                            units.incrementAndGet(),
+                            district,
+                            LocalDate.now(ALMATY),
+                            LocalDate.now(ALMATY),
+                            OrderRequests.OFFENDER_IIN);
+        }
+
+        private String requirementsBody(String district) {
+            return """
+                    {"administrativeCase": "MATRIX-%d", "district": "%s", "court": "MATRIX-COURT",
+                     "caseNumber": "MATRIX-1", "decisionDate": "%s", "effectiveDate": "%s", "termMonths": 3,
+                     "offenderIin": "%s", "bans": ["CONTACTING_VICTIM"]}"""
+                    .formatted(
+                            units.incrementAndGet(),
+                            district,
+                            LocalDate.now(ALMATY),
+                            LocalDate.now(ALMATY),
+                            OrderRequests.OFFENDER_IIN);
+        }
+
         private record Changed(String etag, JsonNode json) {}
 
         private Changed change(Persona persona, String path, String body) {
@@ -189,6 +253,30 @@ class OrderApiSecurityMatrixTest {
             if (path.endsWith("/review")) {
                 return Optional.of("{\"outcome\": \"JUSTIFIED\"}");
             }
+            if (path.equals("/api/v1/special-requirements")) {
+                return Optional.of(requirementsBody(OrderRequests.DISTRICT));
+            }
+            if (path.equals("/api/v1/approach-bans")) {
+                return Optional.of(banBody(OrderRequests.DISTRICT));
+            }
+            if (path.startsWith("/api/v1/approach-bans/") && path.endsWith("/end")) {
+                return Optional.of(
+                        "{\"reason\": \"COURT_DECISION\", \"decisionDate\": \"%s\"}".formatted(LocalDate.now(ALMATY)));
+            }
+            if (path.endsWith("/extensions")) {
+                return Optional.of(
+                        "{\"court\": \"MATRIX-COURT\", \"caseNumber\": \"MATRIX-2\", \"decisionDate\": \"%s\", \"months\": 1}"
+                                .formatted(LocalDate.now(ALMATY)));
+            }
+            if (path.endsWith("/reporting-schedule")) {
+                return Optional.of("{\"weekday\": \"MONDAY\", \"weeks\": [1, 3]}");
+            }
+            if (path.endsWith("/risk-assessments")) {
+                return Optional.of("{\"level\": \"HIGH\"}");
+            }
+            if (path.endsWith("/reporting-visits")) {
+                return Optional.of("{}");
+            }
             Map<String, String> lifecycle = Map.of(
                     "/service", "{\"method\": \"SIGNED\"}",
                     "/service-attempts", "{\"reason\": \"OFFENDER_NOT_FOUND\"}",
@@ -217,7 +305,9 @@ class OrderApiSecurityMatrixTest {
             }
             // A change of an order names the ETag of the order the fixture prepared last.
             boolean changesAnOrder = !operation.isRead()
-                    && operation.path().startsWith("/api/v1/orders/")
+                    && (operation.path().startsWith("/api/v1/orders/")
+                            || operation.path().startsWith("/api/v1/special-requirements/")
+                            || operation.path().startsWith("/api/v1/approach-bans/"))
                     && !operation.pathParameters().isEmpty();
             return changesAnOrder ? Map.of("If-Match", lastETag) : Map.of();
         }

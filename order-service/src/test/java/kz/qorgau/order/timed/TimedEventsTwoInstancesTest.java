@@ -180,8 +180,10 @@ class TimedEventsTwoInstancesTest {
 
     private static List<EventEnvelope<QorgauEvent>> eventsOf(EventTopicReader topic, UUID orderId) {
         List<EventEnvelope<QorgauEvent>> events = new ArrayList<>();
+        // The register's entry and exit depend on the offender's other orders; SpecialRequirementsTest covers them.
         topic.awaitEvents(0, Duration.ofMillis(500)).stream()
                 .filter(event -> event.subject().equals(orderId.toString()))
+                .filter(event -> !event.type().startsWith("kz.qorgau.order.register."))
                 .forEach(events::add);
         return events;
     }

@@ -6,8 +6,21 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import kz.qorgau.events.ApproachBanEnded;
+import kz.qorgau.events.ApproachBanImposed;
 import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.QorgauEvent;
+import kz.qorgau.events.RegisterEntered;
+import kz.qorgau.events.RegisterExited;
+import kz.qorgau.events.ReportingVisitMissed;
+import kz.qorgau.events.ReportingVisitRecorded;
+import kz.qorgau.events.RiskLevelChanged;
+import kz.qorgau.events.RiskReassessmentOverdue;
+import kz.qorgau.events.SpecialRequirementsExpired;
+import kz.qorgau.events.SpecialRequirementsExtended;
+import kz.qorgau.events.SpecialRequirementsImposed;
 import kz.qorgau.events.catalog.EventType;
 import kz.qorgau.events.catalog.EventTypes;
 import kz.qorgau.events.catalog.Topics;
@@ -42,15 +55,50 @@ public final class ContractExamples {
     }
 
     /**
-     * One envelope of every type on {@code qorgau.orders} after the issue (served, violations, checks,
-     * amendments, expiry, ...), about {@code orderId}, in registration order, numbered from {@code
-     * firstSequence}.
+     * The events issue 11 added about an order (a court's special requirements and ban on approaching,
+     * reporting visits, the preventive register, the risk level: docs/adr/0025). notification-service and
+     * audit-service count the order's life without them until they handle them.
+     */
+    private static final Set<Class<?>> MEASURES = Set.of(
+            SpecialRequirementsImposed.class,
+            SpecialRequirementsExtended.class,
+            SpecialRequirementsExpired.class,
+            ReportingVisitRecorded.class,
+            ReportingVisitMissed.class,
+            RegisterEntered.class,
+            RegisterExited.class,
+            ApproachBanImposed.class,
+            ApproachBanEnded.class,
+            RiskLevelChanged.class,
+            RiskReassessmentOverdue.class);
+
+    /**
+     * One envelope of every type of the order's own life on {@code qorgau.orders} after the issue (served,
+     * violations, checks, amendments, expiry, ...), about {@code orderId}, in registration order, numbered
+     * from {@code firstSequence}, without the events issue 11 added ({@link #measuresAbout}'s).
      */
     public static List<EventEnvelope<QorgauEvent>> lifecycleAfterIssue(String orderId, long firstSequence) {
+        return envelopes(
+                orderId,
+                firstSequence,
+                type -> type.eventClass() != OrderIssued.class && !MEASURES.contains(type.eventClass()));
+    }
+
+    /**
+     * One envelope of every type issue 11 added about an order (a court's measures, reporting visits, the
+     * preventive register, the risk level), about {@code orderId}, in registration order, numbered from
+     * {@code firstSequence}.
+     */
+    public static List<EventEnvelope<QorgauEvent>> measuresAbout(String orderId, long firstSequence) {
+        return envelopes(orderId, firstSequence, type -> MEASURES.contains(type.eventClass()));
+    }
+
+    private static List<EventEnvelope<QorgauEvent>> envelopes(
+            String orderId, long firstSequence, Predicate<EventType<?>> which) {
         List<EventEnvelope<QorgauEvent>> envelopes = new ArrayList<>();
         long sequence = firstSequence;
         for (EventType<?> type : EventTypes.all()) {
-            if (type.topic().equals(Topics.ORDERS_TOPIC) && type.eventClass() != OrderIssued.class) {
+            if (type.topic().equals(Topics.ORDERS_TOPIC) && which.test(type)) {
                 QorgauEvent data = data(type, orderId);
                 envelopes.add(EventEnvelope.of(EventSources.ORDER_SERVICE, sequence++, data));
             }
