@@ -70,6 +70,11 @@ public final class NoteSigner {
         return keyId;
     }
 
+    /** The 32-byte Ed25519 public key. */
+    public byte[] publicKey() {
+        return publicKey.clone();
+    }
+
     public String keyIdHex() {
         return HexFormat.of().toHexDigits(keyId);
     }

@@ -35,8 +35,11 @@ public final class LocalDemoKeys {
     /** The demo key of order-service's IIN blind index. */
     public static final String BLIND_INDEX_KEY = "HsS5ifxozS0Kz/YjjRfz6+NCxWcMLx9iDVKPlEJYvbs=";
 
+    /** The seed of audit-service's demo Ed25519 key that signs checkpoints of the trail (docs/adr/0023). */
+    public static final String CHECKPOINT_SEED = "n4+j9Up58aIt87Yw4OInkPtdJE7h3bA4iOTIZow8DGM=";
+
     private static final List<byte[]> DEMO_KEY_BYTES =
-            List.of(decode(SEALING_KEY), decode(AT_REST_KEY), decode(BLIND_INDEX_KEY));
+            List.of(decode(SEALING_KEY), decode(AT_REST_KEY), decode(BLIND_INDEX_KEY), decode(CHECKPOINT_SEED));
 
     private LocalDemoKeys() {}
 

@@ -1,0 +1,255 @@
+package kz.qorgau.audit.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import kz.qorgau.audit.CatalogueTopics;
+import kz.qorgau.audit.ExampleEvents;
+import kz.qorgau.audit.entry.AuditLog;
+import kz.qorgau.audit.entry.StoredEntry;
+import kz.qorgau.audit.tree.StoredTree;
+import kz.qorgau.auditlog.Checkpoint;
+import kz.qorgau.auditlog.InMemoryTree;
+import kz.qorgau.auditlog.NoteVerifier;
+import kz.qorgau.auditlog.Proofs;
+import kz.qorgau.events.catalog.EventTypes;
+import kz.qorgau.events.catalog.Topics;
+import kz.qorgau.events.envelope.EventEnvelope;
+import kz.qorgau.testsupport.QorgauInfrastructure;
+import kz.qorgau.testsupport.TestInfrastructure;
+import kz.qorgau.testsupport.identity.Persona;
+import kz.qorgau.testsupport.kafka.EventTopicWriter;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The trail as a verifiable log on the real broker and database (docs/adr/0023): the stored tree is the
+ * RFC 6962 tree of the stored leaves, checkpoints are signed (every 2 entries here) and published to their
+ * own topic, kept forever, and every proof the API gives verifies against them.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "management.server.port=0",
+            "qorgau.audit.checkpoint.interval=1h",
+            "qorgau.audit.checkpoint.size=2"
+        })
+@QorgauInfrastructure
+@Import(CatalogueTopics.class)
+class VerifiableLogTest {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    TestInfrastructure infrastructure;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void checkpointsAreSignedPublishedAndEveryProofVerifies() throws Exception {
+        String orderId = UUID.randomUUID().toString();
+        try (EventTopicWriter writer = EventTopicWriter.open(infrastructure.kafka())) {
+            for (int i = 1; i <= 7; i++) {
+                EventEnvelope<?> event =
+                        i == 1 ? ExampleEvents.orderIssued(orderId) : ExampleEvents.notificationSent(orderId, i);
+                writer.send(
+                        Topics.inNamespace(
+                                infrastructure.namespace(),
+                                EventTypes.of(event.data()).topic()),
+                        event);
+            }
+        }
+        await().atMost(PATIENCE).until(() -> AuditLog.head(jdbc).size() >= 7);
+        long size = AuditLog.head(jdbc).size();
+
+        // The stored tree is the tree of the stored leaves.
+        InMemoryTree expected = new InMemoryTree();
+        jdbc.sql("SELECT " + AuditLog.COLUMNS + " FROM audit_entry ORDER BY sequence")
+                .query(AuditLog.ROWS)
+                .list()
+                .forEach((StoredEntry entry) -> expected.append(entry.leafHash().bytes()));
+        for (long n = 1; n <= size; n++) {
+            assertThat(new StoredTree(jdbc).root(n)).as("root of %d", n).isEqualTo(expected.root(n));
+        }
+
+        NoteVerifier key = NoteVerifier.parse(getJson("/api/v1/audit/checkpoints/signing-key")
+                .get("verifierKey")
+                .asString());
+        List<Checkpoint> checkpoints = await().atMost(PATIENCE)
+                .until(
+                        this::checkpoints,
+                        all -> !all.isEmpty() && all.get(all.size() - 1).size() == size);
+        for (Checkpoint checkpoint : checkpoints) {
+            assertThat(checkpoint.root()).isEqualTo(expected.root(checkpoint.size()));
+        }
+
+        Checkpoint newest = checkpoints.get(checkpoints.size() - 1);
+        for (long sequence = 1; sequence <= newest.size(); sequence++) {
+            JsonNode proof =
+                    getJson("/api/v1/audit/proofs/inclusion?sequence=" + sequence + "&treeSize=" + newest.size());
+            assertThat(Proofs.verifyInclusion(
+                            sequence - 1,
+                            newest.size(),
+                            expected.leaf(sequence - 1),
+                            hashes(proof.get("proof")),
+                            newest.root()))
+                    .as("inclusion of %d", sequence)
+                    .isTrue();
+        }
+        Checkpoint first = checkpoints.get(0);
+        JsonNode consistency =
+                getJson("/api/v1/audit/proofs/consistency?fromSize=" + first.size() + "&toSize=" + newest.size());
+        assertThat(Proofs.verifyConsistency(
+                        first.size(), newest.size(), hashes(consistency.get("proof")), first.root(), newest.root()))
+                .isTrue();
+
+        // The copy outside the database: on its own topic, kept forever, read here without a consumer group.
+        String topic = infrastructure.topic(CheckpointTopic.NAME);
+        assertThat(retentionOf(topic)).isEqualTo("-1");
+        List<Checkpoint> published = await().atMost(PATIENCE)
+                .until(
+                        () -> readTopic(topic).stream()
+                                .map(note -> Checkpoint.verified(note, List.of(key)))
+                                .toList(),
+                        all -> all.contains(newest));
+        assertThat(published).isSubsetOf(checkpoints);
+        // The trail does not append its own checkpoints.
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE topic = ?")
+                        .param(topic)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void badProofRequestsAreProblems() {
+        await().atMost(PATIENCE).until(() -> AuditLog.head(jdbc).size() >= 0);
+        long size = AuditLog.head(jdbc).size();
+        assertBadRequest(
+                "/api/v1/audit/proofs/inclusion?sequence=" + (size + 1) + "&treeSize=" + Math.max(size, 1),
+                size == 0 ? "treeSize" : "sequence");
+        assertBadRequest("/api/v1/audit/proofs/inclusion?sequence=1&treeSize=" + (size + 1), "treeSize");
+        assertBadRequest("/api/v1/audit/proofs/consistency?fromSize=" + (size + 2) + "&toSize=" + (size + 1), "toSize");
+        assertBadRequest("/api/v1/audit/proofs/consistency?fromSize=0", "fromSize");
+        assertBadRequest("/api/v1/audit/export?treeSize=" + (size + 1), "treeSize");
+    }
+
+    private List<Checkpoint> checkpoints() {
+        NoteVerifier key = NoteVerifier.parse(getJson("/api/v1/audit/checkpoints/signing-key")
+                .get("verifierKey")
+                .asString());
+        List<Checkpoint> all = new ArrayList<>();
+        for (JsonNode checkpoint :
+                getJson("/api/v1/audit/checkpoints?limit=1000").get("checkpoints")) {
+            Checkpoint verified =
+                    Checkpoint.verified(checkpoint.get("signedNote").asString(), List.of(key));
+            assertThat(verified.size()).isEqualTo(checkpoint.get("treeSize").asLong());
+            all.add(verified);
+        }
+        return all;
+    }
+
+    private List<String> readTopic(String topic) {
+        Properties properties = new Properties();
+        properties.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafka().bootstrapServers());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (var consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            List<String> notes = new ArrayList<>();
+            while (consumer.position(partition) < end) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    notes.add(record.value());
+                }
+            }
+            return notes;
+        }
+    }
+
+    private String retentionOf(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infrastructure.kafka().bootstrapServers()))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            return admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get(10, TimeUnit.SECONDS)
+                    .get(resource)
+                    .get("retention.ms")
+                    .value();
+        }
+    }
+
+    private static List<byte[]> hashes(JsonNode array) {
+        List<byte[]> hashes = new ArrayList<>();
+        array.forEach(hash -> hashes.add(Base64.getDecoder().decode(hash.asString())));
+        return hashes;
+    }
+
+    private void assertBadRequest(String path, String field) {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("type").asString()).isEqualTo("urn:qorgau:problem:invalid-request");
+        assertThat(body.get("errors").get(0).get("field").asString()).as(path).isEqualTo(field);
+    }
+
+    private JsonNode getJson(String path) {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + infrastructure.identity().token(Persona.AUDITOR))
+                .GET()
+                .build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
