@@ -48,6 +48,13 @@ class GeneratedTreesTest {
         }
         assertThat(tree.root()).isEqualTo(reference(leaves));
         byte[] root = tree.root();
+        CompactRange range = new CompactRange();
+        for (int i = 0; i < size; i++) {
+            range.append(leaves.get(i));
+            if (random.nextInt(10) == 0 || i == size - 1) {
+                assertThat(range.root()).as("compact range at %d", i + 1).isEqualTo(tree.root(i + 1));
+            }
+        }
 
         for (int index = 0; index < size; index++) {
             List<byte[]> proof = MerkleTree.inclusionProof(index, size, tree);

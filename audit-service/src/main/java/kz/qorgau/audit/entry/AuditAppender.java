@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import kz.qorgau.audit.tree.StoredTree;
 import kz.qorgau.audit.writer.WriterLeadership;
+import kz.qorgau.auditlog.AuditEntry;
 import kz.qorgau.events.catalog.EventTypes;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
