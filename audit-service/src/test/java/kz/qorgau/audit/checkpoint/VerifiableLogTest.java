@@ -19,12 +19,16 @@ import java.util.concurrent.TimeUnit;
 import kz.qorgau.audit.CatalogueTopics;
 import kz.qorgau.audit.ExampleEvents;
 import kz.qorgau.audit.entry.AuditLog;
+import kz.qorgau.audit.entry.HashChain;
+import kz.qorgau.audit.entry.LeafHash;
 import kz.qorgau.audit.entry.StoredEntry;
 import kz.qorgau.audit.tree.StoredTree;
+import kz.qorgau.auditlog.AuditEntry;
 import kz.qorgau.auditlog.Checkpoint;
 import kz.qorgau.auditlog.InMemoryTree;
 import kz.qorgau.auditlog.NoteVerifier;
 import kz.qorgau.auditlog.Proofs;
+import kz.qorgau.auditverifier.LogVerification;
 import kz.qorgau.events.catalog.EventTypes;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventEnvelope;
@@ -40,7 +44,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -63,6 +70,8 @@ import tools.jackson.databind.json.JsonMapper;
         })
 @QorgauInfrastructure
 @Import(CatalogueTopics.class)
+// Tampering last: it leaves the trail broken.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VerifiableLogTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -146,12 +155,123 @@ class VerifiableLogTest {
                                 .toList(),
                         all -> all.contains(newest));
         assertThat(published).isSubsetOf(checkpoints);
+        // The offline verifier, on what an auditor downloads.
+        List<String> notes = notes(getText("/api/v1/audit/checkpoints?limit=1000"));
+        LogVerification.Result offline = LogVerification.verify(
+                getText("/api/v1/audit/export?treeSize=" + newest.size())
+                        .lines()
+                        .iterator(),
+                notes,
+                List.of(key));
+        assertThat(offline.verified()).as("%s", offline).isTrue();
+        assertThat(offline.entries()).isEqualTo(newest.size());
+
         // The trail does not append its own checkpoints.
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE topic = ?")
                         .param(topic)
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    /**
+     * Whoever controls the database changes the trail behind the service's back (the test's login owns the
+     * table, so it can disable the trigger): a changed row, a row rewritten with its hashes, and a truncation
+     * each contradict a signed checkpoint, and the offline verifier says where.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void tamperingContradictsTheSignedCheckpoints() {
+        String orderId = UUID.randomUUID().toString();
+        try (EventTopicWriter writer = EventTopicWriter.open(infrastructure.kafka())) {
+            for (int i = 1; i <= 4; i++) {
+                EventEnvelope<?> event =
+                        i == 1 ? ExampleEvents.orderIssued(orderId) : ExampleEvents.notificationSent(orderId, i);
+                writer.send(
+                        Topics.inNamespace(
+                                infrastructure.namespace(),
+                                EventTypes.of(event.data()).topic()),
+                        event);
+            }
+        }
+        await().atMost(PATIENCE)
+                .until(() -> !checkpoints().isEmpty()
+                        && checkpoints().get(checkpoints().size() - 1).size()
+                                == AuditLog.head(jdbc).size()
+                        && AuditLog.head(jdbc).size() >= 4);
+        NoteVerifier key = NoteVerifier.parse(getJson("/api/v1/audit/checkpoints/signing-key")
+                .get("verifierKey")
+                .asString());
+        List<String> notes = notes(getText("/api/v1/audit/checkpoints?limit=1000"));
+        long size = checkpoints().get(checkpoints().size() - 1).size();
+        StoredEntry last = entry(size);
+        byte[] original = last.entry().payload();
+        byte[] changed = original.clone();
+        changed[0] ^= 1;
+
+        // A field changed, its hashes left: the verifier names the entry.
+        asOwnerWithoutTheTrigger("UPDATE audit_entry SET payload = ? WHERE sequence = ?", changed, size);
+        LogVerification.Result changedRow = offline(notes, key, size);
+        assertThat(changedRow.firstBadSequence()).as("%s", changedRow).isEqualTo(size);
+        assertThat(changedRow.reason()).contains("do not hash to its leaf hash");
+
+        // Rewritten with its leaf and chain hash: only the signed root tells, and it does.
+        AuditEntry rewritten = entry(size).entry();
+        LeafHash leaf = LeafHash.of(rewritten);
+        asOwnerWithoutTheTrigger(
+                "UPDATE audit_entry SET leaf_hash = ?, chain_hash = ? WHERE sequence = ?",
+                leaf.bytes(),
+                HashChain.next(entry(size - 1).chainHash(), leaf).bytes(),
+                size);
+        LogVerification.Result rewrittenRow = offline(notes, key, size);
+        assertThat(rewrittenRow.verified()).isFalse();
+        assertThat(rewrittenRow.firstBadSequence()).as("%s", rewrittenRow).isLessThanOrEqualTo(size);
+        assertThat(rewrittenRow.reason()).contains("do not hash to the root of the signed checkpoint");
+
+        // The newest entry removed: the export falls short of what was signed.
+        asOwnerWithoutTheTrigger("DELETE FROM audit_entry WHERE sequence = ?", size);
+        LogVerification.Result truncated =
+                LogVerification.verify(getText("/api/v1/audit/export").lines().iterator(), notes, List.of(key));
+        assertThat(truncated.verified()).isFalse();
+        assertThat(truncated.reason()).contains("were removed");
+        assertThat(truncated.firstBadSequence()).isLessThanOrEqualTo(size);
+    }
+
+    private LogVerification.Result offline(List<String> notes, NoteVerifier key, long size) {
+        return LogVerification.verify(
+                getText("/api/v1/audit/export?treeSize=" + size).lines().iterator(), notes, List.of(key));
+    }
+
+    private StoredEntry entry(long sequence) {
+        return jdbc.sql("SELECT " + AuditLog.COLUMNS + " FROM audit_entry WHERE sequence = ?")
+                .param(sequence)
+                .query(AuditLog.ROWS)
+                .single();
+    }
+
+    private void asOwnerWithoutTheTrigger(String statement, Object... params) {
+        jdbc.sql("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only")
+                .update();
+        try {
+            jdbc.sql(statement).params(params).update();
+        } finally {
+            jdbc.sql("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only")
+                    .update();
+        }
+    }
+
+    private static List<String> notes(String checkpointsPage) {
+        List<String> notes = new ArrayList<>();
+        JSON.readTree(checkpointsPage)
+                .get("checkpoints")
+                .forEach(checkpoint -> notes.add(checkpoint.get("signedNote").asString()));
+        return notes;
+    }
+
+    private String getText(String path) {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return response.body();
     }
 
     @Test
