@@ -31,13 +31,21 @@ COMMENT ON TABLE audit_checkpoint IS 'Signed checkpoints of the audit trail (doc
 
 CREATE INDEX audit_checkpoint_by_size ON audit_checkpoint (tree_size);
 
--- Append-only, like audit_entry.
+-- Append-only, like audit_entry (whose function names audit_entry in its message).
+CREATE FUNCTION audit_refuse_change() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION '% is append-only: % is refused', TG_TABLE_NAME, TG_OP
+        USING ERRCODE = 'restrict_violation';
+END
+$$;
+
 CREATE TRIGGER audit_tree_node_append_only
     BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_tree_node
-    FOR EACH STATEMENT EXECUTE FUNCTION audit_entry_refuse_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
 CREATE TRIGGER audit_checkpoint_append_only
     BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_checkpoint
-    FOR EACH STATEMENT EXECUTE FUNCTION audit_entry_refuse_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
 
 REVOKE ALL ON audit_tree_node FROM PUBLIC;
 REVOKE ALL ON audit_checkpoint FROM PUBLIC;
