@@ -8,8 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.qorgau.audit.entry.AuditLog;
@@ -22,7 +20,6 @@ import kz.qorgau.auditlog.NoteSigner;
 import kz.qorgau.kit.kafka.QorgauKafkaProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -35,7 +32,7 @@ import org.springframework.stereotype.Component;
  * checkpoint twice, never a checkpoint that is not in the table.
  */
 @Component
-class CheckpointSigning implements SmartLifecycle {
+class CheckpointSigning extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointSigning.class);
     private static final Duration TICK = Duration.ofSeconds(1);
@@ -49,7 +46,6 @@ class CheckpointSigning implements SmartLifecycle {
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong lastPublished = new AtomicLong();
     private final AtomicLong lastSignedSize = new AtomicLong(-1);
-    private ScheduledExecutorService ticker;
 
     CheckpointSigning(
             WriterLeadership writer,
@@ -58,6 +54,7 @@ class CheckpointSigning implements SmartLifecycle {
             KafkaTemplate<String, String> kafka,
             QorgauKafkaProperties kafkaProperties,
             MeterRegistry meters) {
+        super("audit-checkpoints", TICK);
         this.writer = writer;
         this.signer = checkpointSigner;
         this.settings = properties.checkpoint();
@@ -118,7 +115,8 @@ class CheckpointSigning implements SmartLifecycle {
         }
     }
 
-    private void tick() {
+    @Override
+    void tick() {
         try {
             signIfDue();
         } catch (NotTheWriterException e) {
@@ -126,33 +124,5 @@ class CheckpointSigning implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Could not sign a checkpoint; retrying: {}", e.toString());
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "audit-checkpoints");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ticker.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (ticker != null) {
-            ticker.shutdownNow();
-            try {
-                ticker.awaitTermination(SEND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            ticker = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return ticker != null;
     }
 }

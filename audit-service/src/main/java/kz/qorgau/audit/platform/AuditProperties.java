@@ -35,6 +35,8 @@ public record AuditProperties(
      * @param signingKeyFile or a file holding it
      * @param allowLocalDemoKeys {@code true} only for ./qorgau-local and tests ({@code QORGAU_LOCAL_DEMO_KEYS}):
      *     without a key, the public demo key signs
+     * @param selfCheckInterval how often each instance reads the newest checkpoint back from the topic and
+     *     checks the database against it
      */
     public record Checkpoints(
             @DefaultValue("qorgau/audit-trail") String origin,
@@ -42,9 +44,13 @@ public record AuditProperties(
             @DefaultValue("1000") long size,
             @DefaultValue("") String signingKey,
             @DefaultValue("") String signingKeyFile,
-            @DefaultValue("false") boolean allowLocalDemoKeys) {
+            @DefaultValue("false") boolean allowLocalDemoKeys,
+            @DefaultValue("1m") Duration selfCheckInterval) {
 
         public Checkpoints {
+            if (selfCheckInterval.isNegative() || selfCheckInterval.isZero()) {
+                throw new IllegalArgumentException("qorgau.audit.checkpoint.self-check-interval must be positive");
+            }
             if (interval.isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("qorgau.audit.checkpoint.interval must be positive");
             }
@@ -61,7 +67,8 @@ public record AuditProperties(
         public String toString() {
             // The key never reaches a log line.
             return "Checkpoints[origin=" + origin + ", interval=" + interval + ", size=" + size + ", signingKeyFile="
-                    + signingKeyFile + ", allowLocalDemoKeys=" + allowLocalDemoKeys + "]";
+                    + signingKeyFile + ", allowLocalDemoKeys=" + allowLocalDemoKeys + ", selfCheckInterval="
+                    + selfCheckInterval + "]";
         }
     }
 

@@ -49,6 +49,7 @@ class CheckpointKeyTest {
     }
 
     private static AuditProperties.Checkpoints settings(String key, String file, boolean demo) {
-        return new AuditProperties.Checkpoints("test/audit", Duration.ofMinutes(1), 1000, key, file, demo);
+        return new AuditProperties.Checkpoints(
+                "test/audit", Duration.ofMinutes(1), 1000, key, file, demo, Duration.ofMinutes(1));
     }
 }

@@ -84,6 +84,9 @@ class VerifiableLogTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    CheckpointSelfCheck selfCheck;
+
     @LocalServerPort
     int port;
 
@@ -166,6 +169,11 @@ class VerifiableLogTest {
         assertThat(offline.verified()).as("%s", offline).isTrue();
         assertThat(offline.entries()).isEqualTo(newest.size());
 
+        // The self-check reads the newest back from the topic and finds the database consistent with it.
+        assertThat(selfCheck.check())
+                .hasValueSatisfying(result ->
+                        assertThat(result.consistent()).as(result.detail()).isTrue());
+
         // The trail does not append its own checkpoints.
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE topic = ?")
                         .param(topic)
@@ -215,6 +223,9 @@ class VerifiableLogTest {
         assertThat(changedRow.firstBadSequence()).as("%s", changedRow).isEqualTo(size);
         assertThat(changedRow.reason()).contains("do not hash to its leaf hash");
 
+        assertThat(selfCheck.check())
+                .hasValueSatisfying(result -> assertThat(result.consistent()).isFalse());
+
         // Rewritten with its leaf and chain hash: only the signed root tells, and it does.
         AuditEntry rewritten = entry(size).entry();
         LeafHash leaf = LeafHash.of(rewritten);
@@ -228,6 +239,9 @@ class VerifiableLogTest {
         assertThat(rewrittenRow.firstBadSequence()).as("%s", rewrittenRow).isLessThanOrEqualTo(size);
         assertThat(rewrittenRow.reason()).contains("do not hash to the root of the signed checkpoint");
 
+        assertThat(selfCheck.check())
+                .hasValueSatisfying(result -> assertThat(result.consistent()).isFalse());
+
         // The newest entry removed: the export falls short of what was signed.
         asOwnerWithoutTheTrigger("DELETE FROM audit_entry WHERE sequence = ?", size);
         LogVerification.Result truncated =
@@ -235,6 +249,8 @@ class VerifiableLogTest {
         assertThat(truncated.verified()).isFalse();
         assertThat(truncated.reason()).contains("were removed");
         assertThat(truncated.firstBadSequence()).isLessThanOrEqualTo(size);
+        assertThat(selfCheck.check()).hasValueSatisfying(result -> assertThat(result.detail())
+                .contains("the checkpoint commits to " + size));
     }
 
     private LogVerification.Result offline(List<String> notes, NoteVerifier key, long size) {
