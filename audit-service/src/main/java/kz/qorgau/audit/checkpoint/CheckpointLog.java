@@ -37,6 +37,23 @@ public final class CheckpointLog {
                 .list();
     }
 
+    /** Checkpoints of sizes in {@code (afterSize, upToSize]}, smallest first. */
+    public static List<StoredCheckpoint> bySize(JdbcClient jdbc, long afterSize, long upToSize, int limit) {
+        return jdbc.sql(
+                        "SELECT " + COLUMNS
+                                + " FROM audit_checkpoint WHERE tree_size > ? AND tree_size <= ? ORDER BY tree_size, id LIMIT ?")
+                .params(afterSize, upToSize, limit)
+                .query(CheckpointLog::map)
+                .list();
+    }
+
+    /** The largest size a checkpoint commits to; 0 when there is none. */
+    public static long largestSize(JdbcClient jdbc) {
+        return jdbc.sql("SELECT coalesce(max(tree_size), 0) FROM audit_checkpoint")
+                .query(Long.class)
+                .single();
+    }
+
     static StoredCheckpoint insert(
             JdbcClient jdbc, Checkpoint checkpoint, String keyName, String keyId, String note, OffsetDateTime at) {
         long id = jdbc.sql("SELECT coalesce(max(id), 0) + 1 FROM audit_checkpoint")

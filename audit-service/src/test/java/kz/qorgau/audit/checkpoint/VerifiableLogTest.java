@@ -23,6 +23,9 @@ import kz.qorgau.audit.entry.HashChain;
 import kz.qorgau.audit.entry.LeafHash;
 import kz.qorgau.audit.entry.StoredEntry;
 import kz.qorgau.audit.tree.StoredTree;
+import kz.qorgau.audit.verify.AuditVerifier;
+import kz.qorgau.audit.verify.Verification;
+import kz.qorgau.audit.verify.Verification.Problem;
 import kz.qorgau.auditlog.AuditEntry;
 import kz.qorgau.auditlog.Checkpoint;
 import kz.qorgau.auditlog.InMemoryTree;
@@ -86,6 +89,9 @@ class VerifiableLogTest {
 
     @Autowired
     CheckpointSelfCheck selfCheck;
+
+    @Autowired
+    AuditVerifier verifier;
 
     @LocalServerPort
     int port;
@@ -174,6 +180,9 @@ class VerifiableLogTest {
                 .hasValueSatisfying(result ->
                         assertThat(result.consistent()).as(result.detail()).isTrue());
 
+        // verify holds the trail to every signed checkpoint too.
+        assertThat(verifier.verify().intact()).isTrue();
+
         // The trail does not append its own checkpoints.
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE topic = ?")
                         .param(topic)
@@ -238,6 +247,9 @@ class VerifiableLogTest {
         assertThat(rewrittenRow.verified()).isFalse();
         assertThat(rewrittenRow.firstBadSequence()).as("%s", rewrittenRow).isLessThanOrEqualTo(size);
         assertThat(rewrittenRow.reason()).contains("do not hash to the root of the signed checkpoint");
+        Verification rewrittenVerified = verifier.verify();
+        assertThat(rewrittenVerified.problem()).as("%s", rewrittenVerified).isEqualTo(Problem.CHECKPOINT_MISMATCH);
+        assertThat(rewrittenVerified.firstBadSequence()).isLessThanOrEqualTo(size);
 
         assertThat(selfCheck.check())
                 .hasValueSatisfying(result -> assertThat(result.consistent()).isFalse());
@@ -249,6 +261,7 @@ class VerifiableLogTest {
         assertThat(truncated.verified()).isFalse();
         assertThat(truncated.reason()).contains("were removed");
         assertThat(truncated.firstBadSequence()).isLessThanOrEqualTo(size);
+        assertThat(verifier.verify().problem()).isEqualTo(Problem.TRUNCATED);
         assertThat(selfCheck.check()).hasValueSatisfying(result -> assertThat(result.detail())
                 .contains("the checkpoint commits to " + size));
     }
