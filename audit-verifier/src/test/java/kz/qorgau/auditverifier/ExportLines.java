@@ -38,6 +38,11 @@ final class ExportLines {
     }
 
     static AuditEntry renumbered(AuditEntry e, long sequence) {
+        return copy(e, sequence, e.payload(), e.key());
+    }
+
+    /** {@code e} with another sequence number, payload and key. */
+    static AuditEntry copy(AuditEntry e, long sequence, byte[] payload, byte[] key) {
         return new AuditEntry(
                 e.version(),
                 sequence,
@@ -53,8 +58,8 @@ final class ExportLines {
                 e.partition(),
                 e.offset(),
                 e.recordedAt(),
-                e.payload(),
-                e.key(),
+                payload,
+                key,
                 e.headers(),
                 e.unreadable());
     }

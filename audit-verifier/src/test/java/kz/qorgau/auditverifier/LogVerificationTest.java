@@ -239,25 +239,7 @@ class LogVerificationTest {
         byte[] key = e.key();
         byte[] flipped = eventWithoutData ? key : payload;
         flipped[random.nextInt(flipped.length)] ^= (byte) (1 << random.nextInt(8));
-        return new AuditEntry(
-                e.version(),
-                e.sequence(),
-                e.eventId(),
-                e.type(),
-                e.source(),
-                e.subject(),
-                e.subjectSequence(),
-                e.time(),
-                e.dataContentType(),
-                e.dataSchema(),
-                e.topic(),
-                e.partition(),
-                e.offset(),
-                e.recordedAt(),
-                eventWithoutData ? null : payload,
-                key,
-                e.headers(),
-                e.unreadable());
+        return ExportLines.copy(e, e.sequence(), eventWithoutData ? null : payload, key);
     }
 
     private static byte[] bytes(Random random) {

@@ -3,10 +3,6 @@ package kz.qorgau.audit.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import kz.qorgau.audit.CatalogueTopics;
 import kz.qorgau.audit.ExampleEvents;
+import kz.qorgau.audit.access.AuditApi;
 import kz.qorgau.audit.entry.AuditLog;
 import kz.qorgau.audit.entry.HashChain;
 import kz.qorgau.audit.entry.LeafHash;
@@ -78,7 +75,6 @@ import tools.jackson.databind.json.JsonMapper;
 class VerifiableLogTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
@@ -99,17 +95,7 @@ class VerifiableLogTest {
     @Test
     void checkpointsAreSignedPublishedAndEveryProofVerifies() throws Exception {
         String orderId = UUID.randomUUID().toString();
-        try (EventTopicWriter writer = EventTopicWriter.open(infrastructure.kafka())) {
-            for (int i = 1; i <= 7; i++) {
-                EventEnvelope<?> event =
-                        i == 1 ? ExampleEvents.orderIssued(orderId) : ExampleEvents.notificationSent(orderId, i);
-                writer.send(
-                        Topics.inNamespace(
-                                infrastructure.namespace(),
-                                EventTypes.of(event.data()).topic()),
-                        event);
-            }
-        }
+        sendOrder(orderId, 7);
         await().atMost(PATIENCE).until(() -> AuditLog.head(jdbc).size() >= 7);
         long size = AuditLog.head(jdbc).size();
 
@@ -200,17 +186,7 @@ class VerifiableLogTest {
     @Order(Integer.MAX_VALUE)
     void tamperingContradictsTheSignedCheckpoints() {
         String orderId = UUID.randomUUID().toString();
-        try (EventTopicWriter writer = EventTopicWriter.open(infrastructure.kafka())) {
-            for (int i = 1; i <= 4; i++) {
-                EventEnvelope<?> event =
-                        i == 1 ? ExampleEvents.orderIssued(orderId) : ExampleEvents.notificationSent(orderId, i);
-                writer.send(
-                        Topics.inNamespace(
-                                infrastructure.namespace(),
-                                EventTypes.of(event.data()).topic()),
-                        event);
-            }
-        }
+        sendOrder(orderId, 4);
         await().atMost(PATIENCE)
                 .until(() -> !checkpoints().isEmpty()
                         && checkpoints().get(checkpoints().size() - 1).size()
@@ -388,17 +364,21 @@ class VerifiableLogTest {
     }
 
     private HttpResponse<String> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + infrastructure.identity().token(Persona.AUDITOR))
-                .GET()
-                .build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        return new AuditApi(port).get(path, infrastructure.identity().token(Persona.AUDITOR));
+    }
+
+    /** An order's issue and {@code count - 1} notices sent, on their topics. */
+    private void sendOrder(String orderId, int count) {
+        try (EventTopicWriter writer = EventTopicWriter.open(infrastructure.kafka())) {
+            for (int i = 1; i <= count; i++) {
+                EventEnvelope<?> event =
+                        i == 1 ? ExampleEvents.orderIssued(orderId) : ExampleEvents.notificationSent(orderId, i);
+                writer.send(
+                        Topics.inNamespace(
+                                infrastructure.namespace(),
+                                EventTypes.of(event.data()).topic()),
+                        event);
+            }
         }
     }
 }
