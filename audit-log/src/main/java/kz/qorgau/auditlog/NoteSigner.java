@@ -3,6 +3,7 @@ package kz.qorgau.auditlog;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -30,6 +31,25 @@ public final class NoteSigner {
     /** A signer from its 32-byte Ed25519 seed. */
     public static NoteSigner of(String name, byte[] seed) {
         return new NoteSigner(name, seed);
+    }
+
+    /**
+     * A new key of this name, from {@code random}, as its secret key string ({@code PRIVATE+KEY+…}): what an
+     * operator stores in a secret and gives the service.
+     */
+    public static String generate(String name, SecureRandom random) {
+        byte[] seed = new byte[32];
+        random.nextBytes(seed);
+        return secretKey(name, seed);
+    }
+
+    /** The secret key string of {@code name} with this 32-byte seed. */
+    public static String secretKey(String name, byte[] seed) {
+        byte[] typed = new byte[33];
+        typed[0] = NoteKeys.ED25519;
+        System.arraycopy(seed, 0, typed, 1, 32);
+        return PREFIX + name + "+" + new NoteSigner(name, seed).keyIdHex() + "+"
+                + Base64.getEncoder().encodeToString(typed);
     }
 
     /**

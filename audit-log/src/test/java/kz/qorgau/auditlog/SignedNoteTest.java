@@ -36,6 +36,15 @@ class SignedNoteTest {
     }
 
     @Test
+    void writesSecretKeysThatItReadsBack() {
+        byte[] typed = Base64.getDecoder().decode(PETER_SECRET.split("\\+", 5)[4]);
+        assertThat(NoteSigner.secretKey("PeterNeumann", java.util.Arrays.copyOfRange(typed, 1, 33)))
+                .isEqualTo(PETER_SECRET);
+        String generated = NoteSigner.generate("qorgau.kz/audit", new java.security.SecureRandom());
+        assertThat(NoteSigner.parse(generated).name()).isEqualTo("qorgau.kz/audit");
+    }
+
+    @Test
     void verifiesTheC2spExample() {
         NoteVerifier verifier = NoteVerifier.parse(C2SP_VERIFIER);
 

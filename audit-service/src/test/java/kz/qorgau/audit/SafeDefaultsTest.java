@@ -53,16 +53,11 @@ class SafeDefaultsTest {
 
     @Test
     void refusesThePublicDemoCheckpointKeyUnderAnyName() {
-        NoteSigner demo = NoteSigner.of("my.agency/audit", Base64.getDecoder().decode(LocalDemoKeys.CHECKPOINT_SEED));
-        byte[] typed = new byte[33];
-        typed[0] = 1;
-        System.arraycopy(Base64.getDecoder().decode(LocalDemoKeys.CHECKPOINT_SEED), 0, typed, 1, 32);
         Map<String, Object> settings = settings();
         settings.put(TestInfrastructure.LOCAL_DEMO_KEYS_PROPERTY, false);
         settings.put(
                 "qorgau.audit.checkpoint.signing-key",
-                "PRIVATE+KEY+my.agency/audit+" + demo.keyIdHex() + "+"
-                        + Base64.getEncoder().encodeToString(typed));
+                NoteSigner.secretKey("my.agency/audit", Base64.getDecoder().decode(LocalDemoKeys.CHECKPOINT_SEED)));
 
         assertThatThrownBy(() -> start(settings))
                 .hasStackTraceContaining("The checkpoint signing key is the public local demo key");
