@@ -143,16 +143,14 @@ public class AuditVerifier {
                             started);
                 }
                 chain = next;
-                Optional<String> contradicted = checkpoints.after(expected, leaf);
+                Optional<Contradiction> contradicted = checkpoints.after(expected, leaf);
                 if (contradicted.isPresent()) {
                     return broken(
                             size,
                             chain,
                             checkpoints.confirmedUpTo() + 1,
-                            contradicted.get().startsWith("forged")
-                                    ? Problem.CHECKPOINT_FORGED
-                                    : Problem.CHECKPOINT_MISMATCH,
-                            contradicted.get(),
+                            contradicted.get().problem(),
+                            contradicted.get().detail(),
                             started);
                 }
                 expected++;
@@ -188,7 +186,7 @@ public class AuditVerifier {
         }
 
         /** Adds the leaf of entry {@code sequence}; why a checkpoint of that size contradicts it, if one does. */
-        Optional<String> after(long sequence, LeafHash leaf) {
+        Optional<Contradiction> after(long sequence, LeafHash leaf) {
             leaves.append(leaf.bytes());
             if (pending.isEmpty() && readUpTo < size) {
                 List<StoredCheckpoint> next = CheckpointLog.bySize(jdbc, readUpTo, size, chunkSize);
@@ -200,12 +198,15 @@ public class AuditVerifier {
                 if (checkpoint.keyName().equals(checkpointKey.name())
                         && checkpoint.keyId().equals(checkpointKey.keyIdHex())
                         && !signedAsStored(checkpoint)) {
-                    return Optional.of("forged: checkpoint " + checkpoint.id()
-                            + "'s signature does not verify with the signing key");
+                    return Optional.of(new Contradiction(
+                            Problem.CHECKPOINT_FORGED,
+                            "checkpoint " + checkpoint.id() + "'s signature does not verify with the signing key"));
                 }
                 if (!TreeHash.same(leaves.root(), checkpoint.checkpoint().root())) {
-                    return Optional.of("the entries " + (confirmedUpTo + 1) + " to " + sequence
-                            + " do not hash to the root of signed checkpoint " + checkpoint.id());
+                    return Optional.of(new Contradiction(
+                            Problem.CHECKPOINT_MISMATCH,
+                            "the entries " + (confirmedUpTo + 1) + " to " + sequence
+                                    + " do not hash to the root of signed checkpoint " + checkpoint.id()));
                 }
                 confirmedUpTo = sequence;
             }
@@ -225,6 +226,9 @@ public class AuditVerifier {
             }
         }
     }
+
+    /** What a checkpoint says against the trail. */
+    private record Contradiction(Problem problem, String detail) {}
 
     /** A row, or why it cannot be an entry: a changed row must be reported, not crash verification. */
     private record Row(long sequence, @Nullable StoredEntry stored, @Nullable String unreadable) {}
