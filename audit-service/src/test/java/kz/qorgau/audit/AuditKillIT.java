@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
+import kz.qorgau.auditlog.NoteSigner;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.infrastructure.PortAllocator;
@@ -149,6 +151,9 @@ class AuditKillIT {
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka().bootstrapServers());
         environment.put("QORGAU_KAFKA_NAMESPACE", infrastructure.namespace());
         environment.put("QORGAU_AUDIT_DATABASE_REQUIRERESTRICTEDROLE", "true");
+        // A checkpoint key of its own, as production has (no demo keys here).
+        environment.put(
+                "QORGAU_AUDIT_CHECKPOINT_SIGNING_KEY", NoteSigner.generate("test.qorgau/audit", new SecureRandom()));
         // Trusts the JVM's test token issuer, as production trusts its OpenID Connect provider.
         TestIdentity identity = infrastructure.identity();
         environment.put("QORGAU_OIDC_ISSUER_URI", identity.issuer().toString());

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import kz.qorgau.audit.tree.StoredTree;
 import kz.qorgau.audit.writer.WriterLeadership;
+import kz.qorgau.auditlog.AuditEntry;
 import kz.qorgau.events.catalog.EventTypes;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Service;
  * Appends records to the trail, each at most once. Everything happens in one transaction of the
  * writer session: the duplicate check, reading the head, and the insert. So the sequence number is
  * the last one plus one among committed entries (never a PostgreSQL sequence, which would leave a
- * gap on rollback), and a crash before the commit leaves no trace.
+ * gap on rollback), and a crash before the commit leaves no trace. The Merkle tree's nodes that the
+ * entry completes go into the same transaction (docs/adr/0023).
  */
 @Service
 public class AuditAppender {
@@ -95,6 +98,7 @@ public class AuditAppender {
         AuditEntry entry = received.toEntry(head.size() + 1, now());
         LeafHash leaf = LeafHash.of(entry);
         AuditLog.insert(jdbc, new StoredEntry(entry, leaf, HashChain.next(head.chainHash(), leaf)));
+        StoredTree.appended(jdbc, entry.sequence(), leaf.bytes());
         return new Appended(entry.sequence(), false);
     }
 

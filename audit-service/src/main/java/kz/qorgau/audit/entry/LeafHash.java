@@ -2,6 +2,8 @@ package kz.qorgau.audit.entry;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
+import kz.qorgau.auditlog.AuditEntry;
+import kz.qorgau.auditlog.CanonicalEncoding;
 
 /**
  * An entry's RFC 6962 leaf hash: SHA-256(0x00 ‖ {@link CanonicalEncoding canonical encoding}). The

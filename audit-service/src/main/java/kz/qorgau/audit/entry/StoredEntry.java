@@ -1,5 +1,7 @@
 package kz.qorgau.audit.entry;
 
+import kz.qorgau.auditlog.AuditEntry;
+
 /**
  * An entry as the database holds it: its fields and the hashes stored beside them. Whether the
  * hashes still fit the fields is what verification checks.

@@ -2,6 +2,9 @@ package kz.qorgau.audit.entry;
 
 import java.time.Instant;
 import java.util.List;
+import kz.qorgau.auditlog.AuditEntry;
+import kz.qorgau.auditlog.CanonicalEncoding;
+import kz.qorgau.auditlog.RecordHeader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 

@@ -13,10 +13,64 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param writer the single writer's lock
  * @param verify verification of the trail
  * @param database the runtime role
+ * @param checkpoint signed checkpoints
  */
 @ConfigurationProperties("qorgau.audit")
 public record AuditProperties(
-        @DefaultValue Writer writer, @DefaultValue Verify verify, @DefaultValue Database database) {
+        @DefaultValue Writer writer,
+        @DefaultValue Verify verify,
+        @DefaultValue Database database,
+        @DefaultValue Checkpoints checkpoint) {
+
+    /**
+     * Signed checkpoints of the trail (docs/adr/0023). The signing key is configuration, never in the
+     * database: {@code signing-key} (a C2SP note secret key, {@code PRIVATE+KEY+<name>+<key id>+<key>}) or
+     * {@code signing-key-file} (a file holding one). Rotating it is configuring another: each checkpoint names
+     * its key.
+     *
+     * @param origin the log's name, the first line of every checkpoint
+     * @param interval a checkpoint is signed at least this often while the trail grows
+     * @param size and as soon as this many entries came since the last one
+     * @param signingKey the secret key itself (an environment variable, from a secret store)
+     * @param signingKeyFile or a file holding it
+     * @param allowLocalDemoKeys {@code true} only for ./qorgau-local and tests ({@code QORGAU_LOCAL_DEMO_KEYS}):
+     *     without a key, the public demo key signs
+     * @param selfCheckInterval how often each instance reads the newest checkpoint back from the topic and
+     *     checks the database against it
+     */
+    public record Checkpoints(
+            @DefaultValue("qorgau/audit-trail") String origin,
+            @DefaultValue("1m") Duration interval,
+            @DefaultValue("1000") long size,
+            @DefaultValue("") String signingKey,
+            @DefaultValue("") String signingKeyFile,
+            @DefaultValue("false") boolean allowLocalDemoKeys,
+            @DefaultValue("1m") Duration selfCheckInterval) {
+
+        public Checkpoints {
+            if (selfCheckInterval.isNegative() || selfCheckInterval.isZero()) {
+                throw new IllegalArgumentException("qorgau.audit.checkpoint.self-check-interval must be positive");
+            }
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("qorgau.audit.checkpoint.interval must be positive");
+            }
+            if (size < 1) {
+                throw new IllegalArgumentException("qorgau.audit.checkpoint.size must be at least 1");
+            }
+            if (!signingKey.isBlank() && !signingKeyFile.isBlank()) {
+                throw new IllegalArgumentException(
+                        "Set qorgau.audit.checkpoint.signing-key or signing-key-file, not both");
+            }
+        }
+
+        @Override
+        public String toString() {
+            // The key never reaches a log line.
+            return "Checkpoints[origin=" + origin + ", interval=" + interval + ", size=" + size + ", signingKeyFile="
+                    + signingKeyFile + ", allowLocalDemoKeys=" + allowLocalDemoKeys + ", selfCheckInterval="
+                    + selfCheckInterval + "]";
+        }
+    }
 
     /**
      * @param checkInterval how often a standby tries to take the writer lock, and the writer checks

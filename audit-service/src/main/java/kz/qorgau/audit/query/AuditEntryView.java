@@ -5,10 +5,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import kz.qorgau.audit.entry.AuditEntry;
-import kz.qorgau.audit.entry.CanonicalEncoding;
-import kz.qorgau.audit.entry.RecordHeader;
 import kz.qorgau.audit.entry.StoredEntry;
+import kz.qorgau.auditlog.AuditEntry;
+import kz.qorgau.auditlog.CanonicalEncoding;
+import kz.qorgau.auditlog.RecordHeader;
 import org.jspecify.annotations.Nullable;
 
 /**

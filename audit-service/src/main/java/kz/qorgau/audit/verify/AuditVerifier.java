@@ -3,9 +3,14 @@ package kz.qorgau.audit.verify;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import kz.qorgau.audit.checkpoint.CheckpointLog;
+import kz.qorgau.audit.checkpoint.StoredCheckpoint;
 import kz.qorgau.audit.entry.AuditLog;
 import kz.qorgau.audit.entry.ChainHash;
 import kz.qorgau.audit.entry.HashChain;
@@ -13,6 +18,11 @@ import kz.qorgau.audit.entry.LeafHash;
 import kz.qorgau.audit.entry.StoredEntry;
 import kz.qorgau.audit.platform.AuditProperties;
 import kz.qorgau.audit.verify.Verification.Problem;
+import kz.qorgau.auditlog.Checkpoint;
+import kz.qorgau.auditlog.CompactRange;
+import kz.qorgau.auditlog.NoteSigner;
+import kz.qorgau.auditlog.NoteVerifier;
+import kz.qorgau.auditlog.TreeHash;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +32,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Recomputes every leaf from the stored fields and the chain from the leaves, from entry 1 to the
- * head as it was when verification began. Reads in chunks of {@code qorgau.audit.verify.chunk-size}
+ * head as it was when verification began, and holds the leaves to every signed checkpoint up to there
+ * (docs/adr/0023): a chain rewritten with its hashes, or the newest entries removed, contradicts one. Reads in chunks of {@code qorgau.audit.verify.chunk-size}
  * entries by sequence number, so memory stays flat for millions of entries and no long transaction
  * is held.
  */
@@ -35,13 +46,16 @@ public class AuditVerifier {
             + " FROM audit_entry WHERE sequence > ? AND sequence <= ? ORDER BY sequence LIMIT ?";
 
     private final JdbcClient jdbc;
+    private final NoteVerifier checkpointKey;
     private final int chunkSize;
     private final MeterRegistry meters;
     /** 1 intact, 0 broken, -1 not verified since this instance started. */
     private final AtomicInteger lastResult = new AtomicInteger(-1);
 
-    public AuditVerifier(JdbcClient jdbc, AuditProperties properties, MeterRegistry meters) {
+    public AuditVerifier(
+            JdbcClient jdbc, AuditProperties properties, MeterRegistry meters, NoteSigner checkpointSigner) {
         this.jdbc = jdbc;
+        this.checkpointKey = NoteVerifier.parse(checkpointSigner.verifierKey());
         this.chunkSize = properties.verify().chunkSize();
         this.meters = meters;
         Gauge.builder("audit.verify.intact", lastResult, AtomicInteger::get)
@@ -72,8 +86,20 @@ public class AuditVerifier {
     }
 
     private Verification check(long started) {
+        // The largest signed size first: a checkpoint signed after the head was read is then never "ahead".
+        long signed = CheckpointLog.largestSize(jdbc);
         long size = AuditLog.head(jdbc).size();
         ChainHash chain = HashChain.GENESIS;
+        if (signed > size) {
+            return broken(
+                    size,
+                    chain,
+                    size + 1,
+                    Problem.TRUNCATED,
+                    "a signed checkpoint commits to " + signed + " entries; the trail has " + size,
+                    started);
+        }
+        SignedRoots checkpoints = new SignedRoots(size);
         long expected = 1;
         while (expected <= size) {
             List<Row> chunk = jdbc.sql(CHUNK)
@@ -117,6 +143,16 @@ public class AuditVerifier {
                             started);
                 }
                 chain = next;
+                Optional<Contradiction> contradicted = checkpoints.after(expected, leaf);
+                if (contradicted.isPresent()) {
+                    return broken(
+                            size,
+                            chain,
+                            checkpoints.confirmedUpTo() + 1,
+                            contradicted.get().problem(),
+                            contradicted.get().detail(),
+                            started);
+                }
                 expected++;
             }
         }
@@ -131,6 +167,68 @@ public class AuditVerifier {
     private static long millisSince(long started) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     }
+
+    /**
+     * The signed checkpoints, met in size order as the leaves are hashed again: at each checkpoint's size the
+     * root of the leaves so far must be its root, and one signed by the current key must verify with it (one
+     * signed before a rotation names another key, and is compared by root only).
+     */
+    private final class SignedRoots {
+
+        private final long size;
+        private final CompactRange leaves = new CompactRange();
+        private final Deque<StoredCheckpoint> pending = new ArrayDeque<>();
+        private long readUpTo;
+        private long confirmedUpTo;
+
+        SignedRoots(long size) {
+            this.size = size;
+        }
+
+        /** Adds the leaf of entry {@code sequence}; why a checkpoint of that size contradicts it, if one does. */
+        Optional<Contradiction> after(long sequence, LeafHash leaf) {
+            leaves.append(leaf.bytes());
+            if (pending.isEmpty() && readUpTo < size) {
+                List<StoredCheckpoint> next = CheckpointLog.bySize(jdbc, readUpTo, size, chunkSize);
+                pending.addAll(next);
+                readUpTo = next.isEmpty() ? size : next.get(next.size() - 1).treeSize();
+            }
+            while (!pending.isEmpty() && pending.peekFirst().treeSize() == sequence) {
+                StoredCheckpoint checkpoint = pending.removeFirst();
+                if (checkpoint.keyName().equals(checkpointKey.name())
+                        && checkpoint.keyId().equals(checkpointKey.keyIdHex())
+                        && !signedAsStored(checkpoint)) {
+                    return Optional.of(new Contradiction(
+                            Problem.CHECKPOINT_FORGED,
+                            "checkpoint " + checkpoint.id() + "'s signature does not verify with the signing key"));
+                }
+                if (!TreeHash.same(leaves.root(), checkpoint.checkpoint().root())) {
+                    return Optional.of(new Contradiction(
+                            Problem.CHECKPOINT_MISMATCH,
+                            "the entries " + (confirmedUpTo + 1) + " to " + sequence
+                                    + " do not hash to the root of signed checkpoint " + checkpoint.id()));
+                }
+                confirmedUpTo = sequence;
+            }
+            return Optional.empty();
+        }
+
+        long confirmedUpTo() {
+            return confirmedUpTo;
+        }
+
+        private boolean signedAsStored(StoredCheckpoint checkpoint) {
+            try {
+                return Checkpoint.verified(checkpoint.signedNote(), List.of(checkpointKey))
+                        .equals(checkpoint.checkpoint());
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+    }
+
+    /** What a checkpoint says against the trail. */
+    private record Contradiction(Problem problem, String detail) {}
 
     /** A row, or why it cannot be an entry: a changed row must be reported, not crash verification. */
     private record Row(long sequence, @Nullable StoredEntry stored, @Nullable String unreadable) {}

@@ -35,7 +35,16 @@ public record Verification(
         /** An entry is missing: sequence numbers do not follow on. */
         SEQUENCE_GAP,
         /** The row holds values no appended entry can have. */
-        UNREADABLE
+        UNREADABLE,
+        /**
+         * The entries up to a signed checkpoint's size do not hash to its root: an entry up to there was
+         * rewritten with its hashes, removed, inserted or moved since it was signed (docs/adr/0023).
+         */
+        CHECKPOINT_MISMATCH,
+        /** A stored checkpoint's signature does not verify with the signing key: it was forged. */
+        CHECKPOINT_FORGED,
+        /** The trail has fewer entries than a signed checkpoint commits to: its newest were removed. */
+        TRUNCATED
     }
 
     static Verification intact(long size, String headHash, long durationMillis) {

@@ -30,7 +30,8 @@ class VerifyController {
     @Operation(
             summary = "Verify the whole trail",
             description = "Recomputes every entry's leaf hash from its stored fields and the hash chain from the"
-                    + " leaves, from entry 1 to the current head. Answers intact with the size and the head hash,"
+                    + " leaves, from entry 1 to the current head, and holds the leaves to every signed checkpoint"
+                    + " (its root at its size, its signature). Answers intact with the size and the head hash,"
                     + " or the first entry that does not check and why. Either way the status is 200: the answer"
                     + " is the result.")
     @ApiResponse(responseCode = "200", description = "The verification result")

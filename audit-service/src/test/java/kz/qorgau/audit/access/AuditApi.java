@@ -11,12 +11,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** GETs on audit-service's public port, with a bearer token or without one. */
-record AuditApi(int port) {
+public record AuditApi(int port) {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    HttpResponse<String> get(String path, @Nullable String token) {
+    public HttpResponse<String> get(String path, @Nullable String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .GET();
         if (token != null) {
@@ -32,7 +32,7 @@ record AuditApi(int port) {
         }
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
 }

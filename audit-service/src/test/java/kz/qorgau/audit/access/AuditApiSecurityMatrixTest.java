@@ -151,7 +151,12 @@ class AuditApiSecurityMatrixTest {
 
         @Override
         public Map<String, String> queryParameters(ApiOperation operation, Persona persona) {
-            return operation.path().equals("/api/v1/audit/entries") ? Map.of("subject", orderId) : Map.of();
+            return switch (operation.path()) {
+                case "/api/v1/audit/entries" -> Map.of("subject", orderId);
+                case "/api/v1/audit/proofs/inclusion" -> Map.of("sequence", "1");
+                case "/api/v1/audit/proofs/consistency" -> Map.of("fromSize", "1");
+                default -> Map.of();
+            };
         }
 
         @Override

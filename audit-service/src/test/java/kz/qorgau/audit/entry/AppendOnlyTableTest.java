@@ -14,6 +14,10 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import kz.qorgau.audit.RuntimeRole;
+import kz.qorgau.audit.tree.StoredTree;
+import kz.qorgau.auditlog.AuditEntry;
+import kz.qorgau.auditlog.CanonicalEncoding;
+import kz.qorgau.auditlog.RecordHeader;
 import kz.qorgau.infrastructure.postgres.TestDatabase;
 import kz.qorgau.testsupport.TestInfrastructure;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -159,6 +163,14 @@ class AppendOnlyTableTest {
     }
 
     @Test
+    void theTreeAndTheCheckpointsAreAppendOnlyToo() {
+        assertRefusedToOwner("UPDATE audit_tree_node SET hash = hash", "UPDATE");
+        assertRefusedToOwner("DELETE FROM audit_checkpoint", "DELETE");
+        assertRefusedToRuntimeRole("UPDATE audit_tree_node SET hash = hash");
+        assertRefusedToRuntimeRole("DELETE FROM audit_checkpoint");
+    }
+
+    @Test
     void updateIsRefusedToTheRuntimeRoleByPrivileges() {
         assertRefusedToRuntimeRole("UPDATE audit_entry SET type = 'kz.qorgau.forged.v1' WHERE sequence = 1");
     }
@@ -207,7 +219,14 @@ class AppendOnlyTableTest {
                 .isInstanceOfSatisfying(
                         SQLException.class,
                         e -> assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo(REFUSED_BY_TRIGGER))
-                .hasMessageContaining("audit_entry is append-only: " + operation + " is refused");
+                .hasMessageContaining(table(sql) + " is append-only: " + operation + " is refused");
+    }
+
+    /** The table a statement of these tests names. */
+    private static String table(String sql) {
+        return sql.contains("audit_tree_node")
+                ? "audit_tree_node"
+                : sql.contains("audit_checkpoint") ? "audit_checkpoint" : "audit_entry";
     }
 
     private static void assertRefusedToRuntimeRole(String sql) {
@@ -245,6 +264,8 @@ class AppendOnlyTableTest {
         AuditLog.Head head = AuditLog.head(jdbc);
         LeafHash leaf = LeafHash.of(entry);
         AuditLog.insert(jdbc, new StoredEntry(entry, leaf, HashChain.next(head.chainHash(), leaf)));
+        // As the writer does: the tree's nodes too, which the runtime role may insert.
+        StoredTree.appended(jdbc, entry.sequence(), leaf.bytes());
     }
 
     private static AuditEntry entry(long sequence) {

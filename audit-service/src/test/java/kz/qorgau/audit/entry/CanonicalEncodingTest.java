@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import kz.qorgau.auditlog.AuditEntry;
+import kz.qorgau.auditlog.CanonicalEncoding;
+import kz.qorgau.auditlog.RecordHeader;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -38,8 +38,15 @@ public final class LocalDemoKeys {
     /** The demo key that signs notification-service's acknowledgement links (docs/adr/0024). */
     public static final String ACKNOWLEDGEMENT_KEY = "wJZKQtVsGzkEg7CTW1Ef+gmqyg7PzPPoInn/7KiwIyo=";
 
-    private static final List<byte[]> DEMO_KEY_BYTES =
-            List.of(decode(SEALING_KEY), decode(AT_REST_KEY), decode(BLIND_INDEX_KEY), decode(ACKNOWLEDGEMENT_KEY));
+    /** The seed of audit-service's demo Ed25519 key that signs checkpoints of the trail (docs/adr/0023). */
+    public static final String CHECKPOINT_SEED = "n4+j9Up58aIt87Yw4OInkPtdJE7h3bA4iOTIZow8DGM=";
+
+    private static final List<byte[]> DEMO_KEY_BYTES = List.of(
+            decode(SEALING_KEY),
+            decode(AT_REST_KEY),
+            decode(BLIND_INDEX_KEY),
+            decode(ACKNOWLEDGEMENT_KEY),
+            decode(CHECKPOINT_SEED));
 
     private LocalDemoKeys() {}
 

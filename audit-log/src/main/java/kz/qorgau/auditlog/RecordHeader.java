@@ -1,4 +1,4 @@
-package kz.qorgau.audit.entry;
+package kz.qorgau.auditlog;
 
 import java.util.Arrays;
 import java.util.Objects;

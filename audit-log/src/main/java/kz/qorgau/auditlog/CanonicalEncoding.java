@@ -1,4 +1,4 @@
-package kz.qorgau.audit.entry;
+package kz.qorgau.auditlog;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The canonical encodings of an {@link AuditEntry}: the bytes its {@link LeafHash} covers.
+ * The canonical encodings of an {@link AuditEntry}: the bytes its leaf hash ({@link TreeHash#leaf}) covers.
  * Deterministic and unambiguous, so that an auditor can recompute a leaf offline from the entry's
  * fields (docs/adr/0008-audit-entries.md has version 1, docs/adr/0012-audit-every-record.md version
  * 2, each with the same table and a worked example). The first byte is the version, so a leaf says
@@ -122,7 +122,7 @@ public final class CanonicalEncoding {
         out.writeInt(entry.partition());
         out.writeLong(entry.offset());
         writeText(out, formatTime(entry.recordedAt()));
-        out.write(Sha256.digest(entry.payload()));
+        out.write(TreeHash.digest(entry.payload()));
     }
 
     private static void writeVersion2(DataOutputStream out, AuditEntry entry) throws IOException {
@@ -150,7 +150,7 @@ public final class CanonicalEncoding {
             out.writeByte(0);
         } else {
             out.writeByte(1);
-            out.write(Sha256.digest(payload));
+            out.write(TreeHash.digest(payload));
         }
         writeOptionalBytes(out, entry.key());
         out.write(headers(entry.headers()));
@@ -224,7 +224,7 @@ public final class CanonicalEncoding {
 
     /** The SHA-256 of a payload, as field 15 holds it (of both versions). */
     public static byte[] payloadDigest(byte[] payload) {
-        return Sha256.digest(payload);
+        return TreeHash.digest(payload);
     }
 
     private static void writeOptionalText(DataOutputStream out, String value) throws IOException {

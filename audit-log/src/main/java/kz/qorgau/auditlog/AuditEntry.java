@@ -1,4 +1,4 @@
-package kz.qorgau.audit.entry;
+package kz.qorgau.auditlog;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of the audit trail: a record as it was received, and where it stands in the trail.
- * Every field is covered by the entry's {@link LeafHash}. Times have microsecond precision, which
+ * Every field is covered by the entry's leaf hash ({@link TreeHash#leaf}). Times have microsecond precision, which
  * PostgreSQL keeps exactly.
  *
  * <p>Three kinds, two canonical encodings (docs/adr/0008, docs/adr/0012):
@@ -65,9 +65,9 @@ public record AuditEntry(
         @Nullable String unreadable) {
 
     /** The times the canonical encoding can write: four-digit years. */
-    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
-    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     /** An event with data: encoding version 1. */
     public AuditEntry(
