@@ -146,7 +146,10 @@ class HostileRequestsTest {
         assertThat(statuses.keySet()).as("refusals of many kinds").contains(400, 404);
     }
 
-    /** What a refused request must not have changed: orders, their versions, their children, their events. */
+    /**
+     * What a refused request must not have changed: orders, their versions, their children, the court's
+     * measures, the order's events.
+     */
     private List<Long> snapshot(String order) {
         return jdbc.sql(
                         """
@@ -157,11 +160,16 @@ class HostileRequestsTest {
                                (SELECT count(*) FROM order_service_attempt),
                                (SELECT count(*) FROM offender_document),
                                (SELECT count(*) FROM break_glass_grant),
+                               (SELECT count(*) FROM special_requirements),
+                               (SELECT count(*) FROM special_requirements_extension),
+                               (SELECT count(*) FROM reporting_visit),
+                               (SELECT count(*) FROM approach_ban),
+                               (SELECT count(*) FROM order_risk_assessment),
                                (SELECT count(*) FROM kit_outbox WHERE subject = :order)""")
                 .param("order", order)
                 .query((row, n) -> {
                     List<Long> values = new ArrayList<>();
-                    for (int i = 1; i <= 8; i++) {
+                    for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
                         values.add(row.getLong(i));
                     }
                     return values;
@@ -337,6 +345,8 @@ class HostileRequestsTest {
         if (path.equals("/api/v1/orders")) {
             return OrderRequests.valid();
         }
+        String today =
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty")).toString();
         Map<String, String> bodies = Map.ofEntries(
                 Map.entry("/api/v1/person-checks", "{\"iin\": \"" + OrderRequests.OFFENDER_IIN + "\"}"),
                 Map.entry(
@@ -352,7 +362,28 @@ class HostileRequestsTest {
                 Map.entry("/confirmation", "{\"caseNumber\": \"HOSTILE-461-1\"}"),
                 Map.entry("/checks", "{\"method\": \"VISIT\"}"),
                 Map.entry("/corrections", "{\"checkedAt\": \"2026-11-30T00:00:00Z\", \"reason\": \"WRONG_TIME\"}"),
-                Map.entry("/document-verifications", "{\"code\": \"AAAA-BBBB-CCCC-DDDD-EEEE-FFFF\"}"));
+                Map.entry("/document-verifications", "{\"code\": \"AAAA-BBBB-CCCC-DDDD-EEEE-FFFF\"}"),
+                Map.entry(
+                        "/api/v1/special-requirements",
+                        """
+                        {"administrativeCase": "HOSTILE-1", "district": "ALM-BOSTANDYK", "court": "HOSTILE-COURT",
+                         "caseNumber": "HOSTILE-1", "decisionDate": "%1$s", "effectiveDate": "%1$s", "termMonths": 3,
+                         "offenderIin": "%2$s", "bans": ["CONTACTING_VICTIM"]}"""
+                                .formatted(today, OrderRequests.OFFENDER_IIN)),
+                Map.entry(
+                        "/api/v1/approach-bans",
+                        """
+                        {"criminalCase": "HOSTILE-CR-1", "district": "ALM-BOSTANDYK", "court": "HOSTILE-COURT",
+                         "caseNumber": "HOSTILE-1", "decisionDate": "%1$s", "effectiveDate": "%1$s",
+                         "distanceMeters": 100, "offenderIin": "%2$s"}"""
+                                .formatted(today, OrderRequests.OFFENDER_IIN)),
+                Map.entry("/end", "{\"reason\": \"COURT_DECISION\", \"decisionDate\": \"" + today + "\"}"),
+                Map.entry(
+                        "/extensions",
+                        "{\"court\": \"HOSTILE-COURT\", \"caseNumber\": \"HOSTILE-2\", \"decisionDate\": \"" + today
+                                + "\", \"months\": 1}"),
+                Map.entry("/reporting-schedule", "{\"weekday\": \"MONDAY\", \"weeks\": [1, 3]}"),
+                Map.entry("/risk-assessments", "{\"level\": \"HIGH\"}"));
         return bodies.entrySet().stream()
                 .filter(entry -> path.endsWith(entry.getKey()))
                 .map(Map.Entry::getValue)
