@@ -40,6 +40,7 @@ import kz.qorgau.events.ComplianceCheckRecorded;
 import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.OrderServed;
 import kz.qorgau.events.QorgauEvent;
+import kz.qorgau.events.RegisterEntered;
 import kz.qorgau.events.ViolationConfirmed;
 import kz.qorgau.events.ViolationReported;
 import kz.qorgau.events.catalog.Topics;
@@ -253,12 +254,14 @@ class LocalStackIT {
         etag = change(tokens, "supervisor-a", violationPath + "/arrest", "{}", etag, 200);
         change(tokens, "supervisor-a", violationPath + "/arrest-end", "{}", etag, 200);
         List<EventEnvelope<QorgauEvent>> life =
-                await().atMost(EVENT_WAIT).until(() -> eventsOf(orderId), events -> events.size() >= 7);
+                await().atMost(EVENT_WAIT).until(() -> eventsOf(orderId), events -> events.size() >= 8);
         assertThat(life)
                 .extracting(EventEnvelope::type)
                 .containsExactly(
                         OrderIssued.TYPE,
                         OrderServed.TYPE,
+                        // Served, the offender enters the preventive register (docs/domain.md).
+                        RegisterEntered.TYPE,
                         ComplianceCheckRecorded.TYPE,
                         ViolationReported.TYPE,
                         ViolationConfirmed.TYPE,
