@@ -55,12 +55,46 @@ class OrderSearch {
         if (!staff.has(Role.COURT)) {
             access.requireOwnDistrict(staff, district);
         }
-        Instant now = clock.instant();
+        Query query = query(criteria, district, clock.instant());
+        query.params().put("limit", criteria.size() + 1);
+        query.params().put("offset", (long) criteria.page() * criteria.size());
+        var statement = jdbc.sql(query.sql() + query.orderBy() + " LIMIT :limit OFFSET :offset")
+                .params(query.params());
+        List<OrderSummary> rows = statement
+                .query((row, n) -> new OrderSummary(
+                        row.getObject("id", UUID.class),
+                        row.getString("order_number"),
+                        OrderStatus.valueOf(row.getString("status")),
+                        row.getString("district"),
+                        row.getString("police_unit"),
+                        instant(row.getTimestamp("issued_at")),
+                        instant(row.getTimestamp("served_at")),
+                        instant(row.getTimestamp("valid_until")),
+                        instant(row.getTimestamp("next_check_due")),
+                        row.getBoolean("repeat_offender")))
+                .list();
+        boolean hasNext = rows.size() > criteria.size();
+        return new OrderPage(
+                hasNext ? rows.subList(0, criteria.size()) : rows, criteria.page(), criteria.size(), hasNext);
+    }
+
+    /** How many orders of every district are on {@code list} now (for operators' gauges). */
+    @Transactional(readOnly = true)
+    long count(OrderList list, List<OrderStatus> statuses, Duration within) {
+        Query query = query(new Criteria(list, null, statuses, null, null, within, 0, 1), null, clock.instant());
+        return jdbc.sql("SELECT count(*) FROM (" + query.sql() + ") counted")
+                .params(query.params())
+                .query(Long.class)
+                .single();
+    }
+
+    /** A list's statement without its order and page, its order, and their parameters. */
+    private record Query(String sql, String orderBy, Map<String, Object> params) {}
+
+    private Query query(Criteria criteria, String district, Instant now) {
         Map<String, Object> params = new HashMap<>();
         params.put("now", Timestamp.from(now));
         params.put("checkSeconds", law.checkInterval().value().toSeconds());
-        params.put("limit", criteria.size() + 1);
-        params.put("offset", (long) criteria.page() * criteria.size());
         // The next check falls due an interval after the latest check, or after service if none.
         StringBuilder listed = new StringBuilder(
                 """
@@ -89,40 +123,27 @@ class OrderSearch {
             listed.append(" AND o.issued_at < :to");
             params.put("to", startOf(criteria.issuedTo().plusDays(1)));
         }
-        String list =
-                switch (criteria.list()) {
-                    case ALL -> " ORDER BY issued_at DESC, id";
-                    case EXPIRING -> {
-                        params.put("horizon", Timestamp.from(now.plus(criteria.within())));
-                        yield " WHERE status = 'IN_FORCE' AND valid_until > :now AND valid_until <= :horizon"
-                                + " ORDER BY valid_until, id";
-                    }
-                    case UNSERVED -> {
-                        params.put("since", Timestamp.from(now.minus(criteria.within())));
-                        yield " WHERE status = 'ISSUED' AND issued_at <= :since ORDER BY issued_at, id";
-                    }
-                    case CHECKS_OVERDUE ->
-                        " WHERE status = 'IN_FORCE' AND next_check_due < :now AND valid_until > :now"
-                                + " ORDER BY next_check_due, id";
-                };
-        var statement = jdbc.sql("SELECT * FROM (" + listed + ") listed" + list + " LIMIT :limit OFFSET :offset")
-                .params(params);
-        List<OrderSummary> rows = statement
-                .query((row, n) -> new OrderSummary(
-                        row.getObject("id", UUID.class),
-                        row.getString("order_number"),
-                        OrderStatus.valueOf(row.getString("status")),
-                        row.getString("district"),
-                        row.getString("police_unit"),
-                        instant(row.getTimestamp("issued_at")),
-                        instant(row.getTimestamp("served_at")),
-                        instant(row.getTimestamp("valid_until")),
-                        instant(row.getTimestamp("next_check_due")),
-                        row.getBoolean("repeat_offender")))
-                .list();
-        boolean hasNext = rows.size() > criteria.size();
-        return new OrderPage(
-                hasNext ? rows.subList(0, criteria.size()) : rows, criteria.page(), criteria.size(), hasNext);
+        String sql = "SELECT * FROM (" + listed + ") listed";
+        return switch (criteria.list()) {
+            case ALL -> new Query(sql, " ORDER BY issued_at DESC, id", params);
+            case EXPIRING -> {
+                params.put("horizon", Timestamp.from(now.plus(criteria.within())));
+                yield new Query(
+                        sql + " WHERE status = 'IN_FORCE' AND valid_until > :now AND valid_until <= :horizon",
+                        " ORDER BY valid_until, id",
+                        params);
+            }
+            case UNSERVED -> {
+                params.put("since", Timestamp.from(now.minus(criteria.within())));
+                yield new Query(
+                        sql + " WHERE status = 'ISSUED' AND issued_at <= :since", " ORDER BY issued_at, id", params);
+            }
+            case CHECKS_OVERDUE ->
+                new Query(
+                        sql + " WHERE status = 'IN_FORCE' AND next_check_due < :now AND valid_until > :now",
+                        " ORDER BY next_check_due, id",
+                        params);
+        };
     }
 
     private Timestamp startOf(LocalDate day) {

@@ -40,6 +40,12 @@ class OrderSearchTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    OrderListGauges gauges;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @LocalServerPort
     int port;
 
@@ -116,6 +122,28 @@ class OrderSearchTest {
     }
 
     @Test
+    void operatorsGaugesCountTheListsOfEveryDistrict() {
+        gauges.count();
+        for (String list : List.of("UNSERVED", "CHECKS_OVERDUE", "EXPIRING")) {
+            int listed =
+                    everyPage(officer.as(Persona.COURT_CLERK), "list=" + list).size();
+            assertThat(meters.get(OrderListGauges.METRIC)
+                            .tag("list", list.toLowerCase(java.util.Locale.ROOT))
+                            .gauge()
+                            .value())
+                    .as(list)
+                    .isEqualTo(listed)
+                    .isGreaterThanOrEqualTo(1);
+        }
+        assertThat(meters.get(OrderListGauges.METRIC)
+                        .tag("list", "in_force")
+                        .gauge()
+                        .value())
+                .isEqualTo(everyPage(officer.as(Persona.COURT_CLERK), "status=IN_FORCE")
+                        .size());
+    }
+
+    @Test
     void pagesFollowOneAnother() {
         HttpResponse<String> first = officer.get("/api/v1/orders?size=1&page=0");
         HttpResponse<String> second = officer.get("/api/v1/orders?size=1&page=1");
@@ -167,9 +195,13 @@ class OrderSearchTest {
 
     /** Every item of the list, page after page (other classes' orders share the district). */
     private List<JsonNode> everyPage(String query) {
+        return everyPage(officer, query);
+    }
+
+    private static List<JsonNode> everyPage(ApiClient client, String query) {
         List<JsonNode> found = new ArrayList<>();
         for (int page = 0; page < 100; page++) {
-            HttpResponse<String> answer = officer.get("/api/v1/orders?size=100&page=" + page + "&" + query);
+            HttpResponse<String> answer = client.get("/api/v1/orders?size=100&page=" + page + "&" + query);
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             assertThat(answer.body())
                     .doesNotContain(OrderRequests.OFFENDER_IIN, OrderRequests.VICTIM_IIN, OrderRequests.VICTIM_PHONE)
