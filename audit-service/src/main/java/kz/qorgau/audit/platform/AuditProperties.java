@@ -98,12 +98,19 @@ public record AuditProperties(
         }
     }
 
-    /** @param chunkSize entries read per query while verifying */
-    public record Verify(@DefaultValue("1000") int chunkSize) {
+    /**
+     * @param chunkSize entries read per query while verifying
+     * @param fullWait how long {@code verify?full=true} waits for the full verification before it answers with
+     *     its progress (the job runs on regardless)
+     */
+    public record Verify(@DefaultValue("1000") int chunkSize, @DefaultValue("20s") Duration fullWait) {
 
         public Verify {
             if (chunkSize < 1 || chunkSize > 100_000) {
                 throw new IllegalArgumentException("qorgau.audit.verify.chunk-size must be within 1..100000");
+            }
+            if (fullWait.isNegative() || fullWait.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new IllegalArgumentException("qorgau.audit.verify.full-wait must be within 0..5m");
             }
         }
     }

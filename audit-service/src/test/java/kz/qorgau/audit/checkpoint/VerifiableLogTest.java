@@ -3,15 +3,24 @@ package kz.qorgau.audit.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import kz.qorgau.audit.CatalogueTopics;
 import kz.qorgau.audit.ExampleEvents;
 import kz.qorgau.audit.access.AuditApi;
@@ -28,7 +37,10 @@ import kz.qorgau.auditlog.Checkpoint;
 import kz.qorgau.auditlog.InMemoryTree;
 import kz.qorgau.auditlog.NoteVerifier;
 import kz.qorgau.auditlog.Proofs;
+import kz.qorgau.auditverifier.BundleVerification;
 import kz.qorgau.auditverifier.LogVerification;
+import kz.qorgau.auditverifier.Witness;
+import kz.qorgau.auditverifier.WitnessSources;
 import kz.qorgau.events.catalog.EventTypes;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventEnvelope;
@@ -48,6 +60,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -88,6 +101,12 @@ class VerifiableLogTest {
 
     @Autowired
     AuditVerifier verifier;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    MeterRegistry meters;
 
     @LocalServerPort
     int port;
@@ -223,7 +242,7 @@ class VerifiableLogTest {
         assertThat(rewrittenRow.verified()).isFalse();
         assertThat(rewrittenRow.firstBadSequence()).as("%s", rewrittenRow).isLessThanOrEqualTo(size);
         assertThat(rewrittenRow.reason()).contains("do not hash to the root of the signed checkpoint");
-        Verification rewrittenVerified = verifier.verify();
+        Verification rewrittenVerified = verifier.verifyFully();
         assertThat(rewrittenVerified.problem()).as("%s", rewrittenVerified).isEqualTo(Problem.CHECKPOINT_MISMATCH);
         assertThat(rewrittenVerified.firstBadSequence()).isLessThanOrEqualTo(size);
 
@@ -237,7 +256,9 @@ class VerifiableLogTest {
         assertThat(truncated.verified()).isFalse();
         assertThat(truncated.reason()).contains("were removed");
         assertThat(truncated.firstBadSequence()).isLessThanOrEqualTo(size);
-        assertThat(verifier.verify().problem()).isEqualTo(Problem.TRUNCATED);
+        assertThat(verifier.verify().problem())
+                .as("verify goes on from where it ended")
+                .isEqualTo(Problem.TRUNCATED);
         assertThat(selfCheck.check()).hasValueSatisfying(result -> assertThat(result.detail())
                 .contains("the checkpoint commits to " + size));
     }
@@ -277,6 +298,132 @@ class VerifiableLogTest {
         HttpResponse<String> response = get(path);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return response.body();
+    }
+
+    /**
+     * verify goes on from where the last verification ended; full verifications are one background job that
+     * concurrent requests join (docs/adr/0027). The job is held at its first query by a lock on the checkpoint
+     * table, so that the requests certainly meet it running.
+     */
+    @Test
+    void verifyGoesOnFromTheLastAndFullVerificationsAreOneJob() throws Exception {
+        Verification full = verifier.verifyFully();
+        assertThat(full.intact()).as("%s", full).isTrue();
+        assertThat(full.verifiedFrom()).isZero();
+        sendOrder(UUID.randomUUID().toString(), 2);
+        await().atMost(PATIENCE).until(() -> AuditLog.head(jdbc).size() >= full.size() + 2);
+        Verification incremental = verifier.verify();
+        assertThat(incremental.intact()).as("%s", incremental).isTrue();
+        assertThat(incremental.verifiedFrom()).isEqualTo(full.size());
+        assertThat(incremental.size()).isGreaterThanOrEqualTo(full.size() + 2);
+
+        CompletableFuture<Verification> first;
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("LOCK TABLE audit_checkpoint IN ACCESS EXCLUSIVE MODE");
+            }
+            List<CompletableFuture<CompletableFuture<Verification>>> requests = IntStream.range(0, 4)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(verifier::startOrJoinFull))
+                    .toList();
+            first = verifier.startOrJoinFull();
+            for (CompletableFuture<CompletableFuture<Verification>> request : requests) {
+                assertThat(request.get(10, TimeUnit.SECONDS)).isSameAs(first);
+            }
+            assertThat(first).isNotDone();
+            holder.rollback();
+        }
+        assertThat(first.get(30, TimeUnit.SECONDS).intact()).isTrue();
+        assertThat(meters.get("audit.verify.full.progress").gauge().value()).isEqualTo(1.0);
+
+        JsonNode done = getJson("/api/v1/audit/verify/full");
+        assertThat(done.get("running").asBoolean()).isFalse();
+        assertThat(done.get("result").get("intact").asBoolean())
+                .as(done.toString())
+                .isTrue();
+    }
+
+    @Test
+    void anOrdersEvidenceBundleVerifiesAloneAndAnyChangedByteFailsIt() {
+        String orderId = UUID.randomUUID().toString();
+        sendOrder(orderId, 12);
+        long last = await().atMost(PATIENCE).until(() -> lastSequenceOf(orderId), sequence -> sequence > 0);
+        if (CheckpointLog.largestSize(jdbc) < last) {
+            // Checkpoints come every 2 entries here; two more keep the trail's parity for the tampering test.
+            sendOrder(UUID.randomUUID().toString(), 2);
+        }
+        await().atMost(PATIENCE).until(() -> CheckpointLog.largestSize(jdbc) >= last);
+        NoteVerifier key = NoteVerifier.parse(getJson("/api/v1/audit/checkpoints/signing-key")
+                .get("verifierKey")
+                .asString());
+
+        String path = "/api/v1/audit/bundle?subject=" + orderId;
+        byte[] bundle = get(path).body().getBytes(StandardCharsets.UTF_8);
+        BundleVerification.Result result = BundleVerification.verify(bundle, List.of(key));
+        assertThat(result.verified()).as(result.toString()).isTrue();
+        assertThat(result.entries()).isEqualTo(12);
+        assertThat(JSON.readTree(bundle).get("entries").get(0).get("entry").has("payload"))
+                .as("payloads are left out by default")
+                .isFalse();
+
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        for (int i = 0; i < 300; i++) {
+            byte[] changed = bundle.clone();
+            int position = random.nextInt(changed.length);
+            changed[position] ^= (byte) (1 + random.nextInt(255));
+            assertThat(BundleVerification.verify(changed, List.of(key)).verified())
+                    .as("seed %d: byte %d of %d changed", seed, position, changed.length)
+                    .isFalse();
+        }
+
+        // Payloads: for a stated purpose only; the bundle still verifies, now from the payloads themselves.
+        assertBadRequest(path + "&payloads=true", "Qorgau-Purpose");
+        HttpResponse<String> withPayloads = new AuditApi(port)
+                .get(
+                        path + "&payloads=true",
+                        infrastructure.identity().token(Persona.AUDITOR),
+                        Map.of("Qorgau-Purpose", "court case 2-1234/2026"));
+        assertThat(withPayloads.statusCode()).isEqualTo(200);
+        BundleVerification.Result full =
+                BundleVerification.verify(withPayloads.body().getBytes(StandardCharsets.UTF_8), List.of(key));
+        assertThat(full.verified()).as(full.toString()).isTrue();
+        assertThat(JSON.readTree(withPayloads.body())
+                        .get("entries")
+                        .get(0)
+                        .get("entry")
+                        .get("payload")
+                        .asString())
+                .isNotEmpty();
+    }
+
+    /** The offline verifier's witness against the running service: it follows the log as it grows. */
+    @Test
+    void theWitnessFollowsTheServicesCheckpoints(@TempDir Path directory) throws Exception {
+        NoteVerifier key = NoteVerifier.parse(getJson("/api/v1/audit/checkpoints/signing-key")
+                .get("verifierKey")
+                .asString());
+        Witness witness = new Witness(
+                WitnessSources.of(
+                        "http://127.0.0.1:" + port, infrastructure.identity().token(Persona.AUDITOR)),
+                directory.resolve("witness.note"),
+                List.of(key));
+        sendOrder(UUID.randomUUID().toString(), 2);
+        await().atMost(PATIENCE).until(() -> CheckpointLog.largestSize(jdbc) > 0);
+        Witness.Observation first = witness.observe();
+        assertThat(first.verdict()).as("%s", first).isEqualTo(Witness.Verdict.FIRST);
+        long seen = first.kept().size();
+        sendOrder(UUID.randomUUID().toString(), 2);
+        await().atMost(PATIENCE).until(() -> CheckpointLog.largestSize(jdbc) > seen);
+        Witness.Observation grew = witness.observe();
+        assertThat(grew.verdict()).as("%s", grew).isEqualTo(Witness.Verdict.CONSISTENT);
+    }
+
+    private long lastSequenceOf(String orderId) {
+        return jdbc.sql("SELECT count(*), coalesce(max(sequence), 0) FROM audit_entry WHERE subject = ?")
+                .param(orderId)
+                .query((row, number) -> row.getLong(1) == 12 ? row.getLong(2) : 0L)
+                .single();
     }
 
     @Test
