@@ -14,13 +14,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param verify verification of the trail
  * @param database the runtime role
  * @param checkpoint signed checkpoints
+ * @param reconcile the trail held to what the broker holds
  */
 @ConfigurationProperties("qorgau.audit")
 public record AuditProperties(
         @DefaultValue Writer writer,
         @DefaultValue Verify verify,
         @DefaultValue Database database,
-        @DefaultValue Checkpoints checkpoint) {
+        @DefaultValue Checkpoints checkpoint,
+        @DefaultValue Reconcile reconcile) {
+
+    /** @param interval how often the writer compares, per topic and partition, the trail with the broker */
+    public record Reconcile(@DefaultValue("5m") Duration interval) {
+
+        public Reconcile {
+            if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("qorgau.audit.reconcile.interval must be at least 1s");
+            }
+        }
+    }
 
     /**
      * Signed checkpoints of the trail (docs/adr/0023). The signing key is configuration, never in the

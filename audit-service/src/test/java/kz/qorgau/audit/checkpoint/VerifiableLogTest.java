@@ -28,6 +28,7 @@ import kz.qorgau.audit.entry.AuditLog;
 import kz.qorgau.audit.entry.HashChain;
 import kz.qorgau.audit.entry.LeafHash;
 import kz.qorgau.audit.entry.StoredEntry;
+import kz.qorgau.audit.reconcile.Reconciliation;
 import kz.qorgau.audit.tree.StoredTree;
 import kz.qorgau.audit.verify.AuditVerifier;
 import kz.qorgau.audit.verify.Verification;
@@ -53,8 +54,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -104,6 +109,9 @@ class VerifiableLogTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    Reconciliation reconciliation;
 
     @Autowired
     MeterRegistry meters;
@@ -256,11 +264,85 @@ class VerifiableLogTest {
         assertThat(truncated.verified()).isFalse();
         assertThat(truncated.reason()).contains("were removed");
         assertThat(truncated.firstBadSequence()).isLessThanOrEqualTo(size);
-        assertThat(verifier.verify().problem())
-                .as("verify goes on from where it ended")
-                .isEqualTo(Problem.TRUNCATED);
+        assertThat(verifier.verify().problem()).isEqualTo(Problem.TRUNCATED);
         assertThat(selfCheck.check()).hasValueSatisfying(result -> assertThat(result.detail())
                 .contains("the checkpoint commits to " + size));
+
+        // The broker still holds the removed entry's record: reconciliation finds the gap.
+        StoredEntry removed = last;
+        List<Reconciliation.Gap> gaps =
+                await().atMost(PATIENCE).until(reconciliation::reconcile, found -> !found.isEmpty());
+        assertThat(gaps)
+                .containsExactly(new Reconciliation.Gap(
+                        removed.entry().topic(),
+                        removed.entry().partition(),
+                        removed.entry().offset()));
+        assertThat(meters.get("audit.reconciliation.gaps").gauge().value()).isEqualTo(1.0);
+    }
+
+    /**
+     * Reconciliation compares what a read-committed consumer is given with the trail: the offsets of transaction
+     * markers and of an aborted transaction are not gaps.
+     */
+    @Test
+    void reconciliationPassesOverTransactionMarkers() throws Exception {
+        String topic = Topics.inNamespace(infrastructure.namespace(), Topics.ORDERS_TOPIC);
+        long last;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        infrastructure.kafka().bootstrapServers(),
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        "reconciliation-test-" + UUID.randomUUID()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.initTransactions();
+            sendInTransaction(producer, topic, true, 2);
+            sendInTransaction(producer, topic, false, 1);
+            last = sendInTransaction(producer, topic, true, 2);
+        }
+        // Four raw records appended (the trail keeps its parity for the tampering test), the group past them.
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.sql("SELECT count(*) FROM audit_entry WHERE topic = ? AND kafka_partition = 0"
+                                        + " AND kafka_offset <= ? AND unreadable_reason IS NOT NULL")
+                                .params(topic, last)
+                                .query(Long.class)
+                                .single()
+                        == 4);
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(committedOffset(topic)).isGreaterThan(last));
+        assertThat(reconciliation.reconcile()).isEmpty();
+    }
+
+    /** The offset of the last record sent. */
+    private static long sendInTransaction(
+            KafkaProducer<byte[], byte[]> producer, String topic, boolean commit, int records) throws Exception {
+        producer.beginTransaction();
+        long offset = -1;
+        for (int i = 0; i < records; i++) {
+            offset = producer.send(
+                            new ProducerRecord<>(topic, 0, null, "not an event".getBytes(StandardCharsets.UTF_8)))
+                    .get(10, TimeUnit.SECONDS)
+                    .offset();
+        }
+        if (commit) {
+            producer.commitTransaction();
+        } else {
+            producer.abortTransaction();
+        }
+        return offset;
+    }
+
+    private long committedOffset(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infrastructure.kafka().bootstrapServers()))) {
+            var committed = admin.listConsumerGroupOffsets(Topics.AUDIT_SERVICE)
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS)
+                    .get(new TopicPartition(topic, 0));
+            return committed == null ? -1 : committed.offset();
+        }
     }
 
     private LogVerification.Result offline(List<String> notes, NoteVerifier key, long size) {
