@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,7 +121,18 @@ public class AuditVerifier implements DisposableBean {
 
     /** Starts the full verification, or joins the running one, and waits for its result. */
     public Verification verifyFully() {
-        return startOrJoinFull().join();
+        try {
+            return startOrJoinFull().join();
+        } catch (CompletionException e) {
+            throw unwrapped(e.getCause());
+        }
+    }
+
+    /** The job's own failure (the database away: a 503), not the future's wrapper. */
+    private static RuntimeException unwrapped(Throwable failure) {
+        return failure instanceof RuntimeException runtime
+                ? runtime
+                : new IllegalStateException("the full verification failed", failure);
     }
 
     /** Starts the full verification, or joins the running one; waits at most full-wait for it. */
@@ -133,7 +145,7 @@ public class AuditVerifier implements DisposableBean {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("the full verification failed", e.getCause());
+            throw unwrapped(e.getCause());
         }
         return new FullVerification(!job.isDone(), fullChecked.get(), fullSize.get(), job.isDone() ? job.join() : null);
     }
