@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The canonical encodings of an {@link AuditEntry}: the bytes its leaf hash ({@link TreeHash#leaf}) covers.
@@ -94,12 +95,28 @@ public final class CanonicalEncoding {
 
     /** The canonical bytes of {@code entry}, in its version's encoding. */
     public static byte[] encode(AuditEntry entry) {
+        byte[] payload = entry.payload();
+        return encode(entry, payload == null ? null : TreeHash.digest(payload));
+    }
+
+    /**
+     * The canonical bytes of {@code entry} with its payload's digest given instead of computed: the leaf of
+     * an entry whose payload was left out (the evidence bundle, docs/adr/0027). The entry's own payload is
+     * then ignored, but must be present exactly when {@code payloadDigest} is.
+     */
+    public static byte[] encode(AuditEntry entry, byte @Nullable [] payloadDigest) {
+        if ((entry.payload() == null) != (payloadDigest == null)) {
+            throw new IllegalArgumentException("a payload digest exactly when the entry has a payload");
+        }
+        if (payloadDigest != null && payloadDigest.length != TreeHash.SIZE) {
+            throw new IllegalArgumentException("a payload digest is " + TreeHash.SIZE + " bytes");
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             if (entry.version() == VERSION_1) {
-                writeVersion1(out, entry);
+                writeVersion1(out, entry, payloadDigest);
             } else {
-                writeVersion2(out, entry);
+                writeVersion2(out, entry, payloadDigest);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen: writing to memory", e);
@@ -107,7 +124,7 @@ public final class CanonicalEncoding {
         return bytes.toByteArray();
     }
 
-    private static void writeVersion1(DataOutputStream out, AuditEntry entry) throws IOException {
+    private static void writeVersion1(DataOutputStream out, AuditEntry entry, byte[] payloadDigest) throws IOException {
         out.writeByte(VERSION_1);
         out.writeLong(entry.sequence());
         writeText(out, entry.eventId().toString());
@@ -122,10 +139,11 @@ public final class CanonicalEncoding {
         out.writeInt(entry.partition());
         out.writeLong(entry.offset());
         writeText(out, formatTime(entry.recordedAt()));
-        out.write(TreeHash.digest(entry.payload()));
+        out.write(payloadDigest);
     }
 
-    private static void writeVersion2(DataOutputStream out, AuditEntry entry) throws IOException {
+    private static void writeVersion2(DataOutputStream out, AuditEntry entry, byte @Nullable [] payloadDigest)
+            throws IOException {
         out.writeByte(VERSION_2);
         out.writeLong(entry.sequence());
         writeOptionalText(out, entry.eventId() == null ? null : entry.eventId().toString());
@@ -145,12 +163,11 @@ public final class CanonicalEncoding {
         out.writeInt(entry.partition());
         out.writeLong(entry.offset());
         writeText(out, formatTime(entry.recordedAt()));
-        byte[] payload = entry.payload();
-        if (payload == null) {
+        if (payloadDigest == null) {
             out.writeByte(0);
         } else {
             out.writeByte(1);
-            out.write(TreeHash.digest(payload));
+            out.write(payloadDigest);
         }
         writeOptionalBytes(out, entry.key());
         out.write(headers(entry.headers()));

@@ -26,6 +26,14 @@ public final class CompactRange {
         size++;
     }
 
+    /** An independent copy: appending to one leaves the other as it was. */
+    public CompactRange copy() {
+        CompactRange copy = new CompactRange();
+        copy.subtrees.addAll(subtrees);
+        copy.size = size;
+        return copy;
+    }
+
     public long size() {
         return size;
     }

@@ -345,7 +345,7 @@ class AuditTrailTest {
         try {
             // Only the owner can do this; the runtime role cannot (AppendOnlyTableTest).
             asOwnerWithoutTheTrigger("UPDATE audit_entry SET payload = ? WHERE sequence = ?", forged, changed);
-            JsonNode payloadChanged = getJson("/api/v1/audit/verify");
+            JsonNode payloadChanged = getJson("/api/v1/audit/verify/full").get("result");
             assertThat(payloadChanged.get("intact").asBoolean()).isFalse();
             assertThat(payloadChanged.get("firstBadSequence").asLong()).isEqualTo(changed);
             assertThat(payloadChanged.get("problem").asString()).isEqualTo("LEAF_MISMATCH");
@@ -355,7 +355,7 @@ class AuditTrailTest {
             assertThat(recomputedLeaf).isNotEqualTo(originalLeaf);
             asOwnerWithoutTheTrigger(
                     "UPDATE audit_entry SET leaf_hash = ? WHERE sequence = ?", recomputedLeaf, changed);
-            JsonNode leafChanged = getJson("/api/v1/audit/verify");
+            JsonNode leafChanged = getJson("/api/v1/audit/verify/full").get("result");
             assertThat(leafChanged.get("intact").asBoolean()).isFalse();
             assertThat(leafChanged.get("firstBadSequence").asLong()).isEqualTo(changed);
             assertThat(leafChanged.get("problem").asString()).isEqualTo("CHAIN_MISMATCH");
@@ -366,7 +366,11 @@ class AuditTrailTest {
                     originalLeaf,
                     changed);
         }
-        assertThat(getJson("/api/v1/audit/verify").get("intact").asBoolean()).isTrue();
+        assertThat(getJson("/api/v1/audit/verify/full")
+                        .get("result")
+                        .get("intact")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test

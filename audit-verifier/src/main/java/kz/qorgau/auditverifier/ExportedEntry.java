@@ -7,7 +7,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import kz.qorgau.auditlog.AuditEntry;
+import kz.qorgau.auditlog.CanonicalEncoding;
 import kz.qorgau.auditlog.RecordHeader;
+import kz.qorgau.auditlog.TreeHash;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -15,13 +17,27 @@ import tools.jackson.databind.JsonNode;
  * One line of the export (GET /api/v1/audit/export): the entry as the entries API shows it, read back
  * into the fields its leaf hash covers, and the hashes the service stored beside it.
  */
-record ExportedEntry(AuditEntry entry, byte[] statedLeafHash, byte[] statedChainHash) {
+record ExportedEntry(
+        AuditEntry entry, byte @Nullable [] payloadDigest, byte[] statedLeafHash, byte @Nullable [] statedChainHash) {
 
     /**
      * @throws IllegalArgumentException when the line does not hold an entry
      */
     static ExportedEntry read(JsonNode line) {
         boolean hasPayload = bool(line, "hasPayload");
+        // An evidence bundle may leave the payload out: its digest, which the leaf covers, stands in for it.
+        String payload = optionalText(line, "payload");
+        byte[] payloadBytes = null;
+        byte[] digest = null;
+        if (hasPayload) {
+            if (payload == null) {
+                payloadBytes = new byte[0];
+                digest = hex(line, "payloadSha256");
+            } else {
+                payloadBytes = Base64.getDecoder().decode(payload);
+                digest = CanonicalEncoding.payloadDigest(payloadBytes);
+            }
+        }
         List<RecordHeader> headers = null;
         JsonNode headerList = line.get("headers");
         if (headerList != null && !headerList.isNull()) {
@@ -46,11 +62,21 @@ record ExportedEntry(AuditEntry entry, byte[] statedLeafHash, byte[] statedChain
                 (int) number(line, "partition"),
                 number(line, "offset"),
                 time(text(line, "recordedAt")),
-                hasPayload ? Base64.getDecoder().decode(text(line, "payload")) : null,
+                payloadBytes,
                 bytes(line, "key"),
                 headers,
                 optionalText(line, "unreadableReason"));
-        return new ExportedEntry(entry, hex(line, "leafHash"), hex(line, "chainHash"));
+        String chainHash = optionalText(line, "chainHash");
+        return new ExportedEntry(
+                entry,
+                digest,
+                hex(line, "leafHash"),
+                chainHash == null ? null : HexFormat.of().parseHex(chainHash));
+    }
+
+    /** The entry's leaf hash, recomputed from its fields. */
+    byte[] leaf() {
+        return TreeHash.leaf(CanonicalEncoding.encode(entry, payloadDigest));
     }
 
     long sequence() {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import kz.qorgau.auditlog.CanonicalEncoding;
 import kz.qorgau.auditlog.Checkpoint;
 import kz.qorgau.auditlog.CompactRange;
 import kz.qorgau.auditlog.NoteVerifier;
@@ -144,12 +143,12 @@ public final class LogVerification {
                         sequence,
                         "no checkpoint commits to it: the newest checkpoint has " + last + " entries");
             }
-            byte[] leaf = TreeHash.leaf(CanonicalEncoding.encode(exported.entry()));
+            byte[] leaf = exported.leaf();
             if (!TreeHash.same(leaf, exported.statedLeafHash())) {
                 return Result.failed(sequence - 1, checkpoints, sequence, "its fields do not hash to its leaf hash");
             }
             chain = TreeHash.digest(chain, leaf);
-            if (!TreeHash.same(chain, exported.statedChainHash())) {
+            if (exported.statedChainHash() == null || !TreeHash.same(chain, exported.statedChainHash())) {
                 return Result.failed(sequence - 1, checkpoints, sequence, "its chain hash does not follow the chain");
             }
             tree.append(leaf);

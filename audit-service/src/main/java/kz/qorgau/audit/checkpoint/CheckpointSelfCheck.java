@@ -153,7 +153,7 @@ class CheckpointSelfCheck extends PeriodicTask {
     }
 
     @Override
-    void tick() {
+    protected void tick() {
         try {
             check();
         } catch (RuntimeException e) {

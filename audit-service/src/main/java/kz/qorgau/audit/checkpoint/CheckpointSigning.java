@@ -116,7 +116,7 @@ class CheckpointSigning extends PeriodicTask {
     }
 
     @Override
-    void tick() {
+    protected void tick() {
         try {
             signIfDue();
         } catch (NotTheWriterException e) {

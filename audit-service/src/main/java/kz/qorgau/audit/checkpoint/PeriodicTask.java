@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
 
 /** Work done every interval on a daemon thread of its own, from start to stop of the context. */
-abstract class PeriodicTask implements SmartLifecycle {
+public abstract class PeriodicTask implements SmartLifecycle {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -15,13 +15,13 @@ abstract class PeriodicTask implements SmartLifecycle {
     private final Duration interval;
     private ScheduledExecutorService ticker;
 
-    PeriodicTask(String name, Duration interval) {
+    protected PeriodicTask(String name, Duration interval) {
         this.name = name;
         this.interval = interval;
     }
 
     /** One round; an exception is logged by the implementation, never thrown. */
-    abstract void tick();
+    protected abstract void tick();
 
     @Override
     public synchronized void start() {

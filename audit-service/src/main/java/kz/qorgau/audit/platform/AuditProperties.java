@@ -14,13 +14,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param verify verification of the trail
  * @param database the runtime role
  * @param checkpoint signed checkpoints
+ * @param reconcile the trail held to what the broker holds
  */
 @ConfigurationProperties("qorgau.audit")
 public record AuditProperties(
         @DefaultValue Writer writer,
         @DefaultValue Verify verify,
         @DefaultValue Database database,
-        @DefaultValue Checkpoints checkpoint) {
+        @DefaultValue Checkpoints checkpoint,
+        @DefaultValue Reconcile reconcile) {
+
+    /** @param interval how often the writer compares, per topic and partition, the trail with the broker */
+    public record Reconcile(@DefaultValue("5m") Duration interval) {
+
+        public Reconcile {
+            if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("qorgau.audit.reconcile.interval must be at least 1s");
+            }
+        }
+    }
 
     /**
      * Signed checkpoints of the trail (docs/adr/0023). The signing key is configuration, never in the
@@ -98,12 +110,19 @@ public record AuditProperties(
         }
     }
 
-    /** @param chunkSize entries read per query while verifying */
-    public record Verify(@DefaultValue("1000") int chunkSize) {
+    /**
+     * @param chunkSize entries read per query while verifying
+     * @param fullWait how long {@code verify?full=true} waits for the full verification before it answers with
+     *     its progress (the job runs on regardless)
+     */
+    public record Verify(@DefaultValue("1000") int chunkSize, @DefaultValue("20s") Duration fullWait) {
 
         public Verify {
             if (chunkSize < 1 || chunkSize > 100_000) {
                 throw new IllegalArgumentException("qorgau.audit.verify.chunk-size must be within 1..100000");
+            }
+            if (fullWait.isNegative() || fullWait.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new IllegalArgumentException("qorgau.audit.verify.full-wait must be within 0..5m");
             }
         }
     }

@@ -1,5 +1,6 @@
 package kz.qorgau.audit.query;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -47,7 +48,13 @@ record AuditEntryView(
         @Schema(description = "When the entry was appended, UTC, microseconds") String recordedAt,
         @Schema(description = "false when the record had no value (an event without data): payload is then empty")
                 boolean hasPayload,
-        @Schema(description = "The record value exactly as received, base64; sealed fields stay sealed") String payload,
+        @Schema(
+                        description =
+                                "The record value exactly as received, base64; sealed fields stay sealed. Left out"
+                                        + " of an evidence bundle without payloads: payloadSha256 then stands in for it")
+                @JsonInclude(JsonInclude.Include.NON_NULL)
+                @Nullable
+                String payload,
         @Schema(description = "Hex SHA-256 of the payload bytes (field 15 of the canonical encoding); null without")
                 @Nullable
                 String payloadSha256,
@@ -56,7 +63,12 @@ record AuditEntryView(
         @Schema(description = "Version 2: the record headers as received, in order; null for version 1") @Nullable
                 List<HeaderView> headers,
         @Schema(description = "Hex SHA-256(0x00 ‖ canonical encoding)") String leafHash,
-        @Schema(description = "Hex SHA-256(previous chain hash ‖ leaf hash)") String chainHash) {
+        @Schema(
+                        description = "Hex SHA-256(previous chain hash ‖ leaf hash); left out of an evidence bundle,"
+                                + " which does not hold the entries before")
+                @JsonInclude(JsonInclude.Include.NON_NULL)
+                @Nullable
+                String chainHash) {
 
     /** A record header: its name, and its value in base64 (null when it had none). */
     @Schema(description = "A Kafka header as received")
@@ -96,6 +108,37 @@ record AuditEntryView(
                                 .toList(),
                 stored.leafHash().hex(),
                 stored.chainHash().hex());
+    }
+
+    /**
+     * As an evidence bundle holds it (docs/adr/0027): without the chain hash, which only the entries before
+     * could confirm, and without the payload unless asked; the payload's digest, which the leaf covers, stays.
+     */
+    AuditEntryView bundled(boolean withPayload) {
+        return new AuditEntryView(
+                sequence,
+                encodingVersion,
+                unreadable,
+                unreadableReason,
+                eventId,
+                type,
+                source,
+                subject,
+                subjectSequence,
+                time,
+                dataContentType,
+                dataSchema,
+                topic,
+                partition,
+                offset,
+                recordedAt,
+                hasPayload,
+                withPayload ? payload : null,
+                payloadSha256,
+                key,
+                headers,
+                leafHash,
+                null);
     }
 
     private static String base64(byte[] bytes) {

@@ -3,12 +3,20 @@ package kz.qorgau.audit.verify;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import kz.qorgau.audit.checkpoint.CheckpointLog;
 import kz.qorgau.audit.checkpoint.StoredCheckpoint;
 import kz.qorgau.audit.entry.AuditLog;
@@ -26,19 +34,24 @@ import kz.qorgau.auditlog.TreeHash;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Recomputes every leaf from the stored fields and the chain from the leaves, from entry 1 to the
- * head as it was when verification began, and holds the leaves to every signed checkpoint up to there
- * (docs/adr/0023): a chain rewritten with its hashes, or the newest entries removed, contradicts one. Reads in chunks of {@code qorgau.audit.verify.chunk-size}
- * entries by sequence number, so memory stays flat for millions of entries and no long transaction
- * is held.
+ * Recomputes leaves from the stored fields and the chain from the leaves, and holds the leaves to every signed
+ * checkpoint (docs/adr/0023): a chain rewritten with its hashes, or the newest entries removed, contradicts one.
+ * Reads in chunks of {@code qorgau.audit.verify.chunk-size} entries by sequence number, so memory stays flat for
+ * millions of entries and no long transaction is held.
+ *
+ * <p>Two ways (docs/adr/0027): {@link #verify()} goes on from where this instance's last verification ended (its
+ * chain hash and compact range kept in memory) to the head, so it answers at once; {@link #verifyFully()} starts,
+ * or joins, the one full verification from entry 1, which runs in the background with its progress as a gauge.
+ * The first {@link #verify()} after a start has nothing to go on from, so it joins the full one.
  */
 @Service
-public class AuditVerifier {
+public class AuditVerifier implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AuditVerifier.class);
 
@@ -48,36 +61,138 @@ public class AuditVerifier {
     private final JdbcClient jdbc;
     private final NoteVerifier checkpointKey;
     private final int chunkSize;
+    private final Duration fullWait;
     private final MeterRegistry meters;
     /** 1 intact, 0 broken, -1 not verified since this instance started. */
     private final AtomicInteger lastResult = new AtomicInteger(-1);
+    /** The running full verification's entries checked so far, and of how many. */
+    private final AtomicLong fullChecked = new AtomicLong();
+
+    private final AtomicLong fullSize = new AtomicLong();
+    private final ExecutorService fullJobs = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "audit-full-verification");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Where the last intact verification ended; null until one has. Guarded by this. */
+    private @Nullable Verified verified;
+    /** The running or last full verification. Guarded by this. */
+    private @Nullable CompletableFuture<Verification> fullJob;
 
     public AuditVerifier(
             JdbcClient jdbc, AuditProperties properties, MeterRegistry meters, NoteSigner checkpointSigner) {
         this.jdbc = jdbc;
         this.checkpointKey = NoteVerifier.parse(checkpointSigner.verifierKey());
         this.chunkSize = properties.verify().chunkSize();
+        this.fullWait = properties.verify().fullWait();
         this.meters = meters;
         Gauge.builder("audit.verify.intact", lastResult, AtomicInteger::get)
                 .description("Result of the last verification: 1 intact, 0 broken, -1 none since start")
                 .register(meters);
+        Gauge.builder("audit.verify.full.progress", this, AuditVerifier::fullProgress)
+                .description("The full verification's share of entries checked, 0 to 1; 1 when none runs")
+                .register(meters);
     }
 
+    /** What the verified trail ended with: enough to go on hashing from there. */
+    private record Verified(long size, ChainHash chain, CompactRange leaves, long confirmedUpTo) {
+
+        /** Before entry 1; scans copy the range, so it stays empty. */
+        static final Verified NOTHING = new Verified(0, HashChain.GENESIS, new CompactRange(), 0);
+    }
+
+    /** Where a full verification stands: running or done, and its result when done. */
+    public record FullVerification(boolean running, long checked, long size, @Nullable Verification result) {}
+
+    /**
+     * Verifies the entries appended since the last verification that found the trail intact, holding them
+     * to the checkpoints signed since; with none yet, joins the full verification and waits for it.
+     */
     public Verification verify() {
-        long started = System.nanoTime();
-        Verification result = check(started);
-        long nanos = System.nanoTime() - started;
+        Verified from;
+        synchronized (this) {
+            from = verified;
+        }
+        if (from == null) {
+            return verifyFully();
+        }
+        return finished(scan(from, System.nanoTime(), null), "incremental");
+    }
+
+    /** Starts the full verification, or joins the running one, and waits for its result. */
+    public Verification verifyFully() {
+        try {
+            return startOrJoinFull().join();
+        } catch (CompletionException e) {
+            throw unwrapped(e.getCause());
+        }
+    }
+
+    /** The job's own failure (the database away: a 503), not the future's wrapper. */
+    private static RuntimeException unwrapped(Throwable failure) {
+        return failure instanceof RuntimeException runtime
+                ? runtime
+                : new IllegalStateException("the full verification failed", failure);
+    }
+
+    /** Starts the full verification, or joins the running one; waits at most full-wait for it. */
+    public FullVerification fullVerification() {
+        CompletableFuture<Verification> job = startOrJoinFull();
+        try {
+            job.get(fullWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // Still running: the answer is its progress.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw unwrapped(e.getCause());
+        }
+        return new FullVerification(!job.isDone(), fullChecked.get(), fullSize.get(), job.isDone() ? job.join() : null);
+    }
+
+    /** Starts the full verification, or joins the running one: there is never more than one. */
+    public synchronized CompletableFuture<Verification> startOrJoinFull() {
+        if (fullJob == null || fullJob.isDone()) {
+            fullChecked.set(0);
+            fullSize.set(0);
+            fullJob = CompletableFuture.supplyAsync(
+                    () -> finished(scan(Verified.NOTHING, System.nanoTime(), fullChecked), "full"), fullJobs);
+        }
+        return fullJob;
+    }
+
+    private double fullProgress() {
+        long size = fullSize.get();
+        return size == 0 ? 1 : Math.min(1, (double) fullChecked.get() / size);
+    }
+
+    private Verification finished(Outcome outcome, String mode) {
+        Verification result = outcome.verification();
+        synchronized (this) {
+            if (outcome.reached() == null) {
+                verified = null; // a break stays reported: the next verify joins a full one again
+            } else if (verified == null || verified.size() <= outcome.reached().size()) {
+                verified = outcome.reached();
+            }
+        }
         Timer.builder("audit.verify")
-                .description("Verifications of the whole trail")
+                .description("Verifications of the trail: full from entry 1, or incremental from the last")
                 .tag("result", result.intact() ? "intact" : "broken")
+                .tag("mode", mode)
                 .register(meters)
-                .record(nanos, TimeUnit.NANOSECONDS);
+                .record(result.durationMillis(), TimeUnit.MILLISECONDS);
         lastResult.set(result.intact() ? 1 : 0);
         if (result.intact()) {
-            log.info("Audit trail intact: {} entries, head {}", result.size(), result.headHash());
+            log.info(
+                    "Audit trail intact ({}): {} entries, head {}, entries after {} hashed",
+                    mode,
+                    result.size(),
+                    result.headHash(),
+                    result.verifiedFrom());
         } else {
             log.error(
-                    "Audit trail NOT intact: entry {} of {}: {}",
+                    "Audit trail NOT intact ({}): entry {} of {}: {}",
+                    mode,
                     result.firstBadSequence(),
                     result.size(),
                     result.detail());
@@ -85,109 +200,115 @@ public class AuditVerifier {
         return result;
     }
 
-    private Verification check(long started) {
-        // The largest signed size first: a checkpoint signed after the head was read is then never "ahead".
-        long signed = CheckpointLog.largestSize(jdbc);
-        long size = AuditLog.head(jdbc).size();
-        ChainHash chain = HashChain.GENESIS;
-        if (signed > size) {
-            return broken(
-                    size,
-                    chain,
-                    size + 1,
-                    Problem.TRUNCATED,
-                    "a signed checkpoint commits to " + signed + " entries; the trail has " + size,
-                    started);
-        }
-        SignedRoots checkpoints = new SignedRoots(size);
-        long expected = 1;
-        while (expected <= size) {
-            List<Row> chunk = jdbc.sql(CHUNK)
-                    .params(expected - 1, size, chunkSize)
-                    .query(ROWS)
-                    .list();
-            if (chunk.isEmpty()) {
-                return broken(
-                        size,
-                        chain,
-                        expected,
-                        Problem.SEQUENCE_GAP,
-                        "entries from here to the head are missing",
-                        started);
-            }
-            for (Row row : chunk) {
-                if (row.sequence() != expected) {
-                    return broken(size, chain, expected, Problem.SEQUENCE_GAP, "the entry is missing", started);
-                }
-                if (row.stored() == null) {
-                    return broken(size, chain, expected, Problem.UNREADABLE, row.unreadable(), started);
-                }
-                LeafHash leaf = LeafHash.of(row.stored().entry());
-                if (!leaf.matches(row.stored().leafHash())) {
-                    return broken(
-                            size,
-                            chain,
-                            expected,
-                            Problem.LEAF_MISMATCH,
-                            "the stored fields do not hash to the stored leaf hash",
-                            started);
-                }
-                ChainHash next = HashChain.next(chain, leaf);
-                if (!next.matches(row.stored().chainHash())) {
-                    return broken(
-                            size,
-                            chain,
-                            expected,
-                            Problem.CHAIN_MISMATCH,
-                            "the stored chain hash is not SHA-256(previous chain hash, leaf hash)",
-                            started);
-                }
-                chain = next;
-                Optional<Contradiction> contradicted = checkpoints.after(expected, leaf);
-                if (contradicted.isPresent()) {
-                    return broken(
-                            size,
-                            chain,
-                            checkpoints.confirmedUpTo() + 1,
-                            contradicted.get().problem(),
-                            contradicted.get().detail(),
-                            started);
-                }
-                expected++;
-            }
-        }
-        return Verification.intact(size, chain.hex(), millisSince(started));
+    @Override
+    public void destroy() {
+        fullJobs.shutdownNow();
     }
 
-    private static Verification broken(
-            long size, ChainHash lastGood, long sequence, Problem problem, String detail, long started) {
-        return Verification.broken(size, lastGood.hex(), sequence, problem, detail, millisSince(started));
+    /** A verification's result, and where it ended when intact. */
+    private record Outcome(Verification verification, @Nullable Verified reached) {}
+
+    private Outcome scan(Verified from, long started, @Nullable AtomicLong progress) {
+        Scan scan = new Scan(from, started);
+        Verification result = scan.run(progress);
+        return new Outcome(result, result.intact() ? scan.reached() : null);
     }
 
-    private static long millisSince(long started) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-    }
+    /** One pass from where {@code from} ended to the head as it is when the pass begins. */
+    private final class Scan {
 
-    /**
-     * The signed checkpoints, met in size order as the leaves are hashed again: at each checkpoint's size the
-     * root of the leaves so far must be its root, and one signed by the current key must verify with it (one
-     * signed before a rotation names another key, and is compared by root only).
-     */
-    private final class SignedRoots {
-
-        private final long size;
-        private final CompactRange leaves = new CompactRange();
+        private final long verifiedFrom;
+        private final long started;
+        private ChainHash chain;
+        private final CompactRange leaves;
+        private long confirmedUpTo;
+        private long size;
         private final Deque<StoredCheckpoint> pending = new ArrayDeque<>();
         private long readUpTo;
-        private long confirmedUpTo;
 
-        SignedRoots(long size) {
-            this.size = size;
+        Scan(Verified from, long started) {
+            this.verifiedFrom = from.size();
+            this.started = started;
+            this.chain = from.chain();
+            this.leaves = from.leaves().copy();
+            this.confirmedUpTo = from.confirmedUpTo();
+            this.readUpTo = from.size();
         }
 
-        /** Adds the leaf of entry {@code sequence}; why a checkpoint of that size contradicts it, if one does. */
-        Optional<Contradiction> after(long sequence, LeafHash leaf) {
+        Verified reached() {
+            return new Verified(size, chain, leaves.copy(), confirmedUpTo);
+        }
+
+        Verification run(@Nullable AtomicLong progress) {
+            // The largest signed size first: a checkpoint signed after the head was read is then never "ahead".
+            long signed = CheckpointLog.largestSize(jdbc);
+            size = AuditLog.head(jdbc).size();
+            if (progress != null) {
+                fullSize.set(size);
+            }
+            if (signed > size || verifiedFrom > size) {
+                return broken(
+                        size + 1,
+                        Problem.TRUNCATED,
+                        (signed > size
+                                        ? "a signed checkpoint commits to " + signed
+                                        : "verified before: " + verifiedFrom)
+                                + " entries; the trail has " + size);
+            }
+            long expected = verifiedFrom + 1;
+            while (expected <= size) {
+                List<Row> chunk = jdbc.sql(CHUNK)
+                        .params(expected - 1, size, chunkSize)
+                        .query(ROWS)
+                        .list();
+                if (chunk.isEmpty()) {
+                    return broken(expected, Problem.SEQUENCE_GAP, "entries from here to the head are missing");
+                }
+                for (Row row : chunk) {
+                    Optional<Verification> bad = check(row, expected);
+                    if (bad.isPresent()) {
+                        return bad.get();
+                    }
+                    expected++;
+                }
+                if (progress != null) {
+                    progress.set(expected - 1);
+                }
+            }
+            return Verification.intact(size, chain.hex(), millisSince(started), verifiedFrom);
+        }
+
+        private Optional<Verification> check(Row row, long expected) {
+            if (row.sequence() != expected) {
+                return Optional.of(broken(expected, Problem.SEQUENCE_GAP, "the entry is missing"));
+            }
+            if (row.stored() == null) {
+                return Optional.of(broken(expected, Problem.UNREADABLE, row.unreadable()));
+            }
+            LeafHash leaf = LeafHash.of(row.stored().entry());
+            if (!leaf.matches(row.stored().leafHash())) {
+                return Optional.of(broken(
+                        expected, Problem.LEAF_MISMATCH, "the stored fields do not hash to the stored leaf hash"));
+            }
+            ChainHash next = HashChain.next(chain, leaf);
+            if (!next.matches(row.stored().chainHash())) {
+                return Optional.of(broken(
+                        expected,
+                        Problem.CHAIN_MISMATCH,
+                        "the stored chain hash is not SHA-256(previous chain hash, leaf hash)"));
+            }
+            chain = next;
             leaves.append(leaf.bytes());
+            return checkpointsAt(expected)
+                    .map(contradiction -> broken(confirmedUpTo + 1, contradiction.problem(), contradiction.detail()));
+        }
+
+        /**
+         * The signed checkpoints, met in size order as the leaves are hashed again: at each checkpoint's size the
+         * root of the leaves so far must be its root, and one signed by the current key must verify with it (one
+         * signed before a rotation names another key, and is compared by root only).
+         */
+        private Optional<Contradiction> checkpointsAt(long sequence) {
             if (pending.isEmpty() && readUpTo < size) {
                 List<StoredCheckpoint> next = CheckpointLog.bySize(jdbc, readUpTo, size, chunkSize);
                 pending.addAll(next);
@@ -213,17 +334,22 @@ public class AuditVerifier {
             return Optional.empty();
         }
 
-        long confirmedUpTo() {
-            return confirmedUpTo;
+        private Verification broken(long sequence, Problem problem, String detail) {
+            return Verification.broken(
+                    size, chain.hex(), sequence, problem, detail, millisSince(started), verifiedFrom);
         }
+    }
 
-        private boolean signedAsStored(StoredCheckpoint checkpoint) {
-            try {
-                return Checkpoint.verified(checkpoint.signedNote(), List.of(checkpointKey))
-                        .equals(checkpoint.checkpoint());
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
+    private static long millisSince(long started) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    }
+
+    private boolean signedAsStored(StoredCheckpoint checkpoint) {
+        try {
+            return Checkpoint.verified(checkpoint.signedNote(), List.of(checkpointKey))
+                    .equals(checkpoint.checkpoint());
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param problem what is wrong with it, or {@code null}
  * @param detail the problem in words, or {@code null}
  * @param durationMillis how long verification took
+ * @param verifiedFrom entries 1 to this were verified before, by an earlier verification of this instance, and
+ *     not hashed again (docs/adr/0027); 0 for a full verification
  */
 @Schema(description = "The result of verifying the audit trail")
 public record Verification(
@@ -24,7 +26,11 @@ public record Verification(
         @Schema(description = "The first entry that does not check, when not intact") @Nullable Long firstBadSequence,
         @Schema(description = "What is wrong with that entry, when not intact") @Nullable Problem problem,
         @Schema(description = "The problem in words, when not intact") @Nullable String detail,
-        @Schema(description = "How long verification took, in milliseconds") long durationMillis) {
+        @Schema(description = "How long verification took, in milliseconds") long durationMillis,
+        @Schema(
+                        description = "Entries 1 to this were verified by an earlier verification and not hashed"
+                                + " again (incremental); 0 for a full verification")
+                long verifiedFrom) {
 
     /** What can be wrong with an entry. */
     public enum Problem {
@@ -47,12 +53,18 @@ public record Verification(
         TRUNCATED
     }
 
-    static Verification intact(long size, String headHash, long durationMillis) {
-        return new Verification(true, size, headHash, null, null, null, durationMillis);
+    static Verification intact(long size, String headHash, long durationMillis, long verifiedFrom) {
+        return new Verification(true, size, headHash, null, null, null, durationMillis, verifiedFrom);
     }
 
     static Verification broken(
-            long size, String headHash, long sequence, Problem problem, String detail, long durationMillis) {
-        return new Verification(false, size, headHash, sequence, problem, detail, durationMillis);
+            long size,
+            String headHash,
+            long sequence,
+            Problem problem,
+            String detail,
+            long durationMillis,
+            long verifiedFrom) {
+        return new Verification(false, size, headHash, sequence, problem, detail, durationMillis, verifiedFrom);
     }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,8 +18,13 @@ public record AuditApi(int port) {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public HttpResponse<String> get(String path, @Nullable String token) {
+        return get(path, token, Map.of());
+    }
+
+    public HttpResponse<String> get(String path, @Nullable String token, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .GET();
+        headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -152,7 +152,7 @@ class AuditApiSecurityMatrixTest {
         @Override
         public Map<String, String> queryParameters(ApiOperation operation, Persona persona) {
             return switch (operation.path()) {
-                case "/api/v1/audit/entries" -> Map.of("subject", orderId);
+                case "/api/v1/audit/entries", "/api/v1/audit/bundle" -> Map.of("subject", orderId);
                 case "/api/v1/audit/proofs/inclusion" -> Map.of("sequence", "1");
                 case "/api/v1/audit/proofs/consistency" -> Map.of("fromSize", "1");
                 default -> Map.of();

@@ -3,15 +3,24 @@ package kz.qorgau.audit.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import kz.qorgau.audit.CatalogueTopics;
 import kz.qorgau.audit.ExampleEvents;
 import kz.qorgau.audit.access.AuditApi;
@@ -19,6 +28,7 @@ import kz.qorgau.audit.entry.AuditLog;
 import kz.qorgau.audit.entry.HashChain;
 import kz.qorgau.audit.entry.LeafHash;
 import kz.qorgau.audit.entry.StoredEntry;
+import kz.qorgau.audit.reconcile.Reconciliation;
 import kz.qorgau.audit.tree.StoredTree;
 import kz.qorgau.audit.verify.AuditVerifier;
 import kz.qorgau.audit.verify.Verification;
@@ -28,7 +38,10 @@ import kz.qorgau.auditlog.Checkpoint;
 import kz.qorgau.auditlog.InMemoryTree;
 import kz.qorgau.auditlog.NoteVerifier;
 import kz.qorgau.auditlog.Proofs;
+import kz.qorgau.auditverifier.BundleVerification;
 import kz.qorgau.auditverifier.LogVerification;
+import kz.qorgau.auditverifier.Witness;
+import kz.qorgau.auditverifier.WitnessSources;
 import kz.qorgau.events.catalog.EventTypes;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventEnvelope;
@@ -41,13 +54,18 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -88,6 +106,15 @@ class VerifiableLogTest {
 
     @Autowired
     AuditVerifier verifier;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    Reconciliation reconciliation;
+
+    @Autowired
+    MeterRegistry meters;
 
     @LocalServerPort
     int port;
@@ -223,7 +250,7 @@ class VerifiableLogTest {
         assertThat(rewrittenRow.verified()).isFalse();
         assertThat(rewrittenRow.firstBadSequence()).as("%s", rewrittenRow).isLessThanOrEqualTo(size);
         assertThat(rewrittenRow.reason()).contains("do not hash to the root of the signed checkpoint");
-        Verification rewrittenVerified = verifier.verify();
+        Verification rewrittenVerified = verifier.verifyFully();
         assertThat(rewrittenVerified.problem()).as("%s", rewrittenVerified).isEqualTo(Problem.CHECKPOINT_MISMATCH);
         assertThat(rewrittenVerified.firstBadSequence()).isLessThanOrEqualTo(size);
 
@@ -240,6 +267,82 @@ class VerifiableLogTest {
         assertThat(verifier.verify().problem()).isEqualTo(Problem.TRUNCATED);
         assertThat(selfCheck.check()).hasValueSatisfying(result -> assertThat(result.detail())
                 .contains("the checkpoint commits to " + size));
+
+        // The broker still holds the removed entry's record: reconciliation finds the gap.
+        StoredEntry removed = last;
+        List<Reconciliation.Gap> gaps =
+                await().atMost(PATIENCE).until(reconciliation::reconcile, found -> !found.isEmpty());
+        assertThat(gaps)
+                .containsExactly(new Reconciliation.Gap(
+                        removed.entry().topic(),
+                        removed.entry().partition(),
+                        removed.entry().offset()));
+        assertThat(meters.get("audit.reconciliation.gaps").gauge().value()).isEqualTo(1.0);
+    }
+
+    /**
+     * Reconciliation compares what a read-committed consumer is given with the trail: the offsets of transaction
+     * markers and of an aborted transaction are not gaps.
+     */
+    @Test
+    void reconciliationPassesOverTransactionMarkers() throws Exception {
+        String topic = Topics.inNamespace(infrastructure.namespace(), Topics.ORDERS_TOPIC);
+        long last;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        infrastructure.kafka().bootstrapServers(),
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        "reconciliation-test-" + UUID.randomUUID()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.initTransactions();
+            sendInTransaction(producer, topic, true, 2);
+            sendInTransaction(producer, topic, false, 1);
+            last = sendInTransaction(producer, topic, true, 2);
+        }
+        // Four raw records appended (the trail keeps its parity for the tampering test), the group past them.
+        await().atMost(PATIENCE)
+                .until(() -> jdbc.sql("SELECT count(*) FROM audit_entry WHERE topic = ? AND kafka_partition = 0"
+                                        + " AND kafka_offset <= ? AND unreadable_reason IS NOT NULL")
+                                .params(topic, last)
+                                .query(Long.class)
+                                .single()
+                        == 4);
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(committedOffset(topic)).isGreaterThan(last));
+        assertThat(reconciliation.reconcile()).isEmpty();
+    }
+
+    /** The offset of the last record sent. */
+    private static long sendInTransaction(
+            KafkaProducer<byte[], byte[]> producer, String topic, boolean commit, int records) throws Exception {
+        producer.beginTransaction();
+        long offset = -1;
+        for (int i = 0; i < records; i++) {
+            offset = producer.send(
+                            new ProducerRecord<>(topic, 0, null, "not an event".getBytes(StandardCharsets.UTF_8)))
+                    .get(10, TimeUnit.SECONDS)
+                    .offset();
+        }
+        if (commit) {
+            producer.commitTransaction();
+        } else {
+            producer.abortTransaction();
+        }
+        return offset;
+    }
+
+    private long committedOffset(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infrastructure.kafka().bootstrapServers()))) {
+            var committed = admin.listConsumerGroupOffsets(Topics.AUDIT_SERVICE)
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS)
+                    .get(new TopicPartition(topic, 0));
+            return committed == null ? -1 : committed.offset();
+        }
     }
 
     private LogVerification.Result offline(List<String> notes, NoteVerifier key, long size) {
@@ -277,6 +380,132 @@ class VerifiableLogTest {
         HttpResponse<String> response = get(path);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return response.body();
+    }
+
+    /**
+     * verify goes on from where the last verification ended; full verifications are one background job that
+     * concurrent requests join (docs/adr/0027). The job is held at its first query by a lock on the checkpoint
+     * table, so that the requests certainly meet it running.
+     */
+    @Test
+    void verifyGoesOnFromTheLastAndFullVerificationsAreOneJob() throws Exception {
+        Verification full = verifier.verifyFully();
+        assertThat(full.intact()).as("%s", full).isTrue();
+        assertThat(full.verifiedFrom()).isZero();
+        sendOrder(UUID.randomUUID().toString(), 2);
+        await().atMost(PATIENCE).until(() -> AuditLog.head(jdbc).size() >= full.size() + 2);
+        Verification incremental = verifier.verify();
+        assertThat(incremental.intact()).as("%s", incremental).isTrue();
+        assertThat(incremental.verifiedFrom()).isEqualTo(full.size());
+        assertThat(incremental.size()).isGreaterThanOrEqualTo(full.size() + 2);
+
+        CompletableFuture<Verification> first;
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("LOCK TABLE audit_checkpoint IN ACCESS EXCLUSIVE MODE");
+            }
+            List<CompletableFuture<CompletableFuture<Verification>>> requests = IntStream.range(0, 4)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(verifier::startOrJoinFull))
+                    .toList();
+            first = verifier.startOrJoinFull();
+            for (CompletableFuture<CompletableFuture<Verification>> request : requests) {
+                assertThat(request.get(10, TimeUnit.SECONDS)).isSameAs(first);
+            }
+            assertThat(first).isNotDone();
+            holder.rollback();
+        }
+        assertThat(first.get(30, TimeUnit.SECONDS).intact()).isTrue();
+        assertThat(meters.get("audit.verify.full.progress").gauge().value()).isEqualTo(1.0);
+
+        JsonNode done = getJson("/api/v1/audit/verify/full");
+        assertThat(done.get("running").asBoolean()).isFalse();
+        assertThat(done.get("result").get("intact").asBoolean())
+                .as(done.toString())
+                .isTrue();
+    }
+
+    @Test
+    void anOrdersEvidenceBundleVerifiesAloneAndAnyChangedByteFailsIt() {
+        String orderId = UUID.randomUUID().toString();
+        sendOrder(orderId, 12);
+        long last = await().atMost(PATIENCE).until(() -> lastSequenceOf(orderId), sequence -> sequence > 0);
+        if (CheckpointLog.largestSize(jdbc) < last) {
+            // Checkpoints come every 2 entries here; two more keep the trail's parity for the tampering test.
+            sendOrder(UUID.randomUUID().toString(), 2);
+        }
+        await().atMost(PATIENCE).until(() -> CheckpointLog.largestSize(jdbc) >= last);
+        NoteVerifier key = NoteVerifier.parse(getJson("/api/v1/audit/checkpoints/signing-key")
+                .get("verifierKey")
+                .asString());
+
+        String path = "/api/v1/audit/bundle?subject=" + orderId;
+        byte[] bundle = get(path).body().getBytes(StandardCharsets.UTF_8);
+        BundleVerification.Result result = BundleVerification.verify(bundle, List.of(key));
+        assertThat(result.verified()).as(result.toString()).isTrue();
+        assertThat(result.entries()).isEqualTo(12);
+        assertThat(JSON.readTree(bundle).get("entries").get(0).get("entry").has("payload"))
+                .as("payloads are left out by default")
+                .isFalse();
+
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        for (int i = 0; i < 300; i++) {
+            byte[] changed = bundle.clone();
+            int position = random.nextInt(changed.length);
+            changed[position] ^= (byte) (1 + random.nextInt(255));
+            assertThat(BundleVerification.verify(changed, List.of(key)).verified())
+                    .as("seed %d: byte %d of %d changed", seed, position, changed.length)
+                    .isFalse();
+        }
+
+        // Payloads: for a stated purpose only; the bundle still verifies, now from the payloads themselves.
+        assertBadRequest(path + "&payloads=true", "Qorgau-Purpose");
+        HttpResponse<String> withPayloads = new AuditApi(port)
+                .get(
+                        path + "&payloads=true",
+                        infrastructure.identity().token(Persona.AUDITOR),
+                        Map.of("Qorgau-Purpose", "court case 2-1234/2026"));
+        assertThat(withPayloads.statusCode()).isEqualTo(200);
+        BundleVerification.Result full =
+                BundleVerification.verify(withPayloads.body().getBytes(StandardCharsets.UTF_8), List.of(key));
+        assertThat(full.verified()).as(full.toString()).isTrue();
+        assertThat(JSON.readTree(withPayloads.body())
+                        .get("entries")
+                        .get(0)
+                        .get("entry")
+                        .get("payload")
+                        .asString())
+                .isNotEmpty();
+    }
+
+    /** The offline verifier's witness against the running service: it follows the log as it grows. */
+    @Test
+    void theWitnessFollowsTheServicesCheckpoints(@TempDir Path directory) throws Exception {
+        NoteVerifier key = NoteVerifier.parse(getJson("/api/v1/audit/checkpoints/signing-key")
+                .get("verifierKey")
+                .asString());
+        Witness witness = new Witness(
+                WitnessSources.of(
+                        "http://127.0.0.1:" + port, infrastructure.identity().token(Persona.AUDITOR)),
+                directory.resolve("witness.note"),
+                List.of(key));
+        sendOrder(UUID.randomUUID().toString(), 2);
+        await().atMost(PATIENCE).until(() -> CheckpointLog.largestSize(jdbc) > 0);
+        Witness.Observation first = witness.observe();
+        assertThat(first.verdict()).as("%s", first).isEqualTo(Witness.Verdict.FIRST);
+        long seen = first.kept().size();
+        sendOrder(UUID.randomUUID().toString(), 2);
+        await().atMost(PATIENCE).until(() -> CheckpointLog.largestSize(jdbc) > seen);
+        Witness.Observation grew = witness.observe();
+        assertThat(grew.verdict()).as("%s", grew).isEqualTo(Witness.Verdict.CONSISTENT);
+    }
+
+    private long lastSequenceOf(String orderId) {
+        return jdbc.sql("SELECT count(*), coalesce(max(sequence), 0) FROM audit_entry WHERE subject = ?")
+                .param(orderId)
+                .query((row, number) -> row.getLong(1) == 12 ? row.getLong(2) : 0L)
+                .single();
     }
 
     @Test
