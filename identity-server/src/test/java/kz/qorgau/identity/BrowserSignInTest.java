@@ -93,7 +93,8 @@ class BrowserSignInTest {
                 Arguments.of("supervisor-a", "demo-supervisor-a", "SUPERVISOR", "ALM-BOSTANDYK"),
                 Arguments.of("court-clerk", "demo-court-clerk", "COURT", null),
                 Arguments.of("operator", "demo-operator", "OPERATOR", null),
-                Arguments.of("auditor", "demo-auditor", "AUDITOR", null));
+                Arguments.of("auditor", "demo-auditor", "AUDITOR", null),
+                Arguments.of("analyst", "demo-analyst", "ANALYST", null));
     }
 
     @Test

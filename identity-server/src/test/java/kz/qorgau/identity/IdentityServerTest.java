@@ -71,7 +71,8 @@ class IdentityServerTest {
                         "ALM-BOSTANDYK"),
                 Arguments.of("court-clerk", "court-clerk-local-only-secret", "demo-court-clerk", "COURT", null),
                 Arguments.of("operator", "operator-local-only-secret", "demo-operator", "OPERATOR", null),
-                Arguments.of("auditor", "auditor-local-only-secret", "demo-auditor", "AUDITOR", null));
+                Arguments.of("auditor", "auditor-local-only-secret", "demo-auditor", "AUDITOR", null),
+                Arguments.of("analyst", "analyst-local-only-secret", "demo-analyst", "ANALYST", null));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -18,7 +18,8 @@ record DemoPersona(String clientId, String secret, String role) {
             new DemoPersona("supervisor-a", "supervisor-a-local-only-secret", "supervisor, district ALM-BOSTANDYK"),
             new DemoPersona("court-clerk", "court-clerk-local-only-secret", "court clerk"),
             new DemoPersona("operator", "operator-local-only-secret", "operator"),
-            new DemoPersona("auditor", "auditor-local-only-secret", "auditor"));
+            new DemoPersona("auditor", "auditor-local-only-secret", "auditor"),
+            new DemoPersona("analyst", "analyst-local-only-secret", "analyst (statistics only)"));
 
     /** The curl line that gets this persona an access token, after who it is. */
     String curl(String issuer) {

@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  */
 class KeycloakRealmTest {
 
-    private static final List<String> ROLES = List.of("OFFICER", "SUPERVISOR", "COURT", "OPERATOR", "AUDITOR");
+    private static final List<String> ROLES =
+            List.of("OFFICER", "SUPERVISOR", "COURT", "OPERATOR", "AUDITOR", "ANALYST");
     private static final String PEOPLES_CLIENT = "qorgau-web";
     private static final String REALM_FILE = "deploy/keycloak/qorgau-realm.json";
     private static final String IMPORT_DIR = "/opt/keycloak/data/import/";

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param password LOCAL-ONLY DEMO PASSWORD in clear, the same as the Keycloak realm's; hashed with bcrypt at
  *     start-up, never logged
  * @param subject the {@code sub} claim: a pseudonymous user id, never a person's name or IIN
- * @param roles the {@code roles} claim (OFFICER, SUPERVISOR, COURT, OPERATOR, AUDITOR)
+ * @param roles the {@code roles} claim (OFFICER, SUPERVISOR, COURT, OPERATOR, AUDITOR, ANALYST)
  * @param district the {@code district} claim, or {@code null} for roles that are not bound to one
  */
 public record Persona(

@@ -10,6 +10,7 @@ public final class Authorities {
     public static final String COURT = "ROLE_COURT";
     public static final String OPERATOR = "ROLE_OPERATOR";
     public static final String AUDITOR = "ROLE_AUDITOR";
+    public static final String ANALYST = "ROLE_ANALYST";
 
     private Authorities() {}
 }

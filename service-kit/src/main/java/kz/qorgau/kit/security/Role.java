@@ -16,7 +16,9 @@ public enum Role {
     /** Runs the services; never sees personal data. */
     OPERATOR,
     /** Reads the audit trail. */
-    AUDITOR;
+    AUDITOR,
+    /** Reads statistics: counts and timings by region and month, never personal data nor a single order. */
+    ANALYST;
 
     public String authority() {
         return Authorities.PREFIX + name();

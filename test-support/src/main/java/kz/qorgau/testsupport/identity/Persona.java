@@ -13,7 +13,8 @@ public enum Persona {
     SUPERVISOR_A("supervisor-a", "demo-supervisor-a", "SUPERVISOR", "ALM-BOSTANDYK"),
     COURT_CLERK("court-clerk", "demo-court-clerk", "COURT", null),
     OPERATOR("operator", "demo-operator", "OPERATOR", null),
-    AUDITOR("auditor", "demo-auditor", "AUDITOR", null);
+    AUDITOR("auditor", "demo-auditor", "AUDITOR", null),
+    ANALYST("analyst", "demo-analyst", "ANALYST", null);
 
     private final String clientId;
     private final String subject;
