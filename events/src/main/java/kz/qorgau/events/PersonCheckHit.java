@@ -60,13 +60,15 @@ public record PersonCheckHit(
      * One matched order: whom to tell.
      *
      * @param orderId the order's id (UUID string)
+     * @param orderNumber the order's registration number, which the police look it up by
      * @param district the order's district code
      * @param policeUnit the code of the unit that issued it
      */
-    public record Match(String orderId, String district, String policeUnit) {
+    public record Match(String orderId, String orderNumber, String district, String policeUnit) {
 
         public Match {
             Checks.uuid(null, "orderId", orderId);
+            Checks.text(null, "orderNumber", orderNumber, Checks.MAX_CODE_LENGTH);
             Checks.text(null, "district", district, Checks.MAX_CODE_LENGTH);
             Checks.text(null, "policeUnit", policeUnit, Checks.MAX_CODE_LENGTH);
         }

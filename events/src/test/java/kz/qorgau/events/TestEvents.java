@@ -114,7 +114,7 @@ public final class TestEvents {
                 Instant.parse("2026-03-01T12:30:00Z"),
                 new AccessRecorded.Accessor("demo-officer-b", List.of("OFFICER"), "AST-SARY"),
                 PersonCheckHit.PersonRole.OFFENDER,
-                List.of(new PersonCheckHit.Match(ORDER_ID, "AST-ESIL", "AST-ESIL-UP-02")));
+                List.of(new PersonCheckHit.Match(ORDER_ID, "AST-2026-000123", "AST-ESIL", "AST-ESIL-UP-02")));
     }
 
     /** A supervisor from another district was granted emergency access to {@link #ORDER_ID}. */

@@ -68,7 +68,7 @@ public final class Topics {
             KEY_ORDER_OR_ACCESS_ID,
             EventTypes.typesOn(ACCESS_TOPIC),
             ORDER_SERVICE,
-            List.of(AUDIT_SERVICE));
+            List.of(NOTIFICATION_SERVICE, AUDIT_SERVICE));
 
     private static final List<TopicSpec> ALL = List.of(ORDERS, NOTIFICATIONS, ACCESS);
 

@@ -121,7 +121,7 @@ class CatalogTest {
                         Topics.ACCESS.key(),
                         List.of(AccessRecorded.TYPE, PersonCheckHit.TYPE),
                         "order-service",
-                        List.of("audit-service")));
+                        List.of("notification-service", "audit-service")));
         // The key is not always an order id: an access to no one order is keyed by its access id.
         assertThat(Topics.ACCESS.key()).contains("order id", "access id", "CloudEvents subject");
         assertThat(EventTypes.ACCESS_RECORDED.topicSpec()).isEqualTo(Topics.ACCESS);

@@ -78,7 +78,7 @@ class PersonCheck {
                     checkedAs,
                     matched.stream()
                             .map(order -> new PersonCheckHit.Match(
-                                    order.id().toString(), order.district(), order.policeUnit()))
+                                    order.id().toString(), order.orderNumber(), order.district(), order.policeUnit()))
                             .toList());
         }
         if (checkedAs == PersonRole.PROTECTED_PERSON) {
