@@ -1,7 +1,5 @@
 package kz.qorgau.notification.personcheck;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import kz.qorgau.events.PersonCheckHit;
 import kz.qorgau.events.QorgauEvent;
@@ -10,7 +8,6 @@ import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventCodec;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.kit.kafka.QorgauKafkaProperties;
-import kz.qorgau.kit.metrics.MetricNames;
 import kz.qorgau.notification.routing.PoliceNotices;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -30,17 +27,11 @@ class PersonCheckHitsListener {
     private final QorgauKafkaProperties kafka;
     private final EventCodec codec;
     private final PoliceNotices policeNotices;
-    private final Counter ignored;
 
-    PersonCheckHitsListener(
-            QorgauKafkaProperties kafka, EventCodec codec, PoliceNotices policeNotices, MeterRegistry meters) {
+    PersonCheckHitsListener(QorgauKafkaProperties kafka, EventCodec codec, PoliceNotices policeNotices) {
         this.kafka = kafka;
         this.codec = codec;
         this.policeNotices = policeNotices;
-        this.ignored = Counter.builder(MetricNames.EVENTS_IGNORED)
-                .description("Well-formed events of types this service does not handle")
-                .tag(MetricNames.TOPIC, Topics.ACCESS_TOPIC)
-                .register(meters);
     }
 
     /** The namespaced topic, for the annotation below. */
@@ -59,9 +50,7 @@ class PersonCheckHitsListener {
         if (type == null
                 || type.value() == null
                 || !PersonCheckHit.TYPE.equals(new String(type.value(), StandardCharsets.UTF_8))) {
-            // Access records (and any newer type) are the audit trail's; the audit trail keeps what breaks the
-            // contract.
-            ignored.increment();
+            // Access records (and any newer type) are the audit trail's: skipped by design, not counted as ignored.
             return;
         }
         EventEnvelope<QorgauEvent> event = codec.decode(record);
