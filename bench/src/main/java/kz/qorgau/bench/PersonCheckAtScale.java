@@ -77,8 +77,8 @@ final class PersonCheckAtScale implements BenchPart {
                 if (template == null) {
                     template = issued.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*", "$1");
                 }
+                // Checked as offenders (person check version 2); the victims are in the rows all the same.
                 found.add(offender);
-                found.add(victim);
             }
             long started = System.nanoTime();
             long built = fill(context, prefix, UUID.fromString(template), rows);
@@ -124,7 +124,7 @@ final class PersonCheckAtScale implements BenchPart {
             OpenLoad.Result written = writes.join();
 
             long hits = checked.answers().stream()
-                    .filter(answer -> answer.status() == 200 && answer.body().contains("\"activeOrder\":true"))
+                    .filter(answer -> answer.status() == 200 && answer.body().contains("\"unitsToCall\":[\""))
                     .count();
             long refused = checked.answers().stream()
                     .filter(answer -> answer.status() != 200)
@@ -236,7 +236,8 @@ final class PersonCheckAtScale implements BenchPart {
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"iin\":\"" + iin + "\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"iin\":\"" + iin + "\",\"checkedAs\":\"OFFENDER\",\"purpose\":\"Benchmark call-out\"}"))
                 .build();
     }
 }

@@ -4,8 +4,8 @@ package kz.qorgau.events;
  * An event in the Qorgau contract. Its {@link #subject()} is the CloudEvents subject, the {@code
  * partitionkey} and the Kafka key, so all events of one subject stay in order on one partition. For
  * every event about a protective order the subject is the order's id; only an {@link AccessRecorded}
- * that concerns no single order (a person check, a break-glass grant for no one order) has its own
- * access id as subject, and a measure imposed without a protective order (special requirements, a
+ * that concerns no single order (a person check, a break-glass grant for no one order) and a {@link
+ * PersonCheckHit} have their access id as subject, and a measure imposed without a protective order (special requirements, a
  * register entry they cause) has its own id as subject.
  *
  * <p>Implementations are immutable records with a versioned CloudEvents type constant {@code TYPE}
@@ -36,6 +36,7 @@ public sealed interface QorgauEvent
                 NotificationEscalated,
                 NotificationSuperseded,
                 AccessRecorded,
+                PersonCheckHit,
                 ParkingActionTaken,
                 SpecialRequirementsImposed,
                 SpecialRequirementsExtended,

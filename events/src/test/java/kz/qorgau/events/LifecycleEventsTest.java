@@ -25,6 +25,7 @@ class LifecycleEventsTest {
                         || event instanceof NotificationEscalated
                         || event instanceof NotificationSuperseded
                         || event instanceof AccessRecorded
+                        || event instanceof PersonCheckHit
                         || event instanceof ParkingActionTaken))
                 .toList();
 

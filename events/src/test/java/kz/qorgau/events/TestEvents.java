@@ -107,6 +107,16 @@ public final class TestEvents {
                 false);
     }
 
+    /** That check found the person as the offender of {@link #ORDER_ID}: same access id. */
+    public static PersonCheckHit personCheckHit() {
+        return new PersonCheckHit(
+                personCheck().accessId(),
+                Instant.parse("2026-03-01T12:30:00Z"),
+                new AccessRecorded.Accessor("demo-officer-b", List.of("OFFICER"), "AST-SARY"),
+                PersonCheckHit.PersonRole.OFFENDER,
+                List.of(new PersonCheckHit.Match(ORDER_ID, "AST-2026-000123", "AST-ESIL", "AST-ESIL-UP-02")));
+    }
+
     /** A supervisor from another district was granted emergency access to {@link #ORDER_ID}. */
     public static AccessRecorded breakGlassGranted() {
         return new AccessRecorded(
@@ -564,6 +574,7 @@ public final class TestEvents {
                 notificationEscalated(),
                 notificationSuperseded(),
                 victimContactsRead(),
+                personCheckHit(),
                 parkingActionTaken(),
                 specialRequirementsImposed(),
                 specialRequirementsExtended(),

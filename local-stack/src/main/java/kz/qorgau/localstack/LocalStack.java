@@ -336,7 +336,8 @@ final class LocalStack implements AutoCloseable {
             lines.add("  TOKEN=$(" + DemoPersona.ALL.get(0).tokenCommand(settings.localIssuer())
                     + " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')");
             lines.add("  curl -s -X POST " + orderApi() + "/person-checks -H \"Authorization: Bearer $TOKEN\""
-                    + " -H 'Content-Type: application/json' -d '{\"iin\":\"" + EXAMPLE_IIN + "\"}'");
+                    + " -H 'Content-Type: application/json' -d '{\"iin\":\"" + EXAMPLE_IIN
+                    + "\",\"checkedAs\":\"OFFENDER\",\"purpose\":\"Call-out 102-2026-004517\"}'");
         } else {
             lines.add(environment
                     .get(LocalStackSettings.OIDC_ISSUER_URI)

@@ -155,8 +155,13 @@ class DashboardQueriesIT {
                         .statusCode())
                 .as("another district")
                 .isEqualTo(404);
-        HttpResponse<String> check =
-                http(as(tokens, "officer-b", post(orderApi + "/person-checks", "{\"iin\": \"900101401238\"}")));
+        HttpResponse<String> check = http(
+                as(
+                        tokens,
+                        "officer-b",
+                        post(
+                                orderApi + "/person-checks",
+                                "{\"iin\": \"900101401238\", \"checkedAs\": \"PROTECTED_PERSON\", \"purpose\": \"Call-out 102\"}")));
         assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
 
         // A record that is no event, keyed like an order: a contract violation, dead-lettered and parked.

@@ -170,10 +170,16 @@ class LocalStackIT {
         assertThat(contacts.statusCode()).as(contacts.body()).isEqualTo(200);
         assertThat(contacts.body()).contains(VICTIM_PHONE, VICTIM_EMAIL);
 
-        HttpResponse<String> personCheck =
-                http(as(tokens, "officer-b", post(orderApi() + "/person-checks", "{\"iin\": \"" + VICTIM_IIN + "\"}")));
+        HttpResponse<String> personCheck = http(
+                as(
+                        tokens,
+                        "officer-b",
+                        post(
+                                orderApi() + "/person-checks",
+                                "{\"iin\": \"" + VICTIM_IIN
+                                        + "\", \"checkedAs\": \"PROTECTED_PERSON\", \"purpose\": \"Call-out 102-2026-004517\"}")));
         assertThat(personCheck.statusCode()).as(personCheck.body()).isEqualTo(200);
-        assertThat(JSON.readTree(personCheck.body()).get("activeOrder").asBoolean())
+        assertThat(JSON.readTree(personCheck.body()).get("protectedPerson").asBoolean())
                 .isTrue();
 
         HttpResponse<String> grant = http(as(

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Stands in for order-service, which owns {@code qorgau.orders} and its dead-letter topic
- * (docs/adr/0005): creates both in the test class's namespace before the listener starts.
+ * Stands in for order-service, which owns {@code qorgau.orders}, {@code qorgau.access} and their dead-letter topics
+ * (docs/adr/0005): creates them in the test class's namespace before the listener starts.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class OrderServiceTopics {
@@ -16,6 +16,9 @@ class OrderServiceTopics {
     @Bean
     KafkaAdmin.NewTopics ordersTopicOfOrderService(QorgauKafkaProperties kafka) {
         return new KafkaAdmin.NewTopics(
-                Topics.ORDERS.newTopic(kafka.namespace()), Topics.ORDERS.newDeadLetterTopic(kafka.namespace()));
+                Topics.ORDERS.newTopic(kafka.namespace()),
+                Topics.ORDERS.newDeadLetterTopic(kafka.namespace()),
+                Topics.ACCESS.newTopic(kafka.namespace()),
+                Topics.ACCESS.newDeadLetterTopic(kafka.namespace()));
     }
 }

@@ -64,6 +64,17 @@ public final class OrderRequests {
         return valid().replace(OFFENDER_IIN, offenderIin);
     }
 
+    /** A person check (version 2) of {@code iin} as {@code checkedAs} (OFFENDER or PROTECTED_PERSON). */
+    public static String personCheck(String iin, String checkedAs) {
+        return "{\"iin\": \"" + iin + "\", \"checkedAs\": \"" + checkedAs
+                + "\", \"purpose\": \"Call-out 102-2026-004517\"}";
+    }
+
+    /** A person check of the offender of {@link #valid()}'s orders. */
+    public static String offenderCheck() {
+        return personCheck(OFFENDER_IIN, "OFFENDER");
+    }
+
     /** A valid order with a police unit no other call returned. */
     public static String valid() {
         return valid("ALM-BOSTANDYK-UP-" + UNITS.incrementAndGet());

@@ -28,6 +28,7 @@ import kz.qorgau.events.OrderServed;
 import kz.qorgau.events.OrderServiceFailed;
 import kz.qorgau.events.OrderVoided;
 import kz.qorgau.events.ParkingActionTaken;
+import kz.qorgau.events.PersonCheckHit;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.RegisterEntered;
 import kz.qorgau.events.RegisterExited;
@@ -118,6 +119,8 @@ public final class EventTypes {
             register(NotificationSuperseded.TYPE, NotificationSuperseded.class, Topics.NOTIFICATIONS_TOPIC);
     public static final EventType<AccessRecorded> ACCESS_RECORDED =
             register(AccessRecorded.TYPE, AccessRecorded.class, Topics.ACCESS_TOPIC);
+    public static final EventType<PersonCheckHit> PERSON_CHECK_HIT =
+            register(PersonCheckHit.TYPE, PersonCheckHit.class, Topics.ACCESS_TOPIC);
     public static final EventType<ParkingActionTaken> PARKING_ACTION_TAKEN =
             register(ParkingActionTaken.TYPE, ParkingActionTaken.class, Topics.NOTIFICATIONS_TOPIC);
 

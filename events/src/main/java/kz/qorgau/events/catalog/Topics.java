@@ -57,8 +57,9 @@ public final class Topics {
 
     /**
      * Every read of a victim's personal data, every person check and every emergency ("break glass")
-     * access, for the audit trail. Keyed by order where an access concerns one order, so an order's
-     * accesses stay in order ({@link kz.qorgau.events.AccessRecorded}).
+     * access, for the audit trail, and a person check's hits ({@link kz.qorgau.events.PersonCheckHit}). Keyed by
+     * order where an access concerns one order, so an order's accesses stay in order ({@link
+     * kz.qorgau.events.AccessRecorded}); a person check and its hit by the check's access id.
      */
     public static final TopicSpec ACCESS = new TopicSpec(
             ACCESS_TOPIC,
@@ -67,7 +68,7 @@ public final class Topics {
             KEY_ORDER_OR_ACCESS_ID,
             EventTypes.typesOn(ACCESS_TOPIC),
             ORDER_SERVICE,
-            List.of(AUDIT_SERVICE));
+            List.of(NOTIFICATION_SERVICE, AUDIT_SERVICE));
 
     private static final List<TopicSpec> ALL = List.of(ORDERS, NOTIFICATIONS, ACCESS);
 

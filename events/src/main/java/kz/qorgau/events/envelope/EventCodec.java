@@ -16,6 +16,7 @@ import kz.qorgau.events.AccessRecorded;
 import kz.qorgau.events.ApproachBanEnded;
 import kz.qorgau.events.ApproachBanImposed;
 import kz.qorgau.events.EventContractException;
+import kz.qorgau.events.PersonCheckHit;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.RegisterEntered;
 import kz.qorgau.events.RegisterExited;
@@ -270,7 +271,7 @@ public final class EventCodec {
         if (data.orderId() != null) {
             return "orderId";
         }
-        if (data instanceof AccessRecorded) {
+        if (data instanceof AccessRecorded || data instanceof PersonCheckHit) {
             return "accessId";
         }
         if (data instanceof ApproachBanImposed || data instanceof ApproachBanEnded) {

@@ -33,6 +33,7 @@ import kz.qorgau.events.OrderServed;
 import kz.qorgau.events.OrderServiceFailed;
 import kz.qorgau.events.OrderVoided;
 import kz.qorgau.events.ParkingActionTaken;
+import kz.qorgau.events.PersonCheckHit;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.RegisterEntered;
 import kz.qorgau.events.RegisterExited;
@@ -118,9 +119,9 @@ class CatalogTest {
                         6,
                         Duration.ofDays(365),
                         Topics.ACCESS.key(),
-                        List.of(AccessRecorded.TYPE),
+                        List.of(AccessRecorded.TYPE, PersonCheckHit.TYPE),
                         "order-service",
-                        List.of("audit-service")));
+                        List.of("notification-service", "audit-service")));
         // The key is not always an order id: an access to no one order is keyed by its access id.
         assertThat(Topics.ACCESS.key()).contains("order id", "access id", "CloudEvents subject");
         assertThat(EventTypes.ACCESS_RECORDED.topicSpec()).isEqualTo(Topics.ACCESS);
@@ -233,7 +234,7 @@ class CatalogTest {
         assertThat(type.exampleResource()).isEqualTo("kz/qorgau/events/examples/access.recorded.v1.json");
         assertThat(type.dataSchema()).isEqualTo(URI.create("urn:qorgau:events:schema:access.recorded.v1"));
         assertThat(EventTypes.of(AccessRecorded.class)).isSameAs(type);
-        assertThat(EventTypes.typesOn(Topics.ACCESS_TOPIC)).containsExactly(AccessRecorded.TYPE);
+        assertThat(EventTypes.typesOn(Topics.ACCESS_TOPIC)).containsExactly(AccessRecorded.TYPE, PersonCheckHit.TYPE);
     }
 
     @Test
@@ -287,6 +288,7 @@ class CatalogTest {
                         "kz.qorgau.notification.escalated.v1",
                         "kz.qorgau.notification.superseded.v1",
                         "kz.qorgau.access.recorded.v1",
+                        "kz.qorgau.access.person.check.hit.v1",
                         "kz.qorgau.parking.action.taken.v1");
         assertThatThrownBy(() -> new EventType<>("kz.qorgau.order.issued", OrderIssued.class, Topics.ORDERS_TOPIC))
                 .isInstanceOf(IllegalArgumentException.class);

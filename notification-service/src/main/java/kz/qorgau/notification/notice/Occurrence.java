@@ -6,6 +6,7 @@ import kz.qorgau.events.ComplianceCheckOverdue;
 import kz.qorgau.events.ExpiryApproaching;
 import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.OrderServiceFailed;
+import kz.qorgau.events.PersonCheckHit;
 import kz.qorgau.events.ServiceOverdue;
 import kz.qorgau.events.ViolationReported;
 
@@ -39,7 +40,12 @@ public enum Occurrence {
             ExpiryApproaching.TYPE,
             Urgency.ROUTINE,
             "Нұсқаманың қолданылу мерзімі аяқталуға жақын",
-            "Срок действия предписания истекает");
+            "Срок действия предписания истекает"),
+    /**
+     * A person check found the person in an active order (NCIC's hit confirmation): the offender was encountered, or
+     * a protected person was checked, perhaps by an insider. Routine unless the event makes it urgent (docs/adr/0028).
+     */
+    PERSON_CHECK_HIT(PersonCheckHit.TYPE, Urgency.ROUTINE, "Тексеру кезінде адам табылды", "Лицо найдено при проверке");
 
     private final String eventType;
     private final Urgency urgency;

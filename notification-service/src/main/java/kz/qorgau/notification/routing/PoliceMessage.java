@@ -36,15 +36,18 @@ final class PoliceMessage {
             document.put("district", fact.district());
             document.put("policeUnit", fact.policeUnit());
             document.put("at", fact.at() == null ? null : fact.at().toString());
-            document.put("urgency", fact.what().urgency().name());
-            return new NoticeDraft(recipient, fact.what().urgency(), subject, JSON.writeValueAsString(document));
+            document.put("urgency", fact.urgency().name());
+            document.put("detail", fact.detail());
+            return new NoticeDraft(recipient, fact.urgency(), subject, JSON.writeValueAsString(document));
         }
         String at = fact.at() == null ? "-" : TIME.format(fact.at().atZone(zone));
+        String detail = fact.detail() == null ? "" : clean(fact.detail()) + "\n";
         String body = fact.what().kazakh() + ".\n\n"
                 + "Нұсқаманың нөмірі: " + number + "\n"
                 + "Аудан: " + clean(fact.district()) + "\n"
                 + "Полиция бөлімшесі: " + clean(fact.policeUnit()) + "\n"
                 + "Уақыты: " + at + "\n"
+                + detail
                 + "Толық мәліметтерді Qorgau жүйесінен нұсқаманың нөмірі бойынша қараңыз.\n\n"
                 + "----------------------------------------\n\n"
                 + fact.what().russian() + ".\n\n"
@@ -52,11 +55,12 @@ final class PoliceMessage {
                 + "Район: " + clean(fact.district()) + "\n"
                 + "Подразделение полиции: " + clean(fact.policeUnit()) + "\n"
                 + "Время: " + at + "\n"
+                + detail
                 + "Подробности смотрите в системе Qorgau по номеру предписания.\n\n"
                 + "----------------------------------------\n"
                 + "Бұл хабарлама автоматты түрде жіберілді, оған жауап бермеңіз.\n"
                 + "Это сообщение отправлено автоматически, не отвечайте на него.\n";
-        return new NoticeDraft(recipient, fact.what().urgency(), subject, body);
+        return new NoticeDraft(recipient, fact.urgency(), subject, body);
     }
 
     /** Codes come from another service: keep control characters (header injection) out. */

@@ -2,12 +2,14 @@ package kz.qorgau.notification.routing;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import kz.qorgau.events.OrderIssued;
+import kz.qorgau.events.PersonCheckHit;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.notification.delivery.EmailProperties;
@@ -16,7 +18,9 @@ import kz.qorgau.notification.notice.NoticeDraft;
 import kz.qorgau.notification.notice.NoticeRegistration;
 import kz.qorgau.notification.notice.Occurrence;
 import kz.qorgau.notification.notice.OrderFact;
+import kz.qorgau.notification.notice.Recipient;
 import kz.qorgau.notification.notice.RecipientKind;
+import kz.qorgau.notification.notice.Urgency;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,6 +36,9 @@ public class PoliceNotices {
     static final String CONSUMER = "duty-unit-alerts";
 
     static final String DUTY_UNIT = "DUTY_UNIT";
+
+    /** The person check hits' handler in received_event. */
+    static final String HITS_CONSUMER = "person-check-hits";
 
     private final Map<Occurrence, List<RecipientKind>> routes = new EnumMap<>(Occurrence.class);
     private final RecipientKind dutyUnit;
@@ -91,11 +98,54 @@ public class PoliceNotices {
         record(event, fact, kind -> Optional.empty());
     }
 
+    /**
+     * The notices of a person check's hit (docs/adr/0028): for each matched order, the kinds routed for {@link
+     * Occurrence#PERSON_CHECK_HIT} (its issuing unit by default, else the order's duty unit), one notice per
+     * recipient however many of its orders matched. Urgent when a protected person was checked by an officer of
+     * another district than the order's (a possible sign of stalking by an insider); routine otherwise.
+     */
+    public void personCheckHit(EventEnvelope<PersonCheckHit> event) {
+        PersonCheckHit hit = event.data();
+        NoticeCause cause = NoticeCause.of(event);
+        Map<Recipient, NoticeDraft> byRecipient = new LinkedHashMap<>();
+        for (PersonCheckHit.Match match : hit.matches()) {
+            boolean elsewhere = !match.district().equals(hit.checker().district());
+            boolean urgent = hit.personWas() == PersonCheckHit.PersonRole.PROTECTED_PERSON && elsewhere;
+            OrderFact fact = new OrderFact(
+                    Occurrence.PERSON_CHECK_HIT,
+                    match.orderId(),
+                    match.orderNumber(),
+                    match.district(),
+                    match.policeUnit(),
+                    hit.checkedAt(),
+                    urgent ? Urgency.URGENT : Urgency.ROUTINE,
+                    hitDetail(hit));
+            routed(cause, fact, kind -> Optional.empty())
+                    .forEach(draft -> byRecipient.putIfAbsent(draft.recipient(), draft));
+        }
+        registration.record(HITS_CONSUMER, event, hit.matches().get(0).district(), List.copyOf(byRecipient.values()));
+    }
+
+    private static String hitDetail(PersonCheckHit hit) {
+        boolean offender = hit.personWas() == PersonCheckHit.PersonRole.OFFENDER;
+        String checker = hit.checker().subject() + " ("
+                + (hit.checker().district() == null ? "-" : hit.checker().district()) + ")";
+        return (offender
+                        ? "Құқық бұзушы ретінде тексерілді / Проверен как нарушитель"
+                        : "Қорғалатын адам ретінде тексерілді / Проверен как защищаемое лицо")
+                + "; тексерген / проверил: " + checker;
+    }
+
     private void record(
             EventEnvelope<? extends QorgauEvent> event,
             OrderFact fact,
             Function<RecipientKind, Optional<List<NoticeDraft>>> own) {
-        NoticeCause cause = NoticeCause.of(event);
+        registration.record(CONSUMER, event, fact.district(), routed(NoticeCause.of(event), fact, own));
+    }
+
+    /** The drafts of the kinds routed for the fact's occurrence; the duty unit's if none of them has anyone. */
+    private List<NoticeDraft> routed(
+            NoticeCause cause, OrderFact fact, Function<RecipientKind, Optional<List<NoticeDraft>>> own) {
         List<NoticeDraft> drafts = new ArrayList<>();
         for (RecipientKind kind : routes.getOrDefault(fact.what(), List.of())) {
             drafts.addAll(drafts(kind, cause, fact, own));
@@ -103,7 +153,7 @@ public class PoliceNotices {
         if (drafts.isEmpty() && dutyUnit != null) {
             drafts.addAll(drafts(dutyUnit, cause, fact, own));
         }
-        registration.record(CONSUMER, event, fact.district(), drafts);
+        return drafts;
     }
 
     private List<NoticeDraft> drafts(

@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param arrestEnded it ended
  * @param checkOverdue a compliance check is overdue
  * @param expiryApproaching the order's term is about to end (the 30-day cliff)
+ * @param personCheckHit a person check found the offender, or a protected person, of the order (docs/adr/0028)
  */
 @ConfigurationProperties("qorgau.notification.routing")
 public record RoutingProperties(
@@ -31,7 +32,8 @@ public record RoutingProperties(
         @DefaultValue({"DUTY_UNIT", "DISTRICT_INSPECTOR"}) List<String> arrestStarted,
         @DefaultValue({"DUTY_UNIT", "DISTRICT_INSPECTOR"}) List<String> arrestEnded,
         @DefaultValue({"ISSUING_UNIT", "DISTRICT_INSPECTOR"}) List<String> checkOverdue,
-        @DefaultValue({"ISSUING_UNIT", "DISTRICT_INSPECTOR"}) List<String> expiryApproaching) {
+        @DefaultValue({"ISSUING_UNIT", "DISTRICT_INSPECTOR"}) List<String> expiryApproaching,
+        @DefaultValue("ISSUING_UNIT") List<String> personCheckHit) {
 
     /** The roles told of each occurrence. */
     Map<Occurrence, List<String>> byOccurrence() {
@@ -44,6 +46,7 @@ public record RoutingProperties(
         routes.put(Occurrence.ARREST_ENDED, arrestEnded);
         routes.put(Occurrence.CHECK_OVERDUE, checkOverdue);
         routes.put(Occurrence.EXPIRY_APPROACHING, expiryApproaching);
+        routes.put(Occurrence.PERSON_CHECK_HIT, personCheckHit);
         return routes;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import kz.qorgau.events.AccessKind;
 import kz.qorgau.events.AccessRecorded;
+import kz.qorgau.events.PersonCheckHit;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.events.envelope.EventSources;
 import kz.qorgau.kit.outbox.Outbox;
@@ -61,13 +62,14 @@ public class AccessEvents {
                         grant != null));
     }
 
-    /** A person check and how many active orders it found. */
+    /** A person check and how many active orders it found; answers the check's access id. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void personChecked(Staff staff, int matchedOrders, String purpose) {
+    public UUID personChecked(Staff staff, int matchedOrders, String purpose) {
+        UUID accessId = UUID.randomUUID();
         publish(
                 1,
                 new AccessRecorded(
-                        UUID.randomUUID().toString(),
+                        accessId.toString(),
                         clock.instant(),
                         AccessKind.PERSON_CHECK,
                         actor(staff),
@@ -78,6 +80,20 @@ public class AccessEvents {
                         null,
                         matchedOrders,
                         false));
+        return accessId;
+    }
+
+    /**
+     * A person check's hit, keyed like the check by its access id and second in that subject's sequence: no
+     * order's row lock is taken, so a check never waits on an order being changed (docs/adr/0028).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void personCheckHit(
+            Staff staff, UUID accessId, PersonCheckHit.PersonRole personWas, List<PersonCheckHit.Match> matches) {
+        outbox.append(EventEnvelope.of(
+                EventSources.ORDER_SERVICE,
+                2,
+                new PersonCheckHit(accessId.toString(), clock.instant(), actor(staff), personWas, matches)));
     }
 
     /** A new emergency grant, flagged for a supervisor's review. */

@@ -4,21 +4,29 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import kz.qorgau.events.PersonCheckHit;
+import kz.qorgau.events.PersonCheckHit.PersonRole;
 import kz.qorgau.kit.security.Staff;
 import kz.qorgau.order.accessrecord.AccessEvents;
 import kz.qorgau.order.approachban.ApproachBans;
 import kz.qorgau.order.approachban.BanInForce;
+import kz.qorgau.order.personcheck.PersonCheckResult.OrderAtTheDoor;
+import kz.qorgau.order.protectiveorder.OrderStatus;
 import kz.qorgau.order.protectiveorder.ProtectiveOrder;
 import kz.qorgau.order.protectiveorder.ProtectiveOrders;
+import kz.qorgau.order.requirements.RequirementsInForce;
+import kz.qorgau.order.requirements.SpecialRequirementsRecords;
 import kz.qorgau.order.security.OrderAccess;
 import kz.qorgau.order.writelimit.WriteLimits;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Answers "is this person under an active order?" (and a court's ban on approaching) for any officer anywhere, through the IIN blind
- * index (no IIN is stored or compared in clear). Every check is published as an access event; the
- * volume is watched, never limited.
+ * Answers a person check for any officer anywhere, through the IIN blind index (no IIN is stored or compared in
+ * clear). Every check is published as an access event with its stated purpose, and a hit as a {@link
+ * PersonCheckHit} with the same access id, in the check's transaction and without any order's row lock
+ * (docs/adr/0028). The volume is watched, never limited.
  */
 @Service
 class PersonCheck {
@@ -29,6 +37,7 @@ class PersonCheck {
     private final WriteLimits limits;
     private final Clock clock;
     private final ApproachBans approachBans;
+    private final SpecialRequirementsRecords requirements;
 
     PersonCheck(
             ProtectiveOrders orders,
@@ -36,35 +45,76 @@ class PersonCheck {
             AccessEvents accessEvents,
             WriteLimits limits,
             Clock clock,
-            ApproachBans approachBans) {
-        this.approachBans = approachBans;
+            ApproachBans approachBans,
+            SpecialRequirementsRecords requirements) {
         this.orders = orders;
         this.access = access;
         this.accessEvents = accessEvents;
         this.limits = limits;
         this.clock = clock;
+        this.approachBans = approachBans;
+        this.requirements = requirements;
     }
 
     @Transactional
-    PersonCheckResult check(Staff staff, String iin, String purpose) {
+    PersonCheckResult check(Staff staff, CheckedPerson person, PersonRole checkedAs, String purpose) {
         limits.notePersonCheck(staff.subject());
         Instant now = clock.instant();
-        List<PersonCheckResult.ActiveOrder> active = orders.findOrderIdsByPersonIin(iin).stream()
+        if (!(person instanceof CheckedPerson.ByIin byIin)) {
+            throw new IllegalArgumentException("Only an IIN names a person so far");
+        }
+        String iin = byIin.iin();
+        List<ProtectiveOrder> matched = activeOrders(iin, checkedAs, now);
+        List<String> units = matched.stream()
+                .map(ProtectiveOrder::policeUnit)
+                .distinct()
+                .sorted()
+                .toList();
+        UUID accessId = accessEvents.personChecked(staff, matched.size(), purpose);
+        if (!matched.isEmpty()) {
+            accessEvents.personCheckHit(
+                    staff,
+                    accessId,
+                    checkedAs,
+                    matched.stream()
+                            .map(order -> new PersonCheckHit.Match(
+                                    order.id().toString(), order.orderNumber(), order.district(), order.policeUnit()))
+                            .toList());
+        }
+        if (checkedAs == PersonRole.PROTECTED_PERSON) {
+            return PersonCheckResult.protectedPerson(units);
+        }
+        List<RequirementsInForce> inForceRequirements = requirements.inForceAgainst(iin);
+        List<BanInForce> bans = approachBans.inForceAgainst(iin);
+        return PersonCheckResult.offender(
+                atTheDoor(staff, matched, OrderStatus.IN_FORCE),
+                atTheDoor(staff, matched, OrderStatus.ISSUED),
+                inForceRequirements,
+                bans,
+                units);
+    }
+
+    /** The active orders in which the person appears as {@code checkedAs}, oldest first. */
+    private List<ProtectiveOrder> activeOrders(String iin, PersonRole checkedAs, Instant now) {
+        return orders.findOrderIdsByPersonIin(iin).stream()
                 .map(orders::findById)
                 .flatMap(Optional::stream)
                 .filter(order -> isActive(order, now))
-                .map(order -> new PersonCheckResult.ActiveOrder(
-                        order.issuedAt(),
-                        order.offender().iin().equals(iin)
-                                ? PersonCheckResult.PersonIs.OFFENDER
-                                : PersonCheckResult.PersonIs.PROTECTED_PERSON,
+                .filter(order -> order.offender().iin().equals(iin) == (checkedAs == PersonRole.OFFENDER))
+                .toList();
+    }
+
+    private List<OrderAtTheDoor> atTheDoor(Staff staff, List<ProtectiveOrder> matched, OrderStatus status) {
+        return matched.stream()
+                .filter(order -> order.status() == status)
+                .map(order -> new OrderAtTheDoor(
+                        status == OrderStatus.IN_FORCE ? order.servedAt() : order.issuedAt(),
+                        order.validUntil(),
                         order.prohibitions(),
                         order.policeUnit(),
+                        order.district(),
                         access.mayRead(staff, order) ? order.id() : null))
                 .toList();
-        List<BanInForce> bans = approachBans.inForceAgainst(iin);
-        accessEvents.personChecked(staff, active.size(), purpose);
-        return new PersonCheckResult(!active.isEmpty(), active, bans);
     }
 
     private static boolean isActive(ProtectiveOrder order, Instant now) {

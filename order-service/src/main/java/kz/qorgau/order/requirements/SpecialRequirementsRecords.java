@@ -278,6 +278,21 @@ public class SpecialRequirementsRecords {
         return new VisitRepresentation(visitId, id, staff.subject(), visitedAt, now);
     }
 
+    /**
+     * The requirements in force against the person with this IIN, for the person check (no access rule: any
+     * officer at a door), until the end of their term even before the scan expired them.
+     */
+    @Transactional(readOnly = true)
+    public List<RequirementsInForce> inForceAgainst(String iin) {
+        Instant now = clock.instant();
+        return store.inForceAgainst(iin).stream()
+                .filter(found ->
+                        found.validUntil() == null || found.validUntil().isAfter(now))
+                .map(found -> new RequirementsInForce(
+                        found.effectiveFrom(), found.validUntil(), found.bans(), found.court(), found.district()))
+                .toList();
+    }
+
     /** The requirements as {@code staff} may read them: courts every district's, police their own. */
     @Transactional(readOnly = true)
     public SpecialRequirements read(Staff staff, UUID id) {

@@ -74,6 +74,19 @@ class SpecialRequirementsStore extends SealedColumnRows {
                 .optional();
     }
 
+    /** The rows in force (extended or not) against the person with this IIN, found by its blind index. */
+    List<SpecialRequirements> inForceAgainst(String iin) {
+        return jdbc.sql(
+                        """
+                        SELECT * FROM special_requirements
+                        WHERE offender_iin_index = :index AND status IN ('IN_FORCE', 'EXTENDED')
+                        ORDER BY effective_from
+                        """)
+                .param("index", vault.blindIndex(iin))
+                .query(this::map)
+                .list();
+    }
+
     /** The row, locked until the caller's transaction ends. */
     Optional<SpecialRequirements> lock(UUID id) {
         return jdbc.sql("SELECT * FROM special_requirements WHERE id = :id FOR UPDATE")

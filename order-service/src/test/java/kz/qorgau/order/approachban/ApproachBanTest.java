@@ -58,7 +58,7 @@ class ApproachBanTest extends OrderServiceHttpTest {
         assertThat(validUntil).isEqualTo(law.startOf(today.plusDays(41)));
         // Any district's officer at the door sees the distance, not the victim.
         HttpResponse<String> checked = officer.as(Persona.OFFICER_B)
-                .post("/api/v1/person-checks", "{\"iin\": \"%s\"}".formatted(iin), Map.of());
+                .post("/api/v1/person-checks", OrderRequests.personCheck(iin, "OFFENDER"), Map.of());
         assertThat(checked.statusCode()).as(checked.body()).isEqualTo(200);
         JsonNode seen = ApiClient.json(checked).get("approachBans").get(0);
         assertThat(seen.get("distanceMeters").asInt()).isEqualTo(200);

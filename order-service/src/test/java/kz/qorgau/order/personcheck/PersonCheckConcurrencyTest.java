@@ -112,7 +112,7 @@ class PersonCheckConcurrencyTest {
     }
 
     private static HttpResponse<String> check(ApiClient officer) {
-        return officer.post("/api/v1/person-checks", "{\"iin\": \"" + OrderRequests.OFFENDER_IIN + "\"}", Map.of());
+        return officer.post("/api/v1/person-checks", OrderRequests.offenderCheck(), Map.of());
     }
 
     private double unusualChecks() {

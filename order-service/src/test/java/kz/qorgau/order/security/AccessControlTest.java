@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 import kz.qorgau.events.AccessKind;
 import kz.qorgau.events.AccessRecorded;
@@ -20,7 +19,6 @@ import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.order.ApiClient;
 import kz.qorgau.order.OrderRequests;
-import kz.qorgau.order.protectiveorder.Iin;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.http.ManagementEndpoints;
@@ -173,58 +171,7 @@ class AccessControlTest {
         assertThat(recorded.occurredAt()).isBefore(Instant.now().plusSeconds(1));
     }
 
-    // --- person check -----------------------------------------------------------------------
-
-    @Test
-    void thePersonCheckAnswersEveryDistrictWithTheMinimumAndIsPublished() {
-        String unknownIin = validIinNotInAnyOrder();
-        // Other classes of the shared context issue orders for the same people: find this one by its unit.
-        String unit = "ALM-BOSTANDYK-UP-CHECK-" + UUID.randomUUID().toString().substring(0, 8);
-        String id = issue(officerA, OrderRequests.valid(unit));
-        ApiClient officerB = officerA.as(Persona.OFFICER_B);
-
-        JsonNode elsewhere = check(officerB, OrderRequests.OFFENDER_IIN);
-        assertThat(elsewhere.get("activeOrder").asBoolean()).isTrue();
-        JsonNode first = elsewhere
-                .get("orders")
-                .valueStream()
-                .filter(order -> order.get("issuingUnit").asString().equals(unit))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("the order just issued is not in " + elsewhere));
-        assertThat(first.get("personIs").asString()).isEqualTo("OFFENDER");
-        assertThat(first.get("prohibitions")).isNotEmpty();
-        assertThat(first.has("since")).isTrue();
-        assertThat(first.has("orderId"))
-                .as("another district's order stays unnamed")
-                .isFalse();
-        assertThat(elsewhere.toString())
-                .doesNotContain(OrderRequests.VICTIM_IIN)
-                .doesNotContain(OrderRequests.VICTIM_PHONE)
-                .doesNotContain("Ахмет");
-
-        JsonNode home = check(officerA, OrderRequests.VICTIM_IIN);
-        assertThat(home.get("orders").get(0).get("personIs").asString()).isEqualTo("PROTECTED_PERSON");
-        assertThat(home.findValuesAsString("orderId")).contains(id);
-
-        JsonNode nobody = check(officerB, unknownIin);
-        assertThat(nobody.get("activeOrder").asBoolean()).isFalse();
-        assertThat(nobody.get("orders")).isEmpty();
-
-        EventEnvelope<QorgauEvent> event = awaitAccess(e -> e.kind() == AccessKind.PERSON_CHECK
-                && e.actor().subject().equals(Persona.OFFICER_B.subject())
-                && e.matchedOrders() == 0);
-        AccessRecorded recorded = (AccessRecorded) event.data();
-        assertThat(event.subject()).isEqualTo(recorded.accessId());
-        assertThat(recorded.orderId()).isNull();
-        assertThat(recorded.fields()).isEmpty();
-
-        HttpResponse<String> invalid = officerB.post("/api/v1/person-checks", "{\"iin\": \"123\"}", Map.of());
-        assertThat(invalid.statusCode()).isEqualTo(400);
-        assertThat(officerA.as(Persona.AUDITOR)
-                        .post("/api/v1/person-checks", "{\"iin\": \"" + unknownIin + "\"}", Map.of())
-                        .statusCode())
-                .isEqualTo(403);
-    }
+    // The person check and its hit: personcheck.PersonCheckTest, in the same context.
 
     // --- break glass ------------------------------------------------------------------------
 
@@ -477,12 +424,6 @@ class AccessControlTest {
         return ApiClient.json(response).get("id").asString();
     }
 
-    private static JsonNode check(ApiClient api, String iin) {
-        HttpResponse<String> response = api.post("/api/v1/person-checks", "{\"iin\": \"" + iin + "\"}", Map.of());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return ApiClient.json(response);
-    }
-
     private EventEnvelope<QorgauEvent> awaitAccess(Predicate<AccessRecorded> matching) {
         return await().atMost(WITHIN)
                 .until(
@@ -518,20 +459,5 @@ class AccessControlTest {
 
     private long count(String table) {
         return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
-    }
-
-    /** A checksum-valid IIN (born 1 Jan 1980, a man) that none of the test's orders names. */
-    private static String validIinNotInAnyOrder() {
-        for (int serial = 1000; serial < 10_000; serial++) {
-            for (int digit = 0; digit < 10; digit++) {
-                String iin = "8001013" + serial + digit;
-                if (Iin.isValid(iin)
-                        && !iin.equals(OrderRequests.OFFENDER_IIN)
-                        && !iin.equals(OrderRequests.VICTIM_IIN)) {
-                    return iin;
-                }
-            }
-        }
-        throw new IllegalStateException("no valid IIN found");
     }
 }

@@ -245,7 +245,7 @@ class OrderApiSecurityMatrixTest {
                 return Optional.of(orderBody(persona.district() == null ? OrderRequests.DISTRICT : persona.district()));
             }
             if (path.equals("/api/v1/person-checks")) {
-                return Optional.of("{\"iin\": \"" + OrderRequests.OFFENDER_IIN + "\"}");
+                return Optional.of(OrderRequests.offenderCheck());
             }
             if (path.equals("/api/v1/break-glass-grants")) {
                 return Optional.of(breakGlassBody());

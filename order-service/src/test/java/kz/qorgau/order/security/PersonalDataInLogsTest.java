@@ -54,7 +54,7 @@ class PersonalDataInLogsTest {
                         .statusCode())
                 .isEqualTo(200);
         ApiClient officerB = officerA.as(Persona.OFFICER_B);
-        assertThat(officerB.post("/api/v1/person-checks", "{\"iin\": \"" + OrderRequests.OFFENDER_IIN + "\"}", Map.of())
+        assertThat(officerB.post("/api/v1/person-checks", OrderRequests.offenderCheck(), Map.of())
                         .statusCode())
                 .isEqualTo(200);
         assertThat(officerB.post(
