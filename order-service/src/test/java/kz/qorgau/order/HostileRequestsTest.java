@@ -306,7 +306,12 @@ class HostileRequestsTest {
     /** A persona of the order's district whose role the operation names (a court for courts' operations). */
     private static Persona persona(Operation operation) {
         for (Persona persona : List.of(
-                Persona.OFFICER_A, Persona.SUPERVISOR_A, Persona.COURT_CLERK, Persona.OPERATOR, Persona.AUDITOR)) {
+                Persona.OFFICER_A,
+                Persona.SUPERVISOR_A,
+                Persona.COURT_CLERK,
+                Persona.ANALYST,
+                Persona.OPERATOR,
+                Persona.AUDITOR)) {
             if (operation.roles().stream().anyMatch(persona.roles()::contains)) {
                 return persona;
             }
