@@ -118,7 +118,7 @@ final class DocumentRendering {
         writer.paragraph(15, "ҚОРҒАУ НҰСҚАМАСЫ № " + content.orderNumber());
         writer.paragraph(15, "ЗАЩИТНОЕ ПРЕДПИСАНИЕ № " + content.orderNumber());
         writer.gap();
-        writer.line(11, "Кімге / Кому: " + content.offenderName());
+        writer.paragraph(11, "Кімге / Кому: " + content.offenderName());
         writer.gap();
         writer.line(12, "Сізге тыйым салынады:");
         for (Prohibition prohibition : content.prohibitions()) {
@@ -198,7 +198,7 @@ final class DocumentRendering {
             stream.beginText();
             stream.setFont(font, size);
             stream.newLineAtOffset(left, y);
-            stream.showText(text);
+            stream.showText(drawable(text));
             stream.endText();
             y -= size * 1.4f;
         }
@@ -218,7 +218,26 @@ final class DocumentRendering {
             return y;
         }
 
+        /**
+         * The text with every character the font has no glyph for (a name in a script DejaVu Sans lacks,
+         * an emoji) shown as '?': a name no font draws must not stop the document from being printed.
+         */
+        private String drawable(String text) {
+            StringBuilder drawable = new StringBuilder(text.length());
+            text.codePoints().forEach(codePoint -> {
+                String character = new String(Character.toChars(codePoint));
+                try {
+                    font.encode(character);
+                    drawable.append(character);
+                } catch (IOException | IllegalArgumentException e) {
+                    drawable.append('?');
+                }
+            });
+            return drawable.toString();
+        }
+
         private List<String> wrap(String text, float size) throws IOException {
+            text = drawable(text);
             List<String> lines = new ArrayList<>();
             StringBuilder line = new StringBuilder();
             for (String word : text.split(" ")) {

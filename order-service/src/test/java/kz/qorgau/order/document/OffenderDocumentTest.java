@@ -178,6 +178,21 @@ class OffenderDocumentTest {
 
     @Test
     @Order(4)
+    void aNameInAScriptTheFontLacksIsPrintedAsQuestionMarksNotRefused() throws Exception {
+        HttpResponse<String> issued = officer.postOrder(OrderRequests.valid("ALM-BOSTANDYK-UP-DOC3")
+                .replace("\"lastName\": \"Ахметов\"", "\"lastName\": \"王🙂\""));
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+
+        HttpResponse<byte[]> printed =
+                print(Persona.OFFICER_A, ApiClient.json(issued).get("id").asString());
+        assertThat(printed.statusCode()).as(new String(printed.body())).isEqualTo(201);
+        try (PDDocument pdf = Loader.loadPDF(printed.body())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("?? Ерлан Серикович");
+        }
+    }
+
+    @Test
+    @Order(5)
     void theVerificationPageLoadsWithoutAToken() {
         HttpResponse<String> page = anonymous.get("/verify.html");
         assertThat(page.statusCode()).isEqualTo(200);
@@ -185,7 +200,7 @@ class OffenderDocumentTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void oneAddressIsLimitedAndToldWhenToComeBack() {
         String unknown = VerificationCode.random().text();
         HttpResponse<String> answer = null;
