@@ -19,6 +19,8 @@ import java.util.UUID;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.identity.Persona;
+import kz.qorgau.testsupport.security.ApiOperation;
+import kz.qorgau.testsupport.security.ApiSecurityMatrix;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -114,12 +116,12 @@ class HostileRequestsTest {
         HttpResponse<String> issued = officer.postOrder(OrderRequests.valid());
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         String order = ApiClient.json(issued).get("id").asString();
-        List<Operation> operations = operations(officer);
+        List<ApiOperation> operations = operations(officer);
         assertThat(operations).hasSizeGreaterThan(15);
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
 
         for (int n = 0; n < requests; n++) {
-            Operation operation = operations.get(random.nextInt(operations.size()));
+            ApiOperation operation = operations.get(random.nextInt(operations.size()));
             Case hostile = hostileCase(random, operation, order);
             String where = "seed=" + seed + " case #" + n + ": " + hostile;
             if (!operation.isRead()) {
@@ -177,13 +179,6 @@ class HostileRequestsTest {
                 .single();
     }
 
-    private record Operation(String method, String path, List<String> roles, boolean hasBody) {
-
-        boolean isRead() {
-            return method.equals("GET");
-        }
-    }
-
     private record Case(
             String method, String path, Persona persona, Map<String, String> headers, byte[] body, String kind) {
 
@@ -195,27 +190,13 @@ class HostileRequestsTest {
         }
     }
 
-    private List<Operation> operations(ApiClient client) {
+    private static List<ApiOperation> operations(ApiClient client) {
         HttpResponse<String> document = client.get("/v3/api-docs");
         assertThat(document.statusCode()).isEqualTo(200);
-        JsonNode paths = JSON.readTree(document.body()).path("paths");
-        List<Operation> operations = new ArrayList<>();
-        for (String path : paths.propertyNames()) {
-            for (String method : paths.get(path).propertyNames()) {
-                JsonNode operation = paths.get(path).get(method);
-                if (!operation.isObject() || operation.get("responses") == null) {
-                    continue;
-                }
-                List<String> roles = new ArrayList<>();
-                operation.path("x-qorgau-roles").forEach(role -> roles.add(role.asString()));
-                operations.add(new Operation(
-                        method.toUpperCase(java.util.Locale.ROOT), path, roles, operation.has("requestBody")));
-            }
-        }
-        return operations;
+        return ApiSecurityMatrix.operations(document.body());
     }
 
-    private Case hostileCase(Random random, Operation operation, String order) {
+    private Case hostileCase(Random random, ApiOperation operation, String order) {
         Persona persona = operation.roles().isEmpty() ? null : persona(operation);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("If-Match", "\"v1\"");
@@ -304,7 +285,7 @@ class HostileRequestsTest {
     }
 
     /** A persona of the order's district whose role the operation names (a court for courts' operations). */
-    private static Persona persona(Operation operation) {
+    private static Persona persona(ApiOperation operation) {
         for (Persona persona : List.of(
                 Persona.OFFICER_A,
                 Persona.SUPERVISOR_A,

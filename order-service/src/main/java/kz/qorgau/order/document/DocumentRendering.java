@@ -194,17 +194,19 @@ final class DocumentRendering {
             this.y = box.getHeight() - MARGIN - 16;
         }
 
+        /** One line of the document's own wording (headings, the code): every character in the font. */
         void line(float size, String text) throws IOException {
             stream.beginText();
             stream.setFont(font, size);
             stream.newLineAtOffset(left, y);
-            stream.showText(drawable(text));
+            stream.showText(text);
             stream.endText();
             y -= size * 1.4f;
         }
 
+        /** Text that may hold anything a person typed (names, units): drawn as far as the font can. */
         void paragraph(float size, String text) throws IOException {
-            for (String line : wrap(text, size)) {
+            for (String line : wrap(drawable(text), size)) {
                 line(size, line);
             }
         }
@@ -237,7 +239,6 @@ final class DocumentRendering {
         }
 
         private List<String> wrap(String text, float size) throws IOException {
-            text = drawable(text);
             List<String> lines = new ArrayList<>();
             StringBuilder line = new StringBuilder();
             for (String word : text.split(" ")) {

@@ -7,9 +7,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import kz.qorgau.kit.problem.Problems;
 import kz.qorgau.kit.security.Authorities;
 import kz.qorgau.kit.security.Staff;
+import kz.qorgau.order.lifecycle.OrderChanges;
 import kz.qorgau.order.platform.CanonicalUuid;
 import kz.qorgau.order.writelimit.WriteLimited;
 import org.springframework.http.ContentDisposition;
@@ -33,7 +33,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "Offender's document", description = "The document handed to the offender, and its verification")
 class OffenderDocumentController {
 
-    static final URI ORDER_NOT_FOUND = URI.create("urn:qorgau:problem:order-not-found");
     static final MediaType PDF = MediaType.APPLICATION_PDF;
 
     private final OffenderDocuments documents;
@@ -82,11 +81,7 @@ class OffenderDocumentController {
             @AuthenticationPrincipal Staff staff) {
         byte[] pdf = CanonicalUuid.parse(id)
                 .flatMap(uuid -> documents.print(staff, uuid, verificationPage()))
-                .orElseThrow(() -> Problems.error(
-                        HttpStatus.NOT_FOUND,
-                        ORDER_NOT_FOUND,
-                        "Order not found",
-                        "There is no protective order with this id that you may read."));
+                .orElseThrow(OrderChanges::notFound);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .contentType(PDF)
                 .header(

@@ -109,7 +109,12 @@ public final class ApiSecurityMatrix {
     public List<ApiOperation> operations() {
         HttpResponse<String> response = send(request("GET", "/v3/api-docs", identity.token(Persona.AUDITOR), null));
         assertThat(response.statusCode()).as("GET /v3/api-docs with a token").isEqualTo(200);
-        JsonNode paths = JSON.readTree(response.body()).path("paths");
+        return operations(response.body());
+    }
+
+    /** The operations of an OpenAPI document (a service's {@code /v3/api-docs}), with their access rules. */
+    public static List<ApiOperation> operations(String apiDocs) {
+        JsonNode paths = JSON.readTree(apiDocs).path("paths");
         List<ApiOperation> operations = new ArrayList<>();
         for (String path : paths.propertyNames()) {
             JsonNode item = paths.get(path);
