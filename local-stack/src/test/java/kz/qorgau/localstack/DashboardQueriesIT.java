@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.infrastructure.PortAllocator;
 import kz.qorgau.infrastructure.Source;
@@ -42,6 +44,10 @@ class DashboardQueriesIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(2);
+    /** The duty unit of the walk-through order's district (local-stack's notification-service settings). */
+    private static final String DUTY_UNIT = "duty.almaty-bostandyk@police.example.kz";
+
+    private static final Pattern ACKNOWLEDGEMENT_LINK = Pattern.compile("https?://\\S+/acknowledgements/[^\\s\"<>]+");
 
     /**
      * Alerts whose series the local stack cannot be made to produce yet, and why. Their expressions
@@ -75,7 +81,8 @@ class DashboardQueriesIT {
     }
 
     /**
-     * The scenario: a request without a token (401), an order issued (its police alert e-mailed), a read
+     * The scenario: a request without a token (401), an order issued (its police alert e-mailed and
+     * acknowledged through its link), a read
      * from another district (404), a person check, a record that is no event on qorgau.orders
      * (notification-service dead-letters it and parks its key; audit-service appends it raw), and the
      * audit trail verified. Then every query returns series, and the dead letter's alerts fire in
@@ -180,6 +187,15 @@ class DashboardQueriesIT {
                         && query("audit_entries_appended_total{type=\"unreadable\"}")
                                         .series()
                                 > 0);
+        // The duty unit acknowledges its alert through the link in the mail: the time-to-acknowledge panel.
+        String mail = await().atMost(Duration.ofSeconds(60))
+                .until(() -> ImapMailbox.mails(settings.imapPort(), DUTY_UNIT), mails -> !mails.isEmpty())
+                .get(0);
+        Matcher link = ACKNOWLEDGEMENT_LINK.matcher(mail);
+        assertThat(link.find()).as("an acknowledgement link in " + mail).isTrue();
+        HttpResponse<String> acknowledged = http(post(link.group(), ""));
+        assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
+
         HttpResponse<String> verified =
                 http(as(tokens, "operator", get(service("audit-service").apiUrl() + "/audit/verify")));
         assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);

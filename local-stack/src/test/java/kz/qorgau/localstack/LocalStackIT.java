@@ -7,11 +7,6 @@ import static kz.qorgau.localstack.LocalStackLauncher.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +21,6 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -429,34 +423,7 @@ class LocalStackIT {
 
     /** Subject and body of every message in the recipient's inbox, read over IMAP as a mail client would. */
     private List<String> inboxOf(String recipient) throws Exception {
-        Properties properties = new Properties();
-        properties.put("mail.imap.connectiontimeout", "5000");
-        properties.put("mail.imap.timeout", "5000");
-        Store store = Session.getInstance(properties).getStore("imap");
-        store.connect("127.0.0.1", settings.imapPort(), recipient, "any-password");
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            List<String> mails = new ArrayList<>();
-            for (Message message : inbox.getMessages()) {
-                mails.add(message.getSubject() + "\n" + text(message.getContent()));
-            }
-            inbox.close(false);
-            return mails;
-        } finally {
-            store.close();
-        }
-    }
-
-    private static String text(Object content) throws Exception {
-        if (content instanceof Multipart multipart) {
-            StringBuilder text = new StringBuilder();
-            for (int part = 0; part < multipart.getCount(); part++) {
-                text.append(text(multipart.getBodyPart(part).getContent())).append('\n');
-            }
-            return text.toString();
-        }
-        return String.valueOf(content);
+        return ImapMailbox.mails(settings.imapPort(), recipient);
     }
 
     /** The order's audit entries, as the auditor reads them. */

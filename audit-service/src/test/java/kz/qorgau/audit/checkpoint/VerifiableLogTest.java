@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -507,6 +509,39 @@ class VerifiableLogTest {
         return jdbc.sql("SELECT count(*), coalesce(max(sequence), 0) FROM audit_entry WHERE subject = ?")
                 .param(orderId)
                 .query((row, number) -> row.getLong(1) == 12 ? row.getLong(2) : 0L)
+                .single();
+    }
+
+    /**
+     * With a checkpoint every 2 entries, one more entry leaves the trail covered or one entry uncovered by
+     * turns: two single events show both, and the age is that of the entry no checkpoint covers.
+     */
+    @Test
+    void theCoverageGaugeIsTheAgeOfTheOldestEntryNoCheckpointCovers() {
+        Duration later = Duration.ofHours(1);
+        CheckpointCoverage coverage =
+                new CheckpointCoverage(jdbc, new SimpleMeterRegistry(), Clock.offset(Clock.systemUTC(), later));
+        List<Boolean> uncoveredSeen = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            long before = AuditLog.head(jdbc).size();
+            sendOrder(UUID.randomUUID().toString(), 1);
+            await().atMost(PATIENCE).until(() -> AuditLog.head(jdbc).size() > before && uncovered() < 2);
+            Duration age = coverage.measure();
+            if (uncovered() == 1) {
+                assertThat(age).isBetween(later.minusSeconds(1), later.plus(PATIENCE));
+                uncoveredSeen.add(true);
+            } else {
+                assertThat(age).isZero();
+                uncoveredSeen.add(false);
+            }
+        }
+        assertThat(uncoveredSeen).containsExactlyInAnyOrder(true, false);
+    }
+
+    private long uncovered() {
+        return jdbc.sql("SELECT (SELECT COALESCE(MAX(sequence), 0) FROM audit_entry)"
+                        + " - (SELECT COALESCE(MAX(tree_size), 0) FROM audit_checkpoint)")
+                .query(Long.class)
                 .single();
     }
 

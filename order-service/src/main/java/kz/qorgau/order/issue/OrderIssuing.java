@@ -15,6 +15,7 @@ import kz.qorgau.kit.problem.InvalidRequestException;
 import kz.qorgau.kit.problem.Problems;
 import kz.qorgau.kit.security.Staff;
 import kz.qorgau.order.law.Law;
+import kz.qorgau.order.lifecycle.OrderChanged;
 import kz.qorgau.order.lifecycle.SealedVictimContacts;
 import kz.qorgau.order.platform.idempotency.IdempotencyKeys;
 import kz.qorgau.order.protectiveorder.Contact;
@@ -28,6 +29,7 @@ import kz.qorgau.order.protectiveorder.Victim;
 import kz.qorgau.order.risk.RiskAssessments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,6 +53,7 @@ public class OrderIssuing {
     private final SealedVictimContacts victimContacts;
     private final Law law;
     private final Clock clock;
+    private final ApplicationEventPublisher changed;
 
     OrderIssuing(
             ProtectiveOrders orders,
@@ -59,7 +62,8 @@ public class OrderIssuing {
             IdempotencyKeys idempotencyKeys,
             SealedVictimContacts victimContacts,
             Law law,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher changed) {
         this.orders = orders;
         this.outbox = outbox;
         this.risk = risk;
@@ -67,6 +71,7 @@ public class OrderIssuing {
         this.victimContacts = victimContacts;
         this.law = law;
         this.clock = clock;
+        this.changed = changed;
     }
 
     /**
@@ -106,7 +111,9 @@ public class OrderIssuing {
             order = order.repeating(earlier.get(0).id());
         }
         orders.insert(order);
-        outbox.append(EventEnvelope.of(EventSources.ORDER_SERVICE, 1, orderIssued(order)));
+        EventEnvelope<OrderIssued> issued = EventEnvelope.of(EventSources.ORDER_SERVICE, 1, orderIssued(order));
+        outbox.append(issued);
+        changed.publishEvent(new OrderChanged(issued.type(), order.district()));
         if (request.riskLevel() != null) {
             risk.assessedAtIssue(order, officer, request.riskLevel());
         }

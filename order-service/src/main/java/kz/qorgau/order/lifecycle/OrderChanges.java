@@ -16,6 +16,7 @@ import kz.qorgau.order.protectiveorder.OrderStatus;
 import kz.qorgau.order.protectiveorder.ProtectiveOrder;
 import kz.qorgau.order.protectiveorder.ProtectiveOrders;
 import kz.qorgau.order.security.OrderAccess;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,13 +42,21 @@ public class OrderChanges {
     private final Outbox outbox;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher changed;
 
-    OrderChanges(ProtectiveOrders orders, OrderAccess access, Outbox outbox, JdbcClient jdbc, Clock clock) {
+    OrderChanges(
+            ProtectiveOrders orders,
+            OrderAccess access,
+            Outbox outbox,
+            JdbcClient jdbc,
+            Clock clock,
+            ApplicationEventPublisher changed) {
         this.orders = orders;
         this.access = access;
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.changed = changed;
     }
 
     /** The order locked for a change by {@code staff}, and the time of the change. */
@@ -102,7 +111,9 @@ public class OrderChanges {
                 .param("status", change.next().name())
                 .param("id", change.order().id())
                 .update();
-        return publish(change.order().id(), event);
+        EventEnvelope<QorgauEvent> envelope = publish(change.order().id(), event);
+        changed.publishEvent(new OrderChanged(envelope.type(), change.order().district()));
+        return envelope;
     }
 
     /**

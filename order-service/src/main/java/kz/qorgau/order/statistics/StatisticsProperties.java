@@ -41,6 +41,15 @@ public record StatisticsProperties(Map<String, String> regions, Integer smallCou
         gaugeRefresh = gaugeRefresh == null ? Duration.ofMinutes(5) : gaugeRefresh;
     }
 
+    /** The region of a district by its code's prefix, {@link #OTHER} for one the map does not know. */
+    String regionOf(String district) {
+        if (district == null) {
+            return OTHER;
+        }
+        int dash = district.indexOf('-');
+        return regions.getOrDefault(dash < 0 ? district : district.substring(0, dash), OTHER);
+    }
+
     /** Every region a figure may name, {@link #OTHER} last: a bounded label set. */
     List<String> regionNames() {
         return Stream.concat(regions.values().stream().distinct().sorted(), Stream.of(OTHER))
