@@ -97,6 +97,8 @@ final class LocalStackUnderTest implements AutoCloseable {
         environment.put("QORGAU_LOCAL_DB_PREFIX", prefix);
         environment.put("QORGAU_LOCAL_IDENTITY", "on");
         environment.put("QORGAU_WRITE_LIMIT_CAPACITY", "100000000");
+        // The services run compiled as in production (C2), not C1 only as the developers' stack starts them.
+        environment.put("QORGAU_LOCAL_JVM_OPTIONS", "-XX:TieredStopAtLevel=4");
         // The system is measured, not its monitoring: no Prometheus beside it.
         environment.put("QORGAU_LOCAL_PROMETHEUS", "off");
         environment.putAll(more);

@@ -147,14 +147,15 @@ final class LocalStack implements AutoCloseable {
     }
 
     private void startService(ServiceSpec spec, Path jar, Map<String, String> environment) {
-        List<String> jvmOptions = List.of(
+        List<String> jvmOptions = new ArrayList<>(List.of(
                 "-Xmx" + settings.serviceHeap(),
                 "-XX:+UseSerialGC",
                 "-XX:+ExitOnOutOfMemoryError",
                 // C1 only: a local stack values start-up time over peak throughput.
                 "-XX:TieredStopAtLevel=1",
                 // Logs in UTF-8 whatever the locale, so that Kazakh and Russian text stays searchable.
-                "-Dfile.encoding=UTF-8");
+                "-Dfile.encoding=UTF-8"));
+        jvmOptions.addAll(settings.serviceJvmOptions());
         JavaServiceProcess process = JavaServiceProcess.start(
                 spec.name(), jar, jvmOptions, environment, settings.logDir().resolve(spec.name() + ".log"));
         services.put(spec, process);

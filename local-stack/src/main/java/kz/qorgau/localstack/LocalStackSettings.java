@@ -23,6 +23,8 @@ import kz.qorgau.infrastructure.InfraEnvironment;
  *     since the services require tokens); off for another OIDC provider, named by the QORGAU_OIDC_*
  *     variables, which the launcher then passes through
  * @param withPrometheus start a Prometheus scraping the stack when one is on the PATH (the default)
+ * @param serviceJvmOptions more options for each service's JVM, after the stack's own (the last of a
+ *     repeated option wins): a profiler's agent, or the full JIT a benchmark measures with
  */
 public record LocalStackSettings(
         Path repositoryRoot,
@@ -32,7 +34,8 @@ public record LocalStackSettings(
         Duration startTimeout,
         String databasePrefix,
         boolean withIdentity,
-        boolean withPrometheus) {
+        boolean withPrometheus,
+        List<String> serviceJvmOptions) {
 
     public static final String DATA_DIR = "QORGAU_DATA_DIR";
     public static final String PORT_OFFSET = "QORGAU_LOCAL_PORT_OFFSET";
@@ -40,6 +43,7 @@ public record LocalStackSettings(
     public static final String DATABASE_PREFIX = "QORGAU_LOCAL_DB_PREFIX";
     public static final String WITH_IDENTITY = "QORGAU_LOCAL_IDENTITY";
     public static final String WITH_PROMETHEUS = "QORGAU_LOCAL_PROMETHEUS";
+    public static final String JVM_OPTIONS = "QORGAU_LOCAL_JVM_OPTIONS";
 
     /** The services' switch for the public demo keys, which the local stack turns on (docs/adr/0014). */
     public static final String LOCAL_DEMO_KEYS = "QORGAU_LOCAL_DEMO_KEYS";
@@ -87,8 +91,21 @@ public record LocalStackSettings(
         }
         boolean withIdentity = onOrOff(environment, WITH_IDENTITY);
         boolean withPrometheus = onOrOff(environment, WITH_PROMETHEUS);
+        List<String> jvmOptions = environment
+                .get(JVM_OPTIONS)
+                .map(options -> List.of(options.trim().split("\\s+")))
+                .filter(options -> !options.get(0).isEmpty())
+                .orElse(List.of());
         return new LocalStackSettings(
-                root, dataDir, offset, "256m", Duration.ofSeconds(90), databasePrefix, withIdentity, withPrometheus);
+                root,
+                dataDir,
+                offset,
+                "256m",
+                Duration.ofSeconds(90),
+                databasePrefix,
+                withIdentity,
+                withPrometheus,
+                jvmOptions);
     }
 
     private static boolean onOrOff(InfraEnvironment environment, String name) {

@@ -46,6 +46,16 @@ class LocalStackSettingsTest {
     }
 
     @Test
+    void moreJvmOptionsComeSplitAtSpacesAndNoneByDefault() {
+        assertThat(settings(Map.of()).serviceJvmOptions()).isEmpty();
+        assertThat(settings(Map.of(LocalStackSettings.JVM_OPTIONS, "  ")).serviceJvmOptions())
+                .isEmpty();
+        assertThat(settings(Map.of(LocalStackSettings.JVM_OPTIONS, " -XX:TieredStopAtLevel=4  -Xss512k"))
+                        .serviceJvmOptions())
+                .containsExactly("-XX:TieredStopAtLevel=4", "-Xss512k");
+    }
+
+    @Test
     void offStartsNoIssuerAndPassesAnotherProviderThrough() {
         Map<String, String> environment = new HashMap<>(keycloak());
         environment.put(LocalStackSettings.WITH_IDENTITY, "OFF");
