@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and from order-service's. No key by default (docs/adr/0014).
  *
  * @param activeKeyId the key new rows are sealed with
- * @param keys key id to base64 of a 256-bit AES key ({@code QORGAU_CONTACTS_KEYS_<ID>})
+ * @param keys key id to base64 of a 256-bit AES key ({@code QORGAU_NOTIFICATION_CONTACTS_KEYS_<ID>})
  * @param blindIndexKey base64 of the HMAC-SHA256 key of the phone blind index; the verification links' key is
  *     derived from it
  * @param allowLocalDemoKeys {@code true} only for ./qorgau-local and tests: the public demo keys where none is
@@ -37,7 +37,7 @@ public record ContactsProperties(
         @DefaultValue("1h") Duration cleanupInterval) {
 
     static final LocalDemoKeys.RingNames NAMES = new LocalDemoKeys.RingNames(
-            "qorgau.notification.contacts", "QORGAU_CONTACTS_ACTIVE_KEY_ID", "QORGAU_CONTACTS_KEYS_");
+            "qorgau.notification.contacts", "QORGAU_CONTACTS_ACTIVE_KEY_ID", "QORGAU_NOTIFICATION_CONTACTS_KEYS_");
 
     public ContactsProperties {
         keys = Map.copyOf(keys);
