@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.Optional;
 import kz.qorgau.kit.security.PublicEndpoint;
 import kz.qorgau.kit.security.SignedTokens;
-import org.springframework.http.CacheControl;
+import kz.qorgau.notification.platform.PublicPages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -132,11 +132,6 @@ class AcknowledgementPage {
                         ? "<form method=\"post\"><button type=\"submit\">Растаймын / Подтверждаю</button></form>\n"
                         : "")
                 + "</body></html>\n";
-        return ResponseEntity.status(status)
-                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noStore())
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Robots-Tag", "noindex")
-                .body(html);
+        return PublicPages.html(status, html);
     }
 }

@@ -4,12 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import kz.qorgau.kit.security.PublicEndpoint;
-import org.springframework.http.CacheControl;
+import kz.qorgau.notification.platform.PublicPages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -206,12 +205,7 @@ class ContactVerificationPage {
                                 + HtmlUtils.htmlEscape(texts.get(Text.STOP)) + "</button></form>\n"
                         : "")
                 + "</body></html>\n";
-        return ResponseEntity.status(status)
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noStore())
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Robots-Tag", "noindex")
-                .body(html);
+        return PublicPages.html(status, html);
     }
 
     private enum Text {

@@ -8,12 +8,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
 import kz.qorgau.kit.problem.Problems;
 import kz.qorgau.kit.security.Authorities;
 import kz.qorgau.kit.security.Staff;
+import kz.qorgau.notification.platform.PublicPages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -70,7 +68,7 @@ class OrderContactsController {
                     String id,
             @AuthenticationPrincipal Staff staff) {
         List<VictimContactsLedger.Row> rows =
-                canonicalUuid(id).map(ledger::ofOrder).orElse(List.of());
+                PublicPages.canonicalUuid(id).map(ledger::ofOrder).orElse(List.of());
         // The district is on the contacts: another district's order is as unknown as a missing one.
         if (rows.isEmpty() || !rows.stream().allMatch(row -> staff.worksIn(row.district()))) {
             throw notFound();
@@ -87,18 +85,6 @@ class OrderContactsController {
                         row.optedOutAt(),
                         row.optedOutVia()))
                 .toList();
-    }
-
-    /** Only the canonical lower-case form names an order: ids stay opaque, and a malformed one is a 404. */
-    private static Optional<UUID> canonicalUuid(String id) {
-        try {
-            UUID uuid = UUID.fromString(id);
-            return uuid.toString().equals(id.toLowerCase(Locale.ROOT)) && id.length() == 36
-                    ? Optional.of(uuid)
-                    : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static ErrorResponseException notFound() {
