@@ -19,17 +19,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.qorgau.events.NotificationChannel;
+import kz.qorgau.events.OrderAmended;
 import kz.qorgau.events.OrderIssued;
+import kz.qorgau.events.OrderRevoked;
 import kz.qorgau.events.VictimContact;
 import kz.qorgau.events.VictimContact.ContactPoint;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventEnvelope;
+import kz.qorgau.events.envelope.EventSources;
+import kz.qorgau.events.sealed.SealedFieldCipher;
 import kz.qorgau.infrastructure.PortAllocator;
 import kz.qorgau.notification.contacts.ContactVerification;
 import kz.qorgau.testsupport.QorgauInfrastructure;
@@ -65,7 +71,9 @@ import tools.jackson.databind.json.JsonMapper;
             "qorgau.notification.sms.timeout=1s",
             "qorgau.notification.delivery.first-retry-delay=100ms",
             "qorgau.notification.delivery.max-retry-delay=300ms",
-            "qorgau.notification.contacts.max-wrong-codes=3"
+            "qorgau.notification.contacts.max-wrong-codes=3",
+            "qorgau.notification.contacts.delete-after-order-ends=1d",
+            "qorgau.notification.contacts.cleanup-interval=1s"
         })
 @QorgauInfrastructure(smtp = true)
 @Import(OrderServiceTopics.class)
@@ -300,6 +308,84 @@ class VictimContactsTest {
         assertThat(contacts(issued, Persona.OFFICER_B).statusCode())
                 .as("officers do not see contacts")
                 .isEqualTo(403);
+    }
+
+    @Test
+    void anAmendmentReplacesTheContactsAndOneThatOptedOutStaysOptedOut() throws Exception {
+        String stays = newPhone();
+        String added = newPhone();
+        EventEnvelope<OrderIssued> issued =
+                issue(DISTRICT, new ContactPoint(NotificationChannel.SMS, stays, "ru", null, true));
+        String token = token(message(awaitMessages(stays, 1).get(0)));
+        assertThat(send("POST", "/v/" + token + "/stop", null).statusCode()).isEqualTo(200);
+
+        VictimContact amendedContacts = VictimContact.of(
+                "Тест Тестова",
+                List.of(
+                        new ContactPoint(NotificationChannel.SMS, added, "kk", null, true),
+                        new ContactPoint(NotificationChannel.SMS, stays, "ru", null, true)));
+        writer.send(
+                infrastructure.topic(Topics.ORDERS_TOPIC),
+                EventEnvelope.of(
+                        EventSources.ORDER_SERVICE,
+                        2,
+                        new OrderAmended(
+                                issued.subject(),
+                                issued.data().orderNumber(),
+                                issued.data().district(),
+                                issued.data().policeUnit(),
+                                "supervisor-a",
+                                List.of(OrderAmended.Change.VICTIM_CONTACT),
+                                "VICTIM_REQUEST",
+                                null,
+                                TestOrders.ORDER_SERVICE_CIPHER.sealJson(
+                                        amendedContacts,
+                                        SealedFieldCipher.binding(issued.subject(), OrderAmended.VICTIM_CONTACT_FIELD)),
+                                Instant.now())));
+
+        awaitMessages(added, 1);
+        String view = contacts(issued, Persona.SUPERVISOR_A).body();
+        assertThat(view)
+                .contains("\"state\":\"REPLACED\"", "\"state\":\"UNVERIFIED\"", "\"state\":\"OPTED_OUT\"")
+                .doesNotContain(stays)
+                .doesNotContain(added);
+        assertThat(messagesTo(stays)).as("stopped stays stopped").hasSize(1);
+    }
+
+    @Test
+    void theContactsAreDeletedTheConfiguredTimeAfterTheOrderEnds() {
+        EventEnvelope<OrderIssued> endedLongAgo =
+                issue(DISTRICT, new ContactPoint(NotificationChannel.SMS, newPhone(), "kk", null, true));
+        EventEnvelope<OrderIssued> endedNow =
+                issue(DISTRICT, new ContactPoint(NotificationChannel.SMS, newPhone(), "kk", null, true));
+        await().atMost(WAIT).until(() -> contactOrNull(endedLongAgo) != null && contactOrNull(endedNow) != null);
+
+        revoke(endedLongAgo, Instant.now().minus(Duration.ofDays(2)));
+        revoke(endedNow, Instant.now());
+
+        await().atMost(WAIT).until(() -> contactOrNull(endedLongAgo) == null);
+        assertThat(jdbc.sql("SELECT delete_after > now() + interval '23 hours' FROM victim_contact WHERE event_id = :e")
+                        .param("e", endedNow.id())
+                        .query(Boolean.class)
+                        .single())
+                .as("kept a day after the order ended")
+                .isTrue();
+    }
+
+    private void revoke(EventEnvelope<OrderIssued> issued, Instant at) {
+        writer.send(
+                infrastructure.topic(Topics.ORDERS_TOPIC),
+                EventEnvelope.of(
+                        EventSources.ORDER_SERVICE,
+                        2,
+                        new OrderRevoked(
+                                issued.subject(),
+                                issued.data().orderNumber(),
+                                issued.data().district(),
+                                issued.data().policeUnit(),
+                                "supervisor-a",
+                                "VICTIM_REQUEST",
+                                at.truncatedTo(ChronoUnit.SECONDS))));
     }
 
     private EventEnvelope<OrderIssued> issue(String district, ContactPoint... points) {

@@ -124,7 +124,8 @@ public class ContactRecording {
         Map<String, VictimContactsLedger.Row> byAddress = new HashMap<>();
         for (VictimContactsLedger.Row row : ledger.currentOf(orderId, eventId)) {
             byAddress.put(key(row.channel(), vault.open(row.id(), ContactVault.ADDRESS, row.address())), row);
-            ledger.replace(row.id(), now);
+            // Kept as long as an ended order's contacts, for the supervisor's view; never told anything again.
+            ledger.replace(row.id(), now.plus(properties.deleteAfterOrderEnds()));
         }
         return byAddress;
     }
