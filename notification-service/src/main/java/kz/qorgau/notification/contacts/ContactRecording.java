@@ -17,12 +17,15 @@ import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.VictimContact;
 import kz.qorgau.events.envelope.EventEnvelope;
+import kz.qorgau.events.sealed.SealedFieldException;
 import kz.qorgau.notification.delivery.SealedRecipients;
 import kz.qorgau.notification.notice.NoticeDraft;
 import kz.qorgau.notification.notice.NoticeRegistration;
 import kz.qorgau.notification.notice.Recipient;
 import kz.qorgau.notification.notice.Urgency;
 import kz.qorgau.notification.outcome.OutcomeOutbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,6 +46,7 @@ public class ContactRecording {
     static final String CONSUMER = "victim-contacts";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger log = LoggerFactory.getLogger(ContactRecording.class);
 
     private final VictimContactsLedger ledger;
     private final ContactVault vault;
@@ -123,7 +127,12 @@ public class ContactRecording {
     private Map<String, VictimContactsLedger.Row> replaceEarlier(UUID orderId, UUID eventId, OffsetDateTime now) {
         Map<String, VictimContactsLedger.Row> byAddress = new HashMap<>();
         for (VictimContactsLedger.Row row : ledger.currentOf(orderId, eventId)) {
-            byAddress.put(key(row.channel(), vault.open(row.id(), ContactVault.ADDRESS, row.address())), row);
+            try {
+                byAddress.put(key(row.channel(), vault.open(row.id(), ContactVault.ADDRESS, row.address())), row);
+            } catch (SealedFieldException unreadable) {
+                // A retired key: the contact, if given again, is asked for its code again. Its id only.
+                log.warn("Victim contact {} could not be opened ({})", row.id(), unreadable.reason());
+            }
             // Kept as long as an ended order's contacts, for the supervisor's view; never told anything again.
             ledger.replace(row.id(), now.plus(properties.deleteAfterOrderEnds()));
         }
