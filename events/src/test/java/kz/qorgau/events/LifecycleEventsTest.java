@@ -26,7 +26,10 @@ class LifecycleEventsTest {
                         || event instanceof NotificationSuperseded
                         || event instanceof AccessRecorded
                         || event instanceof PersonCheckHit
-                        || event instanceof ParkingActionTaken))
+                        || event instanceof ParkingActionTaken
+                        || event instanceof ContactVerificationRequested
+                        || event instanceof ContactVerified
+                        || event instanceof ContactOptedOut))
                 .toList();
 
         // The 18 of the order's life (its risk included) and the 9 of the court's measures and the register.

@@ -133,6 +133,23 @@ public final class TestEvents {
                 true);
     }
 
+    public static final String CONTACT_ID = "5d7e1f3a-9b2c-4e8d-a6f0-2c4b6d8e0f13";
+
+    public static ContactVerificationRequested contactVerificationRequested() {
+        return new ContactVerificationRequested(
+                ORDER_ID, CONTACT_ID, NotificationChannel.SMS, "kk", Instant.parse("2026-03-10T18:31:05Z"));
+    }
+
+    public static ContactVerified contactVerified() {
+        return new ContactVerified(
+                ORDER_ID, CONTACT_ID, NotificationChannel.SMS, Instant.parse("2026-03-10T18:36:40Z"));
+    }
+
+    public static ContactOptedOut contactOptedOut() {
+        return new ContactOptedOut(
+                ORDER_ID, CONTACT_ID, NotificationChannel.SMS, "LINK", Instant.parse("2026-03-11T07:02:13Z"));
+    }
+
     public static NotificationAcknowledged notificationAcknowledged() {
         return new NotificationAcknowledged(
                 ORDER_ID,
@@ -573,6 +590,9 @@ public final class TestEvents {
                 notificationAcknowledged(),
                 notificationEscalated(),
                 notificationSuperseded(),
+                contactVerificationRequested(),
+                contactVerified(),
+                contactOptedOut(),
                 victimContactsRead(),
                 personCheckHit(),
                 parkingActionTaken(),

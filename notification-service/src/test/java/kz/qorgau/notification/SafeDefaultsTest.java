@@ -46,11 +46,26 @@ class SafeDefaultsTest {
 
     @Test
     void withoutDemoKeysAndWithoutKeysItRefusesToStartNamingTheMissingSetting() {
-        Map<String, Object> settings = settings();
+        Map<String, Object> settings = ownContactKeys(settings());
         settings.put(TestInfrastructure.LOCAL_DEMO_KEYS_PROPERTY, false);
 
         assertThatThrownBy(() -> start(settings))
                 .hasStackTraceContaining("No active key for qorgau.sealing: set QORGAU_SEALING_ACTIVE_KEY_ID");
+    }
+
+    @Test
+    void withoutKeysForTheVictimsContactsItRefusesToStart() {
+        Map<String, Object> settings = ownKeys();
+        settings.remove("qorgau.notification.contacts.active-key-id");
+
+        assertThatThrownBy(() -> start(settings))
+                .hasStackTraceContaining(
+                        "No active key for qorgau.notification.contacts: set QORGAU_CONTACTS_ACTIVE_KEY_ID");
+
+        Map<String, Object> demoIndex = ownKeys();
+        demoIndex.put("qorgau.notification.contacts.blind-index-key", LocalDemoKeys.CONTACTS_BLIND_INDEX_KEY);
+        assertThatThrownBy(() -> start(demoIndex))
+                .hasStackTraceContaining("qorgau.notification.contacts.blind-index-key is a public local demo key");
     }
 
     @Test
@@ -78,6 +93,14 @@ class SafeDefaultsTest {
         settings.put(TestInfrastructure.LOCAL_DEMO_KEYS_PROPERTY, false);
         settings.put("qorgau.sealing.keys.prod-2026", OWN_KEY);
         settings.put("qorgau.sealing.active-key-id", "prod-2026");
+        return ownContactKeys(settings);
+    }
+
+    /** The contacts' ring and blind index key of production's own (docs/adr/0030). */
+    private static Map<String, Object> ownContactKeys(Map<String, Object> settings) {
+        settings.put("qorgau.notification.contacts.keys.contacts-2026", OTHER_OWN_KEY);
+        settings.put("qorgau.notification.contacts.active-key-id", "contacts-2026");
+        settings.put("qorgau.notification.contacts.blind-index-key", OWN_KEY);
         return settings;
     }
 

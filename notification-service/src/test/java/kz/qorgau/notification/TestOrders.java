@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import kz.qorgau.events.LegalBasis;
+import kz.qorgau.events.NotificationChannel;
 import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.Prohibition;
 import kz.qorgau.events.VictimContact;
@@ -33,9 +34,21 @@ final class TestOrders {
     static final SealedFieldCipher ORDER_SERVICE_CIPHER = SealedFieldCipher.fromBase64Keys(
             Map.of("local-demo-1", "zNCDUjXb06fj17a5/Ou1vsQSflnxWQAaNFKUG8F6XhA="), "local-demo-1");
 
-    /** Made-up victim data; none of it may appear in a duty unit's e-mail. */
+    /**
+     * Made-up victim data; none of it may appear in a duty unit's e-mail. Her contacts are not opted in, so these
+     * tests see police notices only; {@code VictimContactsTest} is the victim's side (docs/adr/0030).
+     */
     static final VictimContact VICTIM = new VictimContact(
-            "Айгүл Серікқызы Тестова", "+77015550123", "aigul.victim@mail.example.kz", "Абай даңғылы 150, 42", "kk");
+            "Айгүл Серікқызы Тестова",
+            "+77015550123",
+            "aigul.victim@mail.example.kz",
+            "Абай даңғылы 150, 42",
+            "kk",
+            VictimContact.CURRENT_VERSION,
+            List.of(
+                    new VictimContact.ContactPoint(NotificationChannel.SMS, "+77015550123", "kk", null, false),
+                    new VictimContact.ContactPoint(
+                            NotificationChannel.EMAIL, "aigul.victim@mail.example.kz", "kk", null, false)));
 
     static final List<String> VICTIM_DATA =
             List.of(VICTIM.fullName(), VICTIM.phone(), VICTIM.email(), VICTIM.address(), "Тестова", "5550123");
@@ -82,8 +95,12 @@ final class TestOrders {
 
     /** The victim contact sealed as order-service seals it, bound to {@code orderId}. */
     static SealedField seal(String orderId) {
+        return seal(orderId, VICTIM);
+    }
+
+    static SealedField seal(String orderId, VictimContact contact) {
         return ORDER_SERVICE_CIPHER.sealJson(
-                VICTIM, SealedFieldCipher.binding(orderId, OrderIssued.VICTIM_CONTACT_FIELD));
+                contact, SealedFieldCipher.binding(orderId, OrderIssued.VICTIM_CONTACT_FIELD));
     }
 
     static EventEnvelope<OrderIssued> issued(OrderIssued order) {

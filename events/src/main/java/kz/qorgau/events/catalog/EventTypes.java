@@ -13,6 +13,9 @@ import kz.qorgau.events.ArrestStarted;
 import kz.qorgau.events.ComplianceCheckCorrected;
 import kz.qorgau.events.ComplianceCheckOverdue;
 import kz.qorgau.events.ComplianceCheckRecorded;
+import kz.qorgau.events.ContactOptedOut;
+import kz.qorgau.events.ContactVerificationRequested;
+import kz.qorgau.events.ContactVerified;
 import kz.qorgau.events.EventContractException;
 import kz.qorgau.events.ExpiryApproaching;
 import kz.qorgau.events.NotificationAcknowledged;
@@ -117,6 +120,12 @@ public final class EventTypes {
             register(NotificationEscalated.TYPE, NotificationEscalated.class, Topics.NOTIFICATIONS_TOPIC);
     public static final EventType<NotificationSuperseded> NOTIFICATION_SUPERSEDED =
             register(NotificationSuperseded.TYPE, NotificationSuperseded.class, Topics.NOTIFICATIONS_TOPIC);
+    public static final EventType<ContactVerificationRequested> CONTACT_VERIFICATION_REQUESTED =
+            register(ContactVerificationRequested.TYPE, ContactVerificationRequested.class, Topics.NOTIFICATIONS_TOPIC);
+    public static final EventType<ContactVerified> CONTACT_VERIFIED =
+            register(ContactVerified.TYPE, ContactVerified.class, Topics.NOTIFICATIONS_TOPIC);
+    public static final EventType<ContactOptedOut> CONTACT_OPTED_OUT =
+            register(ContactOptedOut.TYPE, ContactOptedOut.class, Topics.NOTIFICATIONS_TOPIC);
     public static final EventType<AccessRecorded> ACCESS_RECORDED =
             register(AccessRecorded.TYPE, AccessRecorded.class, Topics.ACCESS_TOPIC);
     public static final EventType<PersonCheckHit> PERSON_CHECK_HIT =

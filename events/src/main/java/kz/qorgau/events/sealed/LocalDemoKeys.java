@@ -35,6 +35,14 @@ public final class LocalDemoKeys {
     /** The demo key of order-service's IIN blind index. */
     public static final String BLIND_INDEX_KEY = "HsS5ifxozS0Kz/YjjRfz6+NCxWcMLx9iDVKPlEJYvbs=";
 
+    /** The demo key of notification-service's copy of victims' contacts at rest (docs/adr/0030). */
+    public static final String CONTACTS_AT_REST_KEY_ID = "local-demo-contacts-1";
+
+    public static final String CONTACTS_AT_REST_KEY = "i1i+T1U1sRRMSjit8V5wvxbiod5IQVCwMzxIymXwqIk=";
+
+    /** The demo key of notification-service's phone blind index and verification links (docs/adr/0030). */
+    public static final String CONTACTS_BLIND_INDEX_KEY = "ERElQkMSMqJH0llv8928wa6W9ZOeFyaN9BwYjSa6KfM=";
+
     /** The demo key that signs notification-service's acknowledgement links (docs/adr/0024). */
     public static final String ACKNOWLEDGEMENT_KEY = "wJZKQtVsGzkEg7CTW1Ef+gmqyg7PzPPoInn/7KiwIyo=";
 
@@ -46,6 +54,8 @@ public final class LocalDemoKeys {
             decode(AT_REST_KEY),
             decode(BLIND_INDEX_KEY),
             decode(ACKNOWLEDGEMENT_KEY),
+            decode(CONTACTS_AT_REST_KEY),
+            decode(CONTACTS_BLIND_INDEX_KEY),
             decode(CHECKPOINT_SEED));
 
     private LocalDemoKeys() {}

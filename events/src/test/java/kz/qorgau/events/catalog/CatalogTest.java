@@ -18,6 +18,9 @@ import kz.qorgau.events.ArrestStarted;
 import kz.qorgau.events.ComplianceCheckCorrected;
 import kz.qorgau.events.ComplianceCheckOverdue;
 import kz.qorgau.events.ComplianceCheckRecorded;
+import kz.qorgau.events.ContactOptedOut;
+import kz.qorgau.events.ContactVerificationRequested;
+import kz.qorgau.events.ContactVerified;
 import kz.qorgau.events.EventContractException;
 import kz.qorgau.events.ExpiryApproaching;
 import kz.qorgau.events.NotificationAcknowledged;
@@ -106,6 +109,9 @@ class CatalogTest {
                                 NotificationAcknowledged.TYPE,
                                 NotificationEscalated.TYPE,
                                 NotificationSuperseded.TYPE,
+                                ContactVerificationRequested.TYPE,
+                                ContactVerified.TYPE,
+                                ContactOptedOut.TYPE,
                                 ParkingActionTaken.TYPE),
                         "notification-service",
                         List.of("audit-service")));
@@ -287,6 +293,9 @@ class CatalogTest {
                         "kz.qorgau.notification.acknowledged.v1",
                         "kz.qorgau.notification.escalated.v1",
                         "kz.qorgau.notification.superseded.v1",
+                        "kz.qorgau.notification.contact.verification.requested.v1",
+                        "kz.qorgau.notification.contact.verified.v1",
+                        "kz.qorgau.notification.contact.opted.out.v1",
                         "kz.qorgau.access.recorded.v1",
                         "kz.qorgau.access.person.check.hit.v1",
                         "kz.qorgau.parking.action.taken.v1");

@@ -7,7 +7,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.util.Optional;
 import kz.qorgau.kit.security.PublicEndpoint;
-import org.springframework.http.CacheControl;
+import kz.qorgau.kit.security.SignedTokens;
+import kz.qorgau.notification.platform.PublicPages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,12 +56,12 @@ class AcknowledgementPage {
                         content = @Content(mediaType = MediaType.TEXT_HTML_VALUE))
             })
     ResponseEntity<String> show(@Parameter(description = "The link's signed token.") @PathVariable String token) {
-        Optional<AcknowledgementTokens.Claim> claim = links.verify(token);
+        Optional<SignedTokens.Claim> claim = links.verify(token);
         if (claim.isEmpty()) {
             return page(HttpStatus.NOT_FOUND, "Сілтеме жарамсыз / Ссылка недействительна", "", false);
         }
         Optional<Acknowledgements.Shown> notice =
-                acknowledgements.find(claim.get().noticeId());
+                acknowledgements.find(claim.get().id());
         if (notice.isEmpty()) {
             return page(HttpStatus.NOT_FOUND, "Сілтеме жарамсыз / Ссылка недействительна", "", false);
         }
@@ -105,20 +106,20 @@ class AcknowledgementPage {
             })
     ResponseEntity<String> acknowledge(
             @Parameter(description = "The link's signed token.") @PathVariable String token) {
-        Optional<AcknowledgementTokens.Claim> claim = links.verify(token);
+        Optional<SignedTokens.Claim> claim = links.verify(token);
         if (claim.isEmpty()) {
             return page(HttpStatus.NOT_FOUND, "Сілтеме жарамсыз / Ссылка недействительна", "", false);
         }
         if (expired(claim.get())) {
             return page(HttpStatus.GONE, "Сілтеменің мерзімі өтті / Срок ссылки истёк", "", false);
         }
-        if (!acknowledgements.acknowledge(claim.get().noticeId())) {
+        if (!acknowledgements.acknowledge(claim.get().id())) {
             return page(HttpStatus.GONE, "Расталған / Уже подтверждено", "", false);
         }
         return page(HttpStatus.OK, "Расталды, рахмет / Подтверждено, спасибо", "", false);
     }
 
-    private boolean expired(AcknowledgementTokens.Claim claim) {
+    private boolean expired(SignedTokens.Claim claim) {
         return !clock.instant().isBefore(claim.expires());
     }
 
@@ -131,11 +132,6 @@ class AcknowledgementPage {
                         ? "<form method=\"post\"><button type=\"submit\">Растаймын / Подтверждаю</button></form>\n"
                         : "")
                 + "</body></html>\n";
-        return ResponseEntity.status(status)
-                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noStore())
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Robots-Tag", "noindex")
-                .body(html);
+        return PublicPages.html(status, html);
     }
 }

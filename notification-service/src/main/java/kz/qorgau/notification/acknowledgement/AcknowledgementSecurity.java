@@ -1,11 +1,11 @@
 package kz.qorgau.notification.acknowledgement;
 
+import kz.qorgau.notification.platform.PublicPages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -19,11 +19,6 @@ class AcknowledgementSecurity {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 2)
     SecurityFilterChain acknowledgementSecurityFilterChain(HttpSecurity http) throws Exception {
-        http.securityMatcher(SignedLinks.PATH + "*")
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .requestCache(cache -> cache.disable());
-        return http.build();
+        return PublicPages.chain(http, SignedLinks.PATH + "*");
     }
 }

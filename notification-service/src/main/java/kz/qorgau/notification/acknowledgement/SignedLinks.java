@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.events.sealed.LocalDemoKeys;
+import kz.qorgau.kit.security.SignedTokens;
 import kz.qorgau.notification.delivery.AcknowledgementLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,7 @@ class SignedLinks implements AcknowledgementLinks {
 
     private static final Logger log = LoggerFactory.getLogger(SignedLinks.class);
 
-    private final AcknowledgementTokens tokens;
+    private final SignedTokens tokens;
     private final AcknowledgementProperties properties;
     private final Clock clock;
 
@@ -49,7 +50,7 @@ class SignedLinks implements AcknowledgementLinks {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("qorgau.notification.acknowledgement.key is not base64");
         }
-        this.tokens = new AcknowledgementTokens(bytes);
+        this.tokens = new SignedTokens(bytes, "qorgau.notification.acknowledgement.key");
     }
 
     @Override
@@ -63,7 +64,7 @@ class SignedLinks implements AcknowledgementLinks {
     }
 
     /** The token's claim, if links are signed here and it is genuine. */
-    Optional<AcknowledgementTokens.Claim> verify(String token) {
+    Optional<SignedTokens.Claim> verify(String token) {
         return tokens == null ? Optional.empty() : tokens.verify(token);
     }
 }

@@ -9,7 +9,8 @@ import kz.qorgau.notification.notice.Urgency;
 /**
  * A notice a worker has claimed: everything needed to send it and record the outcome without reading the
  * row again. The claim token fences the outcome: a worker whose lease ran out records nothing. {@code resends}
- * counts how often the ladder sent it again, unacknowledged (docs/adr/0024).
+ * counts how often the ladder sent it again, unacknowledged (docs/adr/0024); {@code sealedRecipient} marks an
+ * attempt to a victim's contact, opened just before it ({@link SealedRecipients}).
  */
 record ClaimedNotice(
         UUID id,
@@ -24,7 +25,8 @@ record ClaimedNotice(
         String lastError,
         OffsetDateTime deadline,
         UUID reportsNotice,
-        int resends) {
+        int resends,
+        boolean sealedRecipient) {
 
     String orderId() {
         return cause.orderId();
@@ -45,6 +47,29 @@ record ClaimedNotice(
                 lastError,
                 deadline,
                 reportsNotice,
-                resends);
+                resends,
+                sealedRecipient);
+    }
+
+    /**
+     * The attempt of a notice to a sealed recipient ({@link SealedRecipients}): its address and text as opened,
+     * marked so channels send it under neutral names.
+     */
+    ClaimedNotice opened(SealedRecipients.Opened opened) {
+        return new ClaimedNotice(
+                id,
+                claimToken,
+                cause,
+                new Recipient(recipient.role(), recipient.channel(), opened.address()),
+                urgency,
+                district,
+                opened.subject(),
+                opened.body(),
+                attempts,
+                lastError,
+                deadline,
+                reportsNotice,
+                resends,
+                true);
     }
 }

@@ -24,12 +24,17 @@ class DeliveryConfiguration {
 
     @Bean
     EmailChannel emailChannel(SmtpConnections connections, EmailProperties email) {
-        return new EmailChannel(connections, email.from());
+        return new EmailChannel(connections, email.from(), email.contactFrom());
     }
 
     @Bean
     WebhookChannel webhookChannel(WebhookProperties webhook, Clock clock) {
         return new WebhookChannel(webhook, clock);
+    }
+
+    @Bean
+    SmsChannel smsChannel(SmsProperties sms, Clock clock) {
+        return new SmsChannel(sms, clock);
     }
 
     @Bean
@@ -54,7 +59,8 @@ class DeliveryConfiguration {
             NoticeMetrics metrics,
             ApplicationEventPublisher publisher,
             List<NoticeCheck> checks,
-            ObjectProvider<AcknowledgementLinks> links) {
+            ObjectProvider<AcknowledgementLinks> links,
+            ObjectProvider<SealedRecipients> sealedRecipients) {
         var schedule = new RetrySchedule(
                 properties.firstRetryDelay(), properties.maxRetryDelay(), bound -> ThreadLocalRandom.current()
                         .nextLong(bound));
@@ -70,6 +76,7 @@ class DeliveryConfiguration {
                 metrics,
                 publisher,
                 checks,
-                new AttemptTexts(links.getIfAvailable(() -> notice -> Optional.empty())));
+                new AttemptTexts(links.getIfAvailable(() -> notice -> Optional.empty())),
+                sealedRecipients.getIfAvailable(() -> (id, recipient, subject, body) -> Optional.empty()));
     }
 }

@@ -57,6 +57,7 @@ class DeliveryEngine implements SmartLifecycle {
     private final ApplicationEventPublisher publisher;
     private final List<NoticeCheck> checks;
     private final AttemptTexts texts;
+    private final SealedRecipients sealedRecipients;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private final Semaphore senders;
@@ -76,7 +77,8 @@ class DeliveryEngine implements SmartLifecycle {
             NoticeMetrics metrics,
             ApplicationEventPublisher publisher,
             List<NoticeCheck> checks,
-            AttemptTexts texts) {
+            AttemptTexts texts,
+            SealedRecipients sealedRecipients) {
         this.queue = queue;
         channels.forEach(channel -> this.channels.put(channel.kind(), channel));
         this.guards = guards;
@@ -89,6 +91,7 @@ class DeliveryEngine implements SmartLifecycle {
         this.publisher = publisher;
         this.checks = List.copyOf(checks);
         this.texts = texts;
+        this.sealedRecipients = sealedRecipients;
         this.senders = new Semaphore(properties.inFlight());
     }
 
@@ -212,6 +215,18 @@ class DeliveryEngine implements SmartLifecycle {
                 return;
             }
         }
+        ClaimedNotice attempt;
+        if (SealedRecipients.isSealed(notice.recipient())) {
+            Optional<SealedRecipients.Opened> opened =
+                    sealedRecipients.open(notice.id(), notice.recipient(), notice.subject(), notice.body());
+            if (opened.isEmpty()) {
+                superseded(notice, "RECIPIENT_GONE");
+                return;
+            }
+            attempt = notice.opened(opened.get());
+        } else {
+            attempt = texts.forAttempt(notice);
+        }
         switch (guards.permit(kind)) {
             case BREAKER_OPEN -> {
                 holdBack(notice, BREAKER_PAUSE, "CIRCUIT_OPEN");
@@ -225,7 +240,7 @@ class DeliveryEngine implements SmartLifecycle {
         }
         long start = System.nanoTime();
         try {
-            channels.get(kind).send(texts.forAttempt(notice));
+            channels.get(kind).send(attempt);
         } catch (DeliveryFailure failure) {
             judge(kind, failure, System.nanoTime() - start);
             failed(notice, failure);
@@ -240,7 +255,8 @@ class DeliveryEngine implements SmartLifecycle {
     }
 
     private void judge(NotificationChannel kind, DeliveryFailure failure, long nanos) {
-        if (DeliveryFailure.WEBHOOK_THROTTLED.equals(failure.reason())) {
+        if (DeliveryFailure.WEBHOOK_THROTTLED.equals(failure.reason())
+                || DeliveryFailure.SMS_THROTTLED.equals(failure.reason())) {
             guards.neutral(kind);
         } else if (failure.retryable()) {
             guards.failed(kind, nanos, failure);

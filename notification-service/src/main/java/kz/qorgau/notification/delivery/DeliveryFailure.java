@@ -32,6 +32,16 @@ final class DeliveryFailure extends Exception {
     static final String WEBHOOK_REJECTED = "WEBHOOK_REJECTED";
     /** The webhook's answer was not HTTP (a broken or hostile peer). */
     static final String WEBHOOK_MALFORMED_ANSWER = "WEBHOOK_MALFORMED_ANSWER";
+    /** The SMS gateway could not be reached or did not answer in time. */
+    static final String SMS_UNAVAILABLE = "SMS_UNAVAILABLE";
+    /** The SMS gateway answered 5xx. */
+    static final String SMS_SERVER_ERROR = "SMS_SERVER_ERROR";
+    /** The SMS gateway answered 429: its rate; its Retry-After is honoured. */
+    static final String SMS_THROTTLED = "SMS_THROTTLED";
+    /** The SMS gateway refused the message (4xx other than 408 and 429): a bad number, say. */
+    static final String SMS_REJECTED = "SMS_REJECTED";
+    /** The SMS gateway's answer was not HTTP. */
+    static final String SMS_MALFORMED_ANSWER = "SMS_MALFORMED_ANSWER";
     /** No channel can send this notice (e.g. a webhook notice with no signing secret configured). */
     static final String NO_CHANNEL = "NO_CHANNEL";
 

@@ -18,10 +18,12 @@ class EmailChannel implements Channel {
 
     private final SmtpConnections connections;
     private final String from;
+    private final String contactFrom;
 
-    EmailChannel(SmtpConnections connections, String from) {
+    EmailChannel(SmtpConnections connections, String from, String contactFrom) {
         this.connections = connections;
         this.from = from;
+        this.contactFrom = contactFrom;
     }
 
     @Override
@@ -58,11 +60,14 @@ class EmailChannel implements Channel {
     private MimeMessage compose(ClaimedNotice notice) throws MessagingException {
         MimeMessage message = new MimeMessage(connections.session());
         var helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
-        helper.setFrom(from);
+        // A victim's contact gets nothing that names the police or Qorgau (docs/adr/0030).
+        helper.setFrom(notice.sealedRecipient() ? contactFrom : from);
         helper.setTo(notice.recipient().address());
         helper.setSubject(notice.subject());
         helper.setText(notice.body(), false);
-        message.setHeader("Content-Language", "kk, ru");
+        if (!notice.sealedRecipient()) {
+            message.setHeader("Content-Language", "kk, ru");
+        }
         // RFC 3834: no auto-replies to an automatic message.
         message.setHeader("Auto-Submitted", "auto-generated");
         message.saveChanges();
@@ -70,7 +75,9 @@ class EmailChannel implements Channel {
         // crash makes us send twice show as one message.
         // A re-send of an unacknowledged notice (docs/adr/0024) is a new message, so it is not folded into the first.
         String resend = notice.resends() > 0 ? "." + notice.resends() : "";
-        message.setHeader("Message-ID", "<" + notice.id() + resend + "@notification.qorgau>");
+        String domain =
+                notice.sealedRecipient() ? contactFrom.substring(contactFrom.indexOf('@') + 1) : "notification.qorgau";
+        message.setHeader("Message-ID", "<" + notice.id() + resend + "@" + domain + ">");
         return message;
     }
 

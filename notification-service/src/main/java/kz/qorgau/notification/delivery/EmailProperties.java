@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code spring.mail.*}.
  *
  * @param from the sender address
+ * @param contactFrom the sender address of what a victim's contact is sent (docs/adr/0030): a neutral one, naming
+ *     neither the police nor Qorgau, since someone else may read that mailbox
  * @param timeZone the zone in which e-mails state times (Kazakhstan has one zone, UTC+5)
  * @param connections open SMTP connections kept for reuse, at most
  * @param maxIdle a kept connection idle for longer is closed rather than reused
@@ -17,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("qorgau.notification.email")
 public record EmailProperties(
         @DefaultValue("qorgau-no-reply@police.example.kz") String from,
+        @DefaultValue("no-reply@notices.example.kz") String contactFrom,
         @DefaultValue("Asia/Almaty") ZoneId timeZone,
         @DefaultValue("8") int connections,
         @DefaultValue("30s") Duration maxIdle) {}

@@ -169,6 +169,7 @@ class NoticeQueue {
                 row.getString("last_error"),
                 row.getObject("deadline_at", OffsetDateTime.class),
                 row.getObject("reports_notice", UUID.class),
-                row.getInt("resends"));
+                row.getInt("resends"),
+                false);
     }
 }

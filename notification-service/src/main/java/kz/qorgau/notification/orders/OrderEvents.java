@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import kz.qorgau.events.EventContractException;
+import kz.qorgau.events.OrderAmended;
 import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.catalog.EventTypes;
@@ -83,8 +84,11 @@ class OrderEvents implements ParkedRecordHandler, DiscardConsequences {
         // contact. A contact that does not open still dead-letters the record afterwards, so
         // operators see it; a replay alerts no one twice (received_event).
         police(event);
-        if (event.data() instanceof OrderIssued order) {
-            victimContacts.open(order);
+        // The victim's contacts, in a short transaction of their own (docs/adr/0030).
+        if (event.data() instanceof OrderIssued) {
+            victimContacts.issued(event.as(OrderIssued.class));
+        } else if (event.data() instanceof OrderAmended) {
+            victimContacts.amended(event.as(OrderAmended.class));
         }
     }
 

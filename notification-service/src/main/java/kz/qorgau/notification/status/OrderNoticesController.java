@@ -9,12 +9,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
 import kz.qorgau.kit.problem.Problems;
 import kz.qorgau.kit.security.Authorities;
 import kz.qorgau.kit.security.Staff;
+import kz.qorgau.notification.platform.PublicPages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -80,19 +78,9 @@ class OrderNoticesController {
                     @PathVariable
                     String id,
             @AuthenticationPrincipal Staff staff) {
-        return canonicalUuid(id).flatMap(order -> notices.of(staff, order)).orElseThrow(() -> notFound());
-    }
-
-    /** Only the canonical lower-case form names an order: ids stay opaque, and a malformed one is a 404. */
-    private static Optional<UUID> canonicalUuid(String id) {
-        try {
-            UUID uuid = UUID.fromString(id);
-            return uuid.toString().equals(id.toLowerCase(Locale.ROOT)) && id.length() == 36
-                    ? Optional.of(uuid)
-                    : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return PublicPages.canonicalUuid(id)
+                .flatMap(order -> notices.of(staff, order))
+                .orElseThrow(() -> notFound());
     }
 
     private static ErrorResponseException notFound() {

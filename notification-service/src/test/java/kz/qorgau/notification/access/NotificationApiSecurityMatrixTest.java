@@ -32,7 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * notification-service's public port through the OWASP API Top 10 matrix: notice status by order (its
  * district's officers and supervisors only, another district's order as unknown as a missing one, no
- * address in any answer), and the OpenAPI document, Swagger UI and unknown paths need a token.
+ * address in any answer), the victim's contacts' states (its district's supervisors only), the public
+ * acknowledgement and verification pages, and the OpenAPI document, Swagger UI and unknown paths need a token.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @QorgauInfrastructure(smtp = true, sharedContext = "notification-service")
@@ -143,13 +144,16 @@ class NotificationApiSecurityMatrixTest {
             if (operation.pathParameters().isEmpty()) {
                 return own ? Optional.of(Map.of()) : Optional.empty();
             }
-            if (!operation.path().equals("/api/v1/orders/{id}/notices")) {
-                throw new AssertionError("No path values for " + operation + ": add them to the fixture");
-            }
             if (persona.district() == null) {
                 return Optional.empty();
             }
             String district = own ? persona.district() : persona.district() + "-OTHER";
+            if (operation.path().equals("/api/v1/orders/{id}/contacts")) {
+                return Optional.of(Map.of("id", orderWithAContact(district).toString()));
+            }
+            if (!operation.path().equals("/api/v1/orders/{id}/notices")) {
+                throw new AssertionError("No path values for " + operation + ": add them to the fixture");
+            }
             return Optional.of(Map.of("id", orderWithANotice(district).toString()));
         }
 
@@ -166,6 +170,25 @@ class NotificationApiSecurityMatrixTest {
                     .param("eventId", UUID.randomUUID())
                     .param("orderId", orderId)
                     .param("address", ADDRESS)
+                    .param("district", district)
+                    .update();
+            return orderId;
+        }
+
+        /** A victim's contact as notification-service keeps it: its address sealed (a stand-in here). */
+        private UUID orderWithAContact(String district) {
+            UUID orderId = UUID.randomUUID();
+            jdbc.sql(
+                            """
+                    INSERT INTO victim_contact (id, order_id, event_id, position, district, channel, language,
+                        address_sealed, state, created_at)
+                    VALUES (:id, :orderId, :eventId, 0, :district, 'SMS', 'kk',
+                        '{"keyId": "k", "algorithm": "AES-256-GCM", "nonce": "n", "ciphertext": "c"}', 'UNVERIFIED',
+                        now())
+                    """)
+                    .param("id", UUID.randomUUID())
+                    .param("orderId", orderId)
+                    .param("eventId", UUID.randomUUID())
                     .param("district", district)
                     .update();
             return orderId;

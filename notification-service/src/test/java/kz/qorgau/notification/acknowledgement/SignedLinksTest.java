@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import kz.qorgau.events.sealed.LocalDemoKeys;
+import kz.qorgau.kit.security.SignedTokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,8 +33,8 @@ class SignedLinksTest {
 
         assertThat(link.toString()).startsWith("https://qorgau.police.example.kz/acknowledgements/" + notice + ".");
         String token = link.getPath().substring(SignedLinks.PATH.length());
-        AcknowledgementTokens.Claim claim = links.verify(token).orElseThrow();
-        assertThat(claim.noticeId()).isEqualTo(notice);
+        SignedTokens.Claim claim = links.verify(token).orElseThrow();
+        assertThat(claim.id()).isEqualTo(notice);
         assertThat(claim.expires()).isEqualTo(NOW.plus(Duration.ofHours(72)));
     }
 

@@ -10,6 +10,7 @@ import kz.qorgau.kit.problem.InvalidRequestException;
 import kz.qorgau.kit.problem.Problems;
 import kz.qorgau.kit.security.Staff;
 import kz.qorgau.order.issue.IssueOrderRequest;
+import kz.qorgau.order.issue.OffenderPhoneRule;
 import kz.qorgau.order.lifecycle.Action;
 import kz.qorgau.order.lifecycle.OrderChanges;
 import kz.qorgau.order.lifecycle.SealedVictimContacts;
@@ -69,6 +70,7 @@ class OrderAmending {
         }
         SealedField sealedContacts = null;
         if (request.victimContacts() != null) {
+            OffenderPhoneRule.refuseOffenderPhone(order.offender().phone(), request.victimContacts(), "victimContacts");
             changed.add(OrderAmended.Change.VICTIM_CONTACT);
             victim = victim.withContacts(request.victimContacts().stream()
                     .map(contact -> new Contact(contact.channel(), contact.address(), contact.preferredLanguage()))

@@ -1,11 +1,7 @@
 package kz.qorgau.order.atrest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import kz.qorgau.events.sealed.BlindIndexKey;
 import kz.qorgau.events.sealed.SealedField;
 import kz.qorgau.events.sealed.SealedFieldCipher;
 import kz.qorgau.events.sealed.SealedFieldException;
@@ -45,26 +41,15 @@ public final class PersonalDataVault {
         }
     }
 
-    private static final String HMAC = "HmacSHA256";
-    private static final int MIN_BLIND_INDEX_KEY_BYTES = 32;
-    private static final byte[] BLIND_INDEX_DOMAIN = "qorgau.iin-blind-index.v1\0".getBytes(StandardCharsets.US_ASCII);
+    /** With {@link BlindIndexKey#index}'s 0 separator: the bytes order-service hashed before it was shared. */
+    private static final String BLIND_INDEX_DOMAIN = "qorgau.iin-blind-index.v1";
 
     private final SealedFieldCipher cipher;
-    private final SecretKeySpec blindIndexKey;
+    private final BlindIndexKey blindIndexKey;
 
     public PersonalDataVault(SealedFieldCipher cipher, String base64BlindIndexKey) {
         this.cipher = cipher;
-        byte[] raw;
-        try {
-            raw = Base64.getDecoder().decode(base64BlindIndexKey == null ? "" : base64BlindIndexKey.strip());
-        } catch (IllegalArgumentException e) {
-            // No cause: its message could echo key material.
-            throw new IllegalArgumentException("qorgau.at-rest.blind-index-key is not valid base64");
-        }
-        if (raw.length < MIN_BLIND_INDEX_KEY_BYTES) {
-            throw new IllegalArgumentException("qorgau.at-rest.blind-index-key must hold at least 256 bits");
-        }
-        this.blindIndexKey = new SecretKeySpec(raw, HMAC);
+        this.blindIndexKey = new BlindIndexKey(base64BlindIndexKey, "qorgau.at-rest.blind-index-key");
     }
 
     public static PersonalDataVault of(AtRestProperties properties) {
@@ -98,32 +83,12 @@ public final class PersonalDataVault {
 
     /** The keyed blind index of an IIN: equal IINs give equal indexes; without the key it reveals nothing. */
     public byte[] blindIndex(String iin) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(blindIndexKey);
-            mac.update(BLIND_INDEX_DOMAIN);
-            return mac.doFinal(iin.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+        return blindIndexKey.index(BLIND_INDEX_DOMAIN, iin);
     }
 
-    /**
-     * A 256-bit key for another purpose, derived from the blind index key: HKDF-Expand (RFC 5869) with
-     * {@code label} as its info, one block. The blind index key is uniformly random and at least 256 bits,
-     * so it serves as HKDF's pseudorandom key; different labels give independent keys, and none reveals
-     * the blind index key. A derived key is as secret as the blind index key and changes with it.
-     */
+    /** A 256-bit key for another purpose, derived from the blind index key ({@link BlindIndexKey#derive}). */
     public byte[] derivedKey(String label) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(blindIndexKey);
-            mac.update(label.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 1);
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+        return blindIndexKey.derive(label);
     }
 
     private static byte[] binding(UUID orderId, Column column) {

@@ -85,7 +85,7 @@ public record IssueOrderRequest(
                     String patronymic,
             @Schema(
                             description = "The offender's phone, E.164; optional. Personal data, encrypted at rest;"
-                                    + " a victim's contact equal to it is refused by the notices.",
+                                    + " a victim's SMS contact equal to it is refused.",
                             example = "+77017654321",
                             nullable = true)
                     @Size(max = 16)

@@ -104,6 +104,8 @@ public class OrderIssuing {
             }
         }
         requireMinimumAge(request.offender().iin());
+        OffenderPhoneRule.refuseOffenderPhone(
+                request.offender().phone(), request.victim().contacts(), "victim.contacts");
         ProtectiveOrder order = newOrder(id, officer, request);
         // An order is never extended: a repeat is a new order, linked to the offender's latest one.
         List<ProtectiveOrders.OffenderOrder> earlier = offenderOrders(order);

@@ -1,19 +1,19 @@
 package kz.qorgau.order.lifecycle;
 
-import java.util.List;
 import java.util.UUID;
+import kz.qorgau.events.NotificationChannel;
 import kz.qorgau.events.VictimContact;
 import kz.qorgau.events.sealed.SealedField;
 import kz.qorgau.events.sealed.SealedFieldCipher;
-import kz.qorgau.order.protectiveorder.Contact;
 import kz.qorgau.order.protectiveorder.ContactChannel;
 import kz.qorgau.order.protectiveorder.Victim;
 import org.springframework.stereotype.Component;
 
 /**
- * The victim's contacts as events carry them: sealed for notification-service, bound to the order and
- * the event's field. The contract carries one phone and one e-mail: the victim's first (most
- * preferred) of each, and the language of the most preferred contact.
+ * The victim's contacts as events carry them: sealed for notification-service, bound to the order and the
+ * event's field, as version 2 of the plaintext (docs/adr/0030): every contact, most preferred first, each in
+ * its language and opted in (the victim gave it for notices; notification-service confirms it with a one-time
+ * code before the first). order-service records no quiet hours yet.
  */
 @Component
 public class SealedVictimContacts {
@@ -25,21 +25,18 @@ public class SealedVictimContacts {
     }
 
     public SealedField seal(UUID orderId, String field, Victim victim) {
-        List<Contact> contacts = victim.contacts();
-        VictimContact contact = new VictimContact(
+        VictimContact contact = VictimContact.of(
                 victim.fullName(),
-                first(contacts, ContactChannel.SMS),
-                first(contacts, ContactChannel.EMAIL),
-                null,
-                contacts.get(0).preferredLanguage().code());
+                victim.contacts().stream()
+                        .map(each -> new VictimContact.ContactPoint(
+                                each.channel() == ContactChannel.SMS
+                                        ? NotificationChannel.SMS
+                                        : NotificationChannel.EMAIL,
+                                each.address(),
+                                each.preferredLanguage().code(),
+                                null,
+                                true))
+                        .toList());
         return cipher.sealJson(contact, SealedFieldCipher.binding(orderId.toString(), field));
-    }
-
-    private static String first(List<Contact> contacts, ContactChannel channel) {
-        return contacts.stream()
-                .filter(contact -> contact.channel() == channel)
-                .map(Contact::address)
-                .findFirst()
-                .orElse(null);
     }
 }

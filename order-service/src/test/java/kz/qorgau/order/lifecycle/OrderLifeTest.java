@@ -261,6 +261,40 @@ class OrderLifeTest extends OrderServiceHttpTest {
     }
 
     @Test
+    void aVictimContactEqualToTheOffendersPhoneIsRefusedAtIssueAndAtAmendmentWithoutTheNumber() {
+        String offenderPhone = "+77019990011";
+        String sameAsOffender = OrderRequests.valid("ALM-BOSTANDYK-UP-13")
+                .replace("\"offender\": {", "\"offender\": {\"phone\": \"%s\", ".formatted(offenderPhone))
+                .replace(OrderRequests.VICTIM_PHONE, offenderPhone);
+
+        HttpResponse<String> refused = officer.postOrder(sameAsOffender);
+
+        assertProblem(refused, 400, "invalid-request");
+        assertThat(refused.body())
+                .contains("victim.contacts[0].address")
+                .doesNotContain(offenderPhone)
+                .doesNotContain("9990011");
+
+        String withOffenderPhone = OrderRequests.valid("ALM-BOSTANDYK-UP-14")
+                .replace("\"offender\": {", "\"offender\": {\"phone\": \"%s\", ".formatted(offenderPhone));
+        HttpResponse<String> issued = officer.postOrder(withOffenderPhone);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String id = ApiClient.json(issued).get("id").asString();
+
+        HttpResponse<String> amended = change(
+                supervisor,
+                "/api/v1/orders/" + id + "/amendments",
+                ("{\"reason\": \"VICTIM_REQUEST\", \"victimContacts\": [{\"channel\": \"EMAIL\", \"address\":"
+                                + " \"a@example.kz\", \"preferredLanguage\": \"kk\"}, {\"channel\": \"SMS\","
+                                + " \"address\": \"%s\", \"preferredLanguage\": \"ru\"}]}")
+                        .formatted(offenderPhone),
+                etag(issued));
+
+        assertProblem(amended, 400, "invalid-request");
+        assertThat(amended.body()).contains("victimContacts[1].address").doesNotContain(offenderPhone);
+    }
+
+    @Test
     void noOrderAgainstAChildYoungerThanTheMinimumAge() {
         // Born 1 January 2015: 11 in 2026, under the configured minimum of 16.
         String child = "150101600008";

@@ -1,4 +1,4 @@
-package kz.qorgau.notification.acknowledgement;
+package kz.qorgau.kit.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,30 +11,35 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The acknowledgement link's token: {@code <notice id>.<expiry, Unix seconds>.<base64url HMAC-SHA256 of both>}.
- * Anyone holding it may acknowledge that one notice until it expires; nothing else. Single use is the notice
- * row's (acknowledged once).
+ * A capability in a link: {@code <id>.<expiry, Unix seconds>.<base64url HMAC-SHA256 of both>}. Whoever holds the
+ * token may do the one thing its link is for with the one thing it names (a notice to acknowledge, a contact to
+ * verify) until it expires; nothing else. Single use, if wanted, is the caller's (a row's state). Each purpose
+ * has its own key, so a token of one cannot be used for another. Immutable and thread-safe.
  */
-final class AcknowledgementTokens {
+public final class SignedTokens {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final SecretKeySpec key;
 
-    AcknowledgementTokens(byte[] key) {
+    /**
+     * @param key at least 256 bits
+     * @param property where the key is configured, for the error message
+     */
+    public SignedTokens(byte[] key, String property) {
         if (key.length < 32) {
-            throw new IllegalArgumentException("qorgau.notification.acknowledgement.key needs 256 bits");
+            throw new IllegalArgumentException(property + " needs 256 bits");
         }
         this.key = new SecretKeySpec(key, "HmacSHA256");
     }
 
-    String sign(UUID noticeId, Instant expires) {
-        String payload = noticeId + "." + expires.getEpochSecond();
+    public String sign(UUID id, Instant expires) {
+        String payload = id + "." + expires.getEpochSecond();
         return payload + "." + ENCODER.encodeToString(mac(payload));
     }
 
     /** What a token says, if it is well formed and its signature holds; expiry is the caller's to judge. */
-    Optional<Claim> verify(String token) {
+    public Optional<Claim> verify(String token) {
         if (token == null || token.length() > 200) {
             return Optional.empty();
         }
@@ -54,9 +59,9 @@ final class AcknowledgementTokens {
             return Optional.empty();
         }
         try {
-            UUID noticeId = UUID.fromString(token.substring(0, first));
+            UUID id = UUID.fromString(token.substring(0, first));
             Instant expires = Instant.ofEpochSecond(Long.parseLong(token.substring(first + 1, last)));
-            return Optional.of(new Claim(noticeId, expires));
+            return Optional.of(new Claim(id, expires));
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             return Optional.empty();
         }
@@ -72,5 +77,12 @@ final class AcknowledgementTokens {
         }
     }
 
-    record Claim(UUID noticeId, Instant expires) {}
+    /** What a genuine token names, and until when. */
+    public record Claim(UUID id, Instant expires) {
+
+        /** Whether the token has expired at {@code now}. */
+        public boolean expiredAt(Instant now) {
+            return !now.isBefore(expires);
+        }
+    }
 }
