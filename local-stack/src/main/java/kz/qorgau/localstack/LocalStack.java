@@ -56,9 +56,16 @@ final class LocalStack implements AutoCloseable {
     private String smtpHost;
     private int smtpPort;
     private SmtpInbox inbox;
+    /** The SMS gateway notification-service sends to: the simulator's, or the one the environment names. */
+    private String smsGatewayUrl;
+
+    private SmsGatewaySimulator smsGateway;
     private PrometheusProcess prometheus;
     /** Why no Prometheus runs, for the printed addresses; null while one runs. */
     private String noPrometheus;
+
+    /** notification-service's SMS gateway; when set, the launcher starts no simulator and passes it on. */
+    static final String SMS_GATEWAY_URL = "QORGAU_SMS_GATEWAY_URL";
 
     LocalStack(LocalStackSettings settings, InfraEnvironment environment) {
         this.settings = settings;
@@ -86,6 +93,7 @@ final class LocalStack implements AutoCloseable {
             startKafka();
             startDatabases(specs);
             startInbox();
+            startSmsGateway();
             jars.forEach((spec, jar) -> startService(spec, jar, serviceEnvironment(spec)));
             awaitHealthy();
             startPrometheus();
@@ -144,6 +152,18 @@ final class LocalStack implements AutoCloseable {
         started.push(inbox::stop);
         smtpHost = "127.0.0.1";
         smtpPort = inbox.smtpPort();
+    }
+
+    private void startSmsGateway() {
+        var configured = environment.get(SMS_GATEWAY_URL);
+        if (configured.isPresent()) {
+            smsGatewayUrl = configured.get();
+            return;
+        }
+        requireFree(settings.smsGatewayPort(), "the SMS gateway simulator");
+        smsGateway = SmsGatewaySimulator.start(settings.smsGatewayPort());
+        started.push(smsGateway::close);
+        smsGatewayUrl = smsGateway.url();
     }
 
     private void startService(ServiceSpec spec, Path jar, Map<String, String> environment) {
@@ -250,6 +270,7 @@ final class LocalStack implements AutoCloseable {
         if ("NOTIFICATION".equals(spec.envPrefix())) {
             // The police notices' acknowledgement links point at this service's port, offset or not (docs/adr/0024).
             env.put("QORGAU_NOTIFICATION_PUBLIC_URL", "http://127.0.0.1:" + spec.port());
+            env.put(SMS_GATEWAY_URL, smsGatewayUrl);
         }
         env.put("SPRING_MAIL_HOST", smtpHost);
         env.put("SPRING_MAIL_PORT", Integer.toString(smtpPort));
@@ -321,6 +342,13 @@ final class LocalStack implements AutoCloseable {
                     "Inbox", inbox.smtpPort(), inbox.imapPort()));
         } else {
             lines.add(String.format("%-21s SMTP %s:%d", "Mail server", smtpHost, smtpPort));
+        }
+        if (smsGateway != null) {
+            lines.add(String.format(
+                    "%-21s %s  what it received: curl -s %s",
+                    "SMS gateway", smsGateway.url(), smsGateway.receivedUrl()));
+        } else {
+            lines.add(String.format("%-21s %s", "SMS gateway", smsGatewayUrl));
         }
         if (prometheus != null) {
             lines.add(String.format(

@@ -63,6 +63,7 @@ public record LocalStackSettings(
     static final int KAFKA_PORT = 19092;
     static final int KAFKA_CONTROLLER_PORT = 19093;
     static final int SMTP_PORT = 3025;
+    static final int SMS_GATEWAY_PORT = 8089;
     static final int IMAP_PORT = 3143;
     /** Not Prometheus's own 9090, which is identity-server's management port. */
     static final int PROMETHEUS_PORT = 9190;
@@ -122,6 +123,10 @@ public record LocalStackSettings(
 
     public int kafkaControllerPort() {
         return KAFKA_CONTROLLER_PORT + portOffset;
+    }
+
+    public int smsGatewayPort() {
+        return SMS_GATEWAY_PORT + portOffset;
     }
 
     public int smtpPort() {
