@@ -48,6 +48,9 @@ public final class PersonalDataVault {
     private static final String HMAC = "HmacSHA256";
     private static final int MIN_BLIND_INDEX_KEY_BYTES = 32;
     private static final byte[] BLIND_INDEX_DOMAIN = "qorgau.iin-blind-index.v1\0".getBytes(StandardCharsets.US_ASCII);
+    // Another domain: a document's index never equals an IIN's (docs/adr/0035).
+    private static final byte[] DOCUMENT_INDEX_DOMAIN =
+            "qorgau.document-blind-index.v1\0".getBytes(StandardCharsets.US_ASCII);
 
     private final SealedFieldCipher cipher;
     private final SecretKeySpec blindIndexKey;
@@ -98,11 +101,23 @@ public final class PersonalDataVault {
 
     /** The keyed blind index of an IIN: equal IINs give equal indexes; without the key it reveals nothing. */
     public byte[] blindIndex(String iin) {
+        return index(BLIND_INDEX_DOMAIN, iin.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * The keyed blind index of an identity document, from its canonical form (type, citizenship, number): the
+     * IIN's design under its own domain, so it finds a person without an IIN and never matches an IIN.
+     */
+    public byte[] documentBlindIndex(String canonicalDocument) {
+        return index(DOCUMENT_INDEX_DOMAIN, canonicalDocument.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private byte[] index(byte[] domain, byte[] value) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(blindIndexKey);
-            mac.update(BLIND_INDEX_DOMAIN);
-            return mac.doFinal(iin.getBytes(StandardCharsets.US_ASCII));
+            mac.update(domain);
+            return mac.doFinal(value);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }

@@ -7,10 +7,13 @@ import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.events.Ban;
 import kz.qorgau.events.LegalBasis;
+import kz.qorgau.events.Measure;
 import kz.qorgau.order.atrest.PersonalDataVault;
 import kz.qorgau.order.atrest.PersonalDataVault.Column;
 import kz.qorgau.order.atrest.SealedColumnRows;
 import kz.qorgau.order.lifecycle.Times;
+import kz.qorgau.order.protectiveorder.OffenderIndex;
+import kz.qorgau.order.protectiveorder.OffenderRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -23,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * rows too ({@link SealedRows}).
  */
 @Repository
-class SpecialRequirementsStore extends SealedColumnRows {
+class SpecialRequirementsStore extends SealedColumnRows implements OffenderRecords {
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -40,10 +43,10 @@ class SpecialRequirementsStore extends SealedColumnRows {
                         INSERT INTO special_requirements (id, order_id, administrative_case, district, court,
                             case_number, decision_date, effective_from, valid_until, term_months, status, bans, offender_sealed,
                             offender_iin_index, legal_basis_law, legal_basis_article, legal_basis_version,
-                            imposed_by, recorded_at)
+                            imposed_by, recorded_at, offender_document_index)
                         VALUES (:id, :orderId, :administrativeCase, :district, :court, :caseNumber, :decisionDate,
                             :effectiveFrom, :validUntil, :termMonths, :status, CAST(:bans AS jsonb), CAST(:offender AS jsonb),
-                            :offenderIndex, :law, :article, :lawVersion, :imposedBy, :recordedAt)
+                            :offenderIndex, :law, :article, :lawVersion, :imposedBy, :recordedAt, :documentIndex)
                         """)
                 .param("id", requirements.id())
                 .param("orderId", requirements.orderId())
@@ -58,7 +61,8 @@ class SpecialRequirementsStore extends SealedColumnRows {
                 .param("status", requirements.status().name())
                 .param("bans", JSON.writeValueAsString(requirements.bans()))
                 .param("offender", sealed(requirements.id(), requirements.offender()))
-                .param("offenderIndex", vault.blindIndex(requirements.offender().iin()))
+                .param("offenderIndex", requirements.offender().identity().personIndex(vault))
+                .param("documentIndex", requirements.offender().identity().documentIndex(vault))
                 .param("law", requirements.legalBasis().law())
                 .param("article", requirements.legalBasis().article())
                 .param("lawVersion", requirements.legalBasis().version())
@@ -74,15 +78,11 @@ class SpecialRequirementsStore extends SealedColumnRows {
                 .optional();
     }
 
-    /** The rows in force (extended or not) against the person with this IIN, found by its blind index. */
-    List<SpecialRequirements> inForceAgainst(String iin) {
-        return jdbc.sql(
-                        """
-                        SELECT * FROM special_requirements
-                        WHERE offender_iin_index = :index AND status IN ('IN_FORCE', 'EXTENDED')
-                        ORDER BY effective_from
-                        """)
-                .param("index", vault.blindIndex(iin))
+    /** The rows in force (extended or not) against the person {@code offender} finds, by a blind index. */
+    List<SpecialRequirements> inForceAgainst(OffenderIndex offender) {
+        return jdbc.sql("SELECT * FROM special_requirements WHERE " + offender.column()
+                        + " = :index AND status IN ('IN_FORCE', 'EXTENDED') ORDER BY effective_from")
+                .param("index", offender.value())
                 .query(this::map)
                 .list();
     }
@@ -93,6 +93,56 @@ class SpecialRequirementsStore extends SealedColumnRows {
                 .param("id", id)
                 .query(this::map)
                 .optional();
+    }
+
+    @Override
+    public Measure measure() {
+        return Measure.SPECIAL_REQUIREMENTS;
+    }
+
+    @Override
+    public Optional<OffenderRecord> lockOffender(UUID id) {
+        return lock(id).map(found -> offenderRecord(found, personIndex(id)));
+    }
+
+    @Override
+    public List<OffenderRecord> linkToIin(byte[] personIndex, String iin) {
+        List<SpecialRequirements> rows = jdbc.sql(
+                        "SELECT * FROM special_requirements WHERE offender_iin_index = :index ORDER BY id FOR UPDATE")
+                .param("index", personIndex)
+                .query(this::map)
+                .list();
+        for (SpecialRequirements row : rows) {
+            jdbc.sql(
+                            """
+                            UPDATE special_requirements SET offender_sealed = CAST(:offender AS jsonb),
+                                offender_iin_index = :index, version = version + 1
+                            WHERE id = :id
+                            """)
+                    .param("offender", sealed(row.id(), row.offender().withIin(iin)))
+                    .param("index", vault.blindIndex(iin))
+                    .param("id", row.id())
+                    .update();
+        }
+        return rows.stream().map(row -> offenderRecord(row, personIndex)).toList();
+    }
+
+    private byte[] personIndex(UUID id) {
+        return jdbc.sql("SELECT offender_iin_index FROM special_requirements WHERE id = :id")
+                .param("id", id)
+                .query(byte[].class)
+                .single();
+    }
+
+    private static OffenderRecord offenderRecord(SpecialRequirements row, byte[] personIndex) {
+        return new OffenderRecord(
+                Measure.SPECIAL_REQUIREMENTS,
+                row.id(),
+                row.orderId(),
+                row.district(),
+                row.version(),
+                personIndex,
+                row.offender().identity());
     }
 
     static String json(Object value) {
