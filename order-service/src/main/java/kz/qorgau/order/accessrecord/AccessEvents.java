@@ -27,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class AccessEvents {
 
+    /** The field an access record of a person's history names. */
+    public static final String PERSON_HISTORY = "person.history";
+
     private final Outbox outbox;
     private final ProtectiveOrders orders;
     private final Clock clock;
@@ -79,6 +82,31 @@ public class AccessEvents {
                         purpose,
                         null,
                         matchedOrders,
+                        false));
+        return accessId;
+    }
+
+    /**
+     * A supervisor read a person's history (docs/adr/0035): kept as a person check, the one kind of access to
+     * no single order that v1 of the contract knows, marked by the field {@value #PERSON_HISTORY} and counting
+     * the measures shown; answers its access id.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID personHistoryRead(Staff staff, int measuresShown, String purpose) {
+        UUID accessId = UUID.randomUUID();
+        publish(
+                1,
+                new AccessRecorded(
+                        accessId.toString(),
+                        clock.instant(),
+                        AccessKind.PERSON_CHECK,
+                        actor(staff),
+                        null,
+                        null,
+                        List.of(PERSON_HISTORY),
+                        purpose,
+                        null,
+                        measuresShown,
                         false));
         return accessId;
     }

@@ -2,6 +2,7 @@ package kz.qorgau.order.approachban;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -129,6 +130,26 @@ class ApproachBanStore extends SealedColumnRows implements OffenderRecords {
                     .update();
         }
         return rows.stream().map(row -> offenderRecord(row, personIndex)).toList();
+    }
+
+    @Override
+    public List<PersonMeasure> againstPerson(OffenderIndex index) {
+        return jdbc.sql("SELECT id, order_id, district, status, effective_from, valid_until, ended_at FROM approach_ban"
+                        + " WHERE " + index.column() + " = :index")
+                .param("index", index.value())
+                .query((row, n) -> {
+                    Instant ended = Times.instant(row, "ended_at");
+                    return new PersonMeasure(
+                            Measure.APPROACH_BAN,
+                            row.getObject("id", UUID.class),
+                            row.getObject("order_id", UUID.class),
+                            null,
+                            row.getString("district"),
+                            row.getString("status"),
+                            Times.instant(row, "effective_from"),
+                            ended != null ? ended : Times.instant(row, "valid_until"));
+                })
+                .list();
     }
 
     private byte[] personIndex(UUID id) {

@@ -5,12 +5,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.ArrayList;
-import java.util.List;
 import kz.qorgau.events.AccessRecorded;
 import kz.qorgau.events.PersonCheckHit.PersonRole;
-import kz.qorgau.kit.problem.InvalidRequestException;
-import kz.qorgau.kit.problem.Problems.FieldProblem;
 import kz.qorgau.order.protectiveorder.PersonDocument;
 import kz.qorgau.order.protectiveorder.ValidIin;
 
@@ -46,16 +42,7 @@ record PersonCheckRequest(
 
     /** The person named; a 400 unless exactly one of the IIN and the document names them. */
     CheckedPerson person() {
-        List<FieldProblem> problems = new ArrayList<>();
-        if ((iin == null) == (document == null)) {
-            problems.add(new FieldProblem("iin", "name the person by exactly one of iin or document"));
-        }
-        if (document != null) {
-            problems.addAll(document.problems("document"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
+        PersonDocument.requireOneOf(iin, document);
         return iin != null ? new CheckedPerson.ByIin(iin) : new CheckedPerson.ByDocument(document);
     }
 

@@ -1,5 +1,6 @@
 package kz.qorgau.order.protectiveorder;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +26,23 @@ public interface OffenderRecords {
      * @return the rows linked, as they were before
      */
     List<OffenderRecord> linkToIin(byte[] personIndex, String iin);
+
+    /**
+     * Every measure of this kind against the person {@code index} finds, in any district and state, without
+     * personal data: for a person's history.
+     */
+    List<PersonMeasure> againstPerson(OffenderIndex index);
+
+    /** One measure in a person's history: no personal data, only what it is, where, when and its state. */
+    record PersonMeasure(
+            Measure measure,
+            UUID id,
+            UUID orderId,
+            String orderNumber,
+            String district,
+            String status,
+            Instant since,
+            Instant until) {}
 
     /** One measure's offender. {@link #toString()} is redacted. */
     record OffenderRecord(

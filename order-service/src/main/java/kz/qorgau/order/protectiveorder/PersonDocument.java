@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import kz.qorgau.kit.problem.InvalidRequestException;
 import kz.qorgau.kit.problem.Problems.FieldProblem;
 
 /**
@@ -46,6 +47,23 @@ public record PersonDocument(
     public String canonical() {
         String bare = number.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         return type.name() + '\n' + citizenship + '\n' + bare;
+    }
+
+    /**
+     * A 400 unless exactly one of {@code iin} and {@code document} names a person looked up (a person check, a
+     * history), and the document, if any, is one that can exist.
+     */
+    public static void requireOneOf(String iin, PersonDocument document) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if ((iin == null) == (document == null)) {
+            problems.add(new FieldProblem("iin", "name the person by exactly one of iin or document"));
+        }
+        if (document != null) {
+            problems.addAll(document.problems("document"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
     }
 
     /**

@@ -335,6 +335,23 @@ public class ProtectiveOrders implements SealedRows, OffenderRecords {
         return rows.stream().map(row -> offenderRecord(row, personIndex)).toList();
     }
 
+    @Override
+    public List<PersonMeasure> againstPerson(OffenderIndex index) {
+        return jdbc.sql("SELECT id, order_number, district, status, issued_at, valid_until FROM protective_order"
+                        + " WHERE " + index.column() + " = :index")
+                .param("index", index.value())
+                .query((row, n) -> new PersonMeasure(
+                        Measure.PROTECTIVE_ORDER,
+                        row.getObject("id", UUID.class),
+                        row.getObject("id", UUID.class),
+                        row.getString("order_number"),
+                        row.getString("district"),
+                        row.getString("status"),
+                        instant(row, "issued_at"),
+                        instant(row, "valid_until")))
+                .list();
+    }
+
     private byte[] personIndex(UUID id) {
         return jdbc.sql("SELECT offender_iin_index FROM protective_order WHERE id = :id")
                 .param("id", id)

@@ -127,6 +127,23 @@ class SpecialRequirementsStore extends SealedColumnRows implements OffenderRecor
         return rows.stream().map(row -> offenderRecord(row, personIndex)).toList();
     }
 
+    @Override
+    public List<PersonMeasure> againstPerson(OffenderIndex index) {
+        return jdbc.sql("SELECT id, order_id, district, status, effective_from, valid_until FROM special_requirements"
+                        + " WHERE " + index.column() + " = :index")
+                .param("index", index.value())
+                .query((row, n) -> new PersonMeasure(
+                        Measure.SPECIAL_REQUIREMENTS,
+                        row.getObject("id", UUID.class),
+                        row.getObject("order_id", UUID.class),
+                        null,
+                        row.getString("district"),
+                        row.getString("status"),
+                        Times.instant(row, "effective_from"),
+                        Times.instant(row, "valid_until")))
+                .list();
+    }
+
     private byte[] personIndex(UUID id) {
         return jdbc.sql("SELECT offender_iin_index FROM special_requirements WHERE id = :id")
                 .param("id", id)
