@@ -68,22 +68,7 @@ public class AccessEvents {
     /** A person check and how many active orders it found; answers the check's access id. */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID personChecked(Staff staff, int matchedOrders, String purpose) {
-        UUID accessId = UUID.randomUUID();
-        publish(
-                1,
-                new AccessRecorded(
-                        accessId.toString(),
-                        clock.instant(),
-                        AccessKind.PERSON_CHECK,
-                        actor(staff),
-                        null,
-                        null,
-                        List.of(),
-                        purpose,
-                        null,
-                        matchedOrders,
-                        false));
-        return accessId;
+        return accessToNoOrder(staff, List.of(), matchedOrders, purpose);
     }
 
     /**
@@ -93,6 +78,10 @@ public class AccessEvents {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID personHistoryRead(Staff staff, int measuresShown, String purpose) {
+        return accessToNoOrder(staff, List.of(PERSON_HISTORY), measuresShown, purpose);
+    }
+
+    private UUID accessToNoOrder(Staff staff, List<String> fields, int matched, String purpose) {
         UUID accessId = UUID.randomUUID();
         publish(
                 1,
@@ -103,10 +92,10 @@ public class AccessEvents {
                         actor(staff),
                         null,
                         null,
-                        List.of(PERSON_HISTORY),
+                        fields,
                         purpose,
                         null,
-                        measuresShown,
+                        matched,
                         false));
         return accessId;
     }

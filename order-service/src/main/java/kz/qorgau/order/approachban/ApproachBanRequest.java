@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
-import kz.qorgau.kit.problem.InvalidRequestException;
 import kz.qorgau.order.protectiveorder.OffenderIdentity;
 import kz.qorgau.order.protectiveorder.PersonDocument;
 import kz.qorgau.order.protectiveorder.ValidIin;
@@ -85,15 +84,8 @@ public record ApproachBanRequest(
 
     /** Who the offender is; a 400 unless exactly one of the IIN, the document or the description names them. */
     OffenderIdentity offender() {
-        var problems = OffenderIdentity.problems(
-                new OffenderIdentity.Fields("offenderIin", "offenderDocument", "offenderUnidentified"),
-                offenderIin,
-                offenderDocument,
-                offenderUnidentified);
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        return new OffenderIdentity(offenderIin, offenderDocument, offenderUnidentified);
+        return OffenderIdentity.required(
+                OffenderIdentity.COURT_MEASURE, offenderIin, offenderDocument, offenderUnidentified);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.events.Measure;
+import kz.qorgau.order.atrest.PersonKeys;
 import kz.qorgau.order.atrest.PersonalDataVault;
 import kz.qorgau.order.atrest.PersonalDataVault.Column;
 import kz.qorgau.order.atrest.SealedColumnRows;
@@ -43,8 +44,11 @@ class ApproachBanStore extends SealedColumnRows implements OffenderRecords {
         }
     }
 
+    private final PersonKeys keys;
+
     ApproachBanStore(JdbcClient jdbc, PersonalDataVault vault) {
         super(jdbc, vault, Column.BAN_OFFENDER);
+        this.keys = new PersonKeys(jdbc, vault, Column.BAN_OFFENDER);
     }
 
     void insert(ApproachBan ban) {
@@ -107,28 +111,13 @@ class ApproachBanStore extends SealedColumnRows implements OffenderRecords {
 
     @Override
     public Optional<OffenderRecord> lockOffender(UUID id) {
-        return lock(id).map(found -> offenderRecord(found, personIndex(id)));
+        return lock(id).map(found -> offenderRecord(found, keys.of(id)));
     }
 
     @Override
     public List<OffenderRecord> linkToIin(byte[] personIndex, String iin) {
-        List<ApproachBan> rows = jdbc.sql(
-                        "SELECT * FROM approach_ban WHERE offender_iin_index = :index ORDER BY id FOR UPDATE")
-                .param("index", personIndex)
-                .query(this::map)
-                .list();
-        for (ApproachBan row : rows) {
-            jdbc.sql(
-                            """
-                            UPDATE approach_ban SET offender_sealed = CAST(:offender AS jsonb),
-                                offender_iin_index = :index, version = version + 1
-                            WHERE id = :id
-                            """)
-                    .param("offender", sealed(row.id(), new Offender(row.offender()).withIin(iin)))
-                    .param("index", vault.blindIndex(iin))
-                    .param("id", row.id())
-                    .update();
-        }
+        List<ApproachBan> rows = keys.lockedRows(personIndex, this::map);
+        rows.forEach(row -> keys.link(row.id(), new Offender(row.offender()).withIin(iin), iin));
         return rows.stream().map(row -> offenderRecord(row, personIndex)).toList();
     }
 
@@ -150,13 +139,6 @@ class ApproachBanStore extends SealedColumnRows implements OffenderRecords {
                             ended != null ? ended : Times.instant(row, "valid_until"));
                 })
                 .list();
-    }
-
-    private byte[] personIndex(UUID id) {
-        return jdbc.sql("SELECT offender_iin_index FROM approach_ban WHERE id = :id")
-                .param("id", id)
-                .query(byte[].class)
-                .single();
     }
 
     private static OffenderRecord offenderRecord(ApproachBan row, byte[] personIndex) {

@@ -107,14 +107,11 @@ public record IssueOrderRequest(
 
         /** A 400 unless exactly one of the IIN, the document or the description names the offender. */
         void requireOneIdentity() {
-            var problems = OffenderIdentity.problems(
+            OffenderIdentity.required(
                     new OffenderIdentity.Fields("offender.iin", "offender.document", "offender.unidentified"),
                     iin,
                     document,
                     unidentified);
-            if (!problems.isEmpty()) {
-                throw new kz.qorgau.kit.problem.InvalidRequestException(problems);
-            }
         }
 
         @Override

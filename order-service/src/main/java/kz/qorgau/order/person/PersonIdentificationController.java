@@ -6,7 +6,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.util.Map;
 import java.util.UUID;
 import kz.qorgau.events.Measure;
 import kz.qorgau.kit.security.Authorities;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Links the offender of a protective order, special requirements or a ban on approaching, recorded without an
@@ -37,6 +40,15 @@ import org.springframework.web.bind.annotation.RestController;
 class PersonIdentificationController {
 
     static final String SUFFIX = "/offender-identification";
+    static final String ORDER = "/api/v1/orders/{id}" + SUFFIX;
+    static final String REQUIREMENTS = "/api/v1/special-requirements/{id}" + SUFFIX;
+    static final String APPROACH_BAN = "/api/v1/approach-bans/{id}" + SUFFIX;
+
+    /** Which measure each path names. */
+    private static final Map<String, Measure> MEASURES = Map.of(
+            ORDER, Measure.PROTECTIVE_ORDER,
+            REQUIREMENTS, Measure.SPECIAL_REQUIREMENTS,
+            APPROACH_BAN, Measure.APPROACH_BAN);
 
     private static final String DESCRIPTION =
             """
@@ -58,11 +70,11 @@ class PersonIdentificationController {
     @WriteLimited
     @ChangesAnOrder
     @PostMapping(
-            path = "/api/v1/orders/{id}" + SUFFIX,
+            path = {ORDER, REQUIREMENTS, APPROACH_BAN},
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
-            summary = "Link an order's offender to an IIN",
+            summary = "Link the offender of a protective order, special requirements or a ban on approaching to an IIN",
             description = DESCRIPTION,
             responses =
                     @ApiResponse(
@@ -72,71 +84,14 @@ class PersonIdentificationController {
                                     @Content(
                                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                                             schema = @Schema(implementation = Identified.class))))
-    ResponseEntity<Identified> order(
+    ResponseEntity<Identified> identify(
             @Parameter(description = PATH_ID, schema = @Schema(type = "string", format = "uuid")) @PathVariable
                     String id,
             @Parameter(hidden = true) @RequestHeader(name = ETags.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody IdentifyRequest request,
-            @AuthenticationPrincipal Staff staff) {
-        return identify(staff, Measure.PROTECTIVE_ORDER, id, ifMatch, request);
-    }
-
-    @Secured({Authorities.OFFICER, Authorities.SUPERVISOR})
-    @WriteLimited
-    @ChangesAnOrder
-    @PostMapping(
-            path = "/api/v1/special-requirements/{id}" + SUFFIX,
-            consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(
-            summary = "Link the offender of special requirements to an IIN",
-            description = DESCRIPTION,
-            responses =
-                    @ApiResponse(
-                            responseCode = "200",
-                            description = ANSWER,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            schema = @Schema(implementation = Identified.class))))
-    ResponseEntity<Identified> requirements(
-            @Parameter(description = PATH_ID, schema = @Schema(type = "string", format = "uuid")) @PathVariable
-                    String id,
-            @Parameter(hidden = true) @RequestHeader(name = ETags.IF_MATCH, required = false) String ifMatch,
-            @Valid @RequestBody IdentifyRequest request,
-            @AuthenticationPrincipal Staff staff) {
-        return identify(staff, Measure.SPECIAL_REQUIREMENTS, id, ifMatch, request);
-    }
-
-    @Secured({Authorities.OFFICER, Authorities.SUPERVISOR})
-    @WriteLimited
-    @ChangesAnOrder
-    @PostMapping(
-            path = "/api/v1/approach-bans/{id}" + SUFFIX,
-            consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(
-            summary = "Link the offender of a ban on approaching to an IIN",
-            description = DESCRIPTION,
-            responses =
-                    @ApiResponse(
-                            responseCode = "200",
-                            description = ANSWER,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                            schema = @Schema(implementation = Identified.class))))
-    ResponseEntity<Identified> approachBan(
-            @Parameter(description = PATH_ID, schema = @Schema(type = "string", format = "uuid")) @PathVariable
-                    String id,
-            @Parameter(hidden = true) @RequestHeader(name = ETags.IF_MATCH, required = false) String ifMatch,
-            @Valid @RequestBody IdentifyRequest request,
-            @AuthenticationPrincipal Staff staff) {
-        return identify(staff, Measure.APPROACH_BAN, id, ifMatch, request);
-    }
-
-    private ResponseEntity<Identified> identify(
-            Staff staff, Measure measure, String id, String ifMatch, IdentifyRequest request) {
+            @AuthenticationPrincipal Staff staff,
+            HttpServletRequest http) {
+        Measure measure = MEASURES.get((String) http.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
         UUID measureId = CanonicalUuid.parse(id).orElseThrow(() -> PersonIdentification.notFound(measure));
         Identified identified = identification.identify(staff, measure, measureId, ifMatch, request.iin());
         return ResponseEntity.ok().eTag(ETags.of(identified.version())).body(identified);

@@ -3,6 +3,7 @@ package kz.qorgau.order.protectiveorder;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import kz.qorgau.kit.problem.InvalidRequestException;
 import kz.qorgau.kit.problem.Problems.FieldProblem;
 import kz.qorgau.order.atrest.PersonalDataVault;
 
@@ -25,6 +26,18 @@ public record OffenderIdentity(String iin, PersonDocument document, String descr
 
     /** The field names a request uses, for its problems. */
     public record Fields(String iin, String document, String unidentified) {}
+
+    /** The field names of a court's measure (special requirements, a ban on approaching). */
+    public static final Fields COURT_MEASURE = new Fields("offenderIin", "offenderDocument", "offenderUnidentified");
+
+    /** The identity a request names; a 400 with its {@link #problems} unless exactly one way names the offender. */
+    public static OffenderIdentity required(Fields fields, String iin, PersonDocument document, String description) {
+        List<FieldProblem> problems = problems(fields, iin, document, description);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return new OffenderIdentity(iin, document, description);
+    }
 
     /**
      * What is wrong with the way a request names its offender: exactly one of an IIN, a document or a

@@ -12,6 +12,7 @@ import kz.qorgau.events.LegalBasis;
 import kz.qorgau.events.Measure;
 import kz.qorgau.events.Prohibition;
 import kz.qorgau.events.sealed.SealedField;
+import kz.qorgau.order.atrest.PersonKeys;
 import kz.qorgau.order.atrest.PersonalDataUnreadableException;
 import kz.qorgau.order.atrest.PersonalDataVault;
 import kz.qorgau.order.atrest.PersonalDataVault.Column;
@@ -45,9 +46,12 @@ public class ProtectiveOrders implements SealedRows, OffenderRecords {
     private final JdbcClient jdbc;
     private final PersonalDataVault vault;
 
+    private final PersonKeys keys;
+
     public ProtectiveOrders(JdbcClient jdbc, PersonalDataVault vault) {
         this.jdbc = jdbc;
         this.vault = vault;
+        this.keys = new PersonKeys(jdbc, vault, Column.OFFENDER);
     }
 
     /** The next value for an order number (a database sequence, so unique across instances). */
@@ -308,30 +312,13 @@ public class ProtectiveOrders implements SealedRows, OffenderRecords {
                 .param("id", id)
                 .query(this::map)
                 .optional()
-                .map(order -> offenderRecord(order, personIndex(id)));
+                .map(order -> offenderRecord(order, keys.of(id)));
     }
 
     @Override
     public List<OffenderRecord> linkToIin(byte[] personIndex, String iin) {
-        List<ProtectiveOrder> rows = jdbc.sql(
-                        "SELECT * FROM protective_order WHERE offender_iin_index = :index ORDER BY id FOR UPDATE")
-                .param("index", personIndex)
-                .query(this::map)
-                .list();
-        for (ProtectiveOrder row : rows) {
-            jdbc.sql(
-                            """
-                            UPDATE protective_order SET offender_sealed = CAST(:offender AS jsonb),
-                                offender_iin_index = :index, version = version + 1
-                            WHERE id = :id
-                            """)
-                    .param(
-                            "offender",
-                            sealedJson(row.id(), Column.OFFENDER, row.offender().withIin(iin)))
-                    .param("index", vault.blindIndex(iin))
-                    .param("id", row.id())
-                    .update();
-        }
+        List<ProtectiveOrder> rows = keys.lockedRows(personIndex, this::map);
+        rows.forEach(row -> keys.link(row.id(), row.offender().withIin(iin), iin));
         return rows.stream().map(row -> offenderRecord(row, personIndex)).toList();
     }
 
@@ -350,13 +337,6 @@ public class ProtectiveOrders implements SealedRows, OffenderRecords {
                         instant(row, "issued_at"),
                         instant(row, "valid_until")))
                 .list();
-    }
-
-    private byte[] personIndex(UUID id) {
-        return jdbc.sql("SELECT offender_iin_index FROM protective_order WHERE id = :id")
-                .param("id", id)
-                .query(byte[].class)
-                .single();
     }
 
     private static OffenderRecord offenderRecord(ProtectiveOrder order, byte[] personIndex) {

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import kz.qorgau.events.Ban;
-import kz.qorgau.kit.problem.InvalidRequestException;
 import kz.qorgau.order.protectiveorder.OffenderIdentity;
 import kz.qorgau.order.protectiveorder.PersonDocument;
 import kz.qorgau.order.protectiveorder.ValidIin;
@@ -97,15 +96,8 @@ public record ImposeRequest(
 
     /** Who the offender is; a 400 unless exactly one of the IIN, the document or the description names them. */
     OffenderIdentity offender() {
-        var problems = OffenderIdentity.problems(
-                new OffenderIdentity.Fields("offenderIin", "offenderDocument", "offenderUnidentified"),
-                offenderIin,
-                offenderDocument,
-                offenderUnidentified);
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        return new OffenderIdentity(offenderIin, offenderDocument, offenderUnidentified);
+        return OffenderIdentity.required(
+                OffenderIdentity.COURT_MEASURE, offenderIin, offenderDocument, offenderUnidentified);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.UUID;
 import kz.qorgau.events.Ban;
 import kz.qorgau.events.LegalBasis;
 import kz.qorgau.events.Measure;
+import kz.qorgau.order.atrest.PersonKeys;
 import kz.qorgau.order.atrest.PersonalDataVault;
 import kz.qorgau.order.atrest.PersonalDataVault.Column;
 import kz.qorgau.order.atrest.SealedColumnRows;
@@ -33,8 +34,11 @@ class SpecialRequirementsStore extends SealedColumnRows implements OffenderRecor
             .build();
     private static final TypeReference<List<Ban>> BANS = new TypeReference<>() {};
 
+    private final PersonKeys keys;
+
     SpecialRequirementsStore(JdbcClient jdbc, PersonalDataVault vault) {
         super(jdbc, vault, Column.REQUIREMENTS_OFFENDER);
+        this.keys = new PersonKeys(jdbc, vault, Column.REQUIREMENTS_OFFENDER);
     }
 
     void insert(SpecialRequirements requirements) {
@@ -102,28 +106,13 @@ class SpecialRequirementsStore extends SealedColumnRows implements OffenderRecor
 
     @Override
     public Optional<OffenderRecord> lockOffender(UUID id) {
-        return lock(id).map(found -> offenderRecord(found, personIndex(id)));
+        return lock(id).map(found -> offenderRecord(found, keys.of(id)));
     }
 
     @Override
     public List<OffenderRecord> linkToIin(byte[] personIndex, String iin) {
-        List<SpecialRequirements> rows = jdbc.sql(
-                        "SELECT * FROM special_requirements WHERE offender_iin_index = :index ORDER BY id FOR UPDATE")
-                .param("index", personIndex)
-                .query(this::map)
-                .list();
-        for (SpecialRequirements row : rows) {
-            jdbc.sql(
-                            """
-                            UPDATE special_requirements SET offender_sealed = CAST(:offender AS jsonb),
-                                offender_iin_index = :index, version = version + 1
-                            WHERE id = :id
-                            """)
-                    .param("offender", sealed(row.id(), row.offender().withIin(iin)))
-                    .param("index", vault.blindIndex(iin))
-                    .param("id", row.id())
-                    .update();
-        }
+        List<SpecialRequirements> rows = keys.lockedRows(personIndex, this::map);
+        rows.forEach(row -> keys.link(row.id(), row.offender().withIin(iin), iin));
         return rows.stream().map(row -> offenderRecord(row, personIndex)).toList();
     }
 
@@ -142,13 +131,6 @@ class SpecialRequirementsStore extends SealedColumnRows implements OffenderRecor
                         Times.instant(row, "effective_from"),
                         Times.instant(row, "valid_until")))
                 .list();
-    }
-
-    private byte[] personIndex(UUID id) {
-        return jdbc.sql("SELECT offender_iin_index FROM special_requirements WHERE id = :id")
-                .param("id", id)
-                .query(byte[].class)
-                .single();
     }
 
     private static OffenderRecord offenderRecord(SpecialRequirements row, byte[] personIndex) {
