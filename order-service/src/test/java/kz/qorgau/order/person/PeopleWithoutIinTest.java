@@ -139,6 +139,63 @@ class PeopleWithoutIinTest extends OrderServiceHttpTest {
     }
 
     @Test
+    void requirementsWithoutAnOrderByAStatelessPersonsCertificateMoveTheRegisterRowToTheIinWhenLinked() {
+        String number = "SC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String certificate = document("STATELESS_CERTIFICATE", number, "stateless");
+        LocalDate today = law.today();
+        HttpResponse<String> imposed = officer.as(Persona.COURT_CLERK)
+                .post(
+                        "/api/v1/special-requirements",
+                        """
+                        {"administrativeCase": "ALM-BOSTANDYK-73-2026-%s", "district": "ALM-BOSTANDYK",
+                         "court": "ALM-SMAS-01", "caseNumber": "7510-26-00-4/1234", "decisionDate": "%s",
+                         "effectiveDate": "%s", "termMonths": 3, "bans": ["WEAPONS"], "offenderDocument": %s}"""
+                                .formatted(number, today, today, certificate),
+                        Map.of());
+        assertThat(imposed.statusCode()).as(imposed.body()).isEqualTo(201);
+        String requirementsId = ApiClient.json(imposed).get("id").asString();
+        assertThat(ApiClient.json(imposed)
+                        .get("offenderDocument")
+                        .get("citizenship")
+                        .asString())
+                .isEqualTo("stateless");
+        assertThat(check(Persona.OFFICER_B, "\"document\": " + certificate).get("specialRequirements"))
+                .hasSize(1);
+        byte[] documentKey = registerKeyOf(requirementsId);
+        String iin = OrderRequests.uniqueIin("750630", '3');
+
+        HttpResponse<String> linked = change(
+                officer,
+                "/api/v1/special-requirements/" + requirementsId + PersonIdentificationController.SUFFIX,
+                "{\"iin\": \"" + iin + "\"}",
+                etag(imposed));
+
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+        assertThat(registerKeyOf(requirementsId))
+                .as("the register row follows the person")
+                .isNotEqualTo(documentKey);
+        assertThat(jdbc.sql("SELECT count(*) FROM preventive_register WHERE offender_iin_index = :key")
+                        .param("key", documentKey)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(check(Persona.OFFICER_B, "\"iin\": \"" + iin + "\"").get("specialRequirements"))
+                .hasSize(1);
+        List<EventEnvelope<QorgauEvent>> events = eventsUntil(requirementsId, PersonIdentified.TYPE);
+        assertThat(events)
+                .extracting(EventEnvelope::type)
+                .as("keyed by the requirements' own id; nobody entered the register twice")
+                .containsOnlyOnce(PersonIdentified.TYPE, kz.qorgau.events.RegisterEntered.TYPE);
+    }
+
+    private byte[] registerKeyOf(String measureId) {
+        return jdbc.sql("SELECT offender_iin_index FROM preventive_register WHERE measure_id = :id")
+                .param("id", UUID.fromString(measureId))
+                .query(byte[].class)
+                .single();
+    }
+
+    @Test
     void anUnidentifiedOffenderIsRecordedWithADescriptionAndLinkedAlone() {
         HttpResponse<String> issued = officer.postOrder(orderBy(
                 "\"unidentified\": \"Man about 40, scar on the left cheek, speaks Russian\"", "ALM-BOSTANDYK-UP-U1"));
