@@ -51,7 +51,8 @@ public sealed interface QorgauEvent
                 ApproachBanImposed,
                 ApproachBanEnded,
                 RiskLevelChanged,
-                RiskReassessmentOverdue {
+                RiskReassessmentOverdue,
+                PersonIdentified {
 
     /**
      * The protective order this event concerns (a UUID string). Never {@code null}, except for an

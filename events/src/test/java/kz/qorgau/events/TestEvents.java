@@ -566,6 +566,18 @@ public final class TestEvents {
                 Instant.parse("2026-03-09T09:40:00Z"));
     }
 
+    /** An officer linked the offender of an order, recorded by a document, to an IIN. */
+    public static PersonIdentified personIdentified() {
+        return new PersonIdentified(
+                ORDER_ID,
+                ORDER_ID,
+                Measure.PROTECTIVE_ORDER,
+                "AST-ESIL",
+                PersonIdentified.RecordedAs.DOCUMENT,
+                "officer-20417",
+                Instant.parse("2026-03-04T11:15:00Z"));
+    }
+
     /** One sample per registered type. */
     public static List<QorgauEvent> all() {
         return List.of(
@@ -606,7 +618,8 @@ public final class TestEvents {
                 approachBanImposed(),
                 approachBanEnded(),
                 riskLevelChanged(),
-                riskReassessmentOverdue());
+                riskReassessmentOverdue(),
+                personIdentified());
     }
 
     public static String resource(String path) {

@@ -335,6 +335,8 @@ class HostileRequestsTest {
                 java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty")).toString();
         Map<String, String> bodies = Map.ofEntries(
                 Map.entry("/api/v1/person-checks", OrderRequests.offenderCheck()),
+                Map.entry("/api/v1/person-histories", OrderRequests.personHistory()),
+                Map.entry("/offender-identification", "{\"iin\": \"" + OrderRequests.OFFENDER_IIN + "\"}"),
                 Map.entry(
                         "/api/v1/break-glass-grants",
                         "{\"district\": \"AST-ESIL\", \"reason\": \"A call-out to an assault\"}"),

@@ -75,6 +75,11 @@ public final class OrderRequests {
         return personCheck(OFFENDER_IIN, "OFFENDER");
     }
 
+    /** A person's history of the offender of {@link #valid()}'s orders, with a purpose. */
+    public static String personHistory() {
+        return "{\"iin\": \"" + OFFENDER_IIN + "\", \"purpose\": \"Risk review 7510-26-00-4/1234\"}";
+    }
+
     /** A valid order with a police unit no other call returned. */
     public static String valid() {
         return valid("ALM-BOSTANDYK-UP-" + UNITS.incrementAndGet());

@@ -32,6 +32,7 @@ import kz.qorgau.events.OrderServiceFailed;
 import kz.qorgau.events.OrderVoided;
 import kz.qorgau.events.ParkingActionTaken;
 import kz.qorgau.events.PersonCheckHit;
+import kz.qorgau.events.PersonIdentified;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.RegisterEntered;
 import kz.qorgau.events.RegisterExited;
@@ -110,6 +111,8 @@ public final class EventTypes {
             register(RiskLevelChanged.TYPE, RiskLevelChanged.class, Topics.ORDERS_TOPIC);
     public static final EventType<RiskReassessmentOverdue> RISK_REASSESSMENT_OVERDUE =
             register(RiskReassessmentOverdue.TYPE, RiskReassessmentOverdue.class, Topics.ORDERS_TOPIC);
+    public static final EventType<PersonIdentified> PERSON_IDENTIFIED =
+            register(PersonIdentified.TYPE, PersonIdentified.class, Topics.ORDERS_TOPIC);
     public static final EventType<NotificationSent> NOTIFICATION_SENT =
             register(NotificationSent.TYPE, NotificationSent.class, Topics.NOTIFICATIONS_TOPIC);
     public static final EventType<NotificationFailed> NOTIFICATION_FAILED =

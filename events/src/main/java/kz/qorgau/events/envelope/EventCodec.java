@@ -17,6 +17,7 @@ import kz.qorgau.events.ApproachBanEnded;
 import kz.qorgau.events.ApproachBanImposed;
 import kz.qorgau.events.EventContractException;
 import kz.qorgau.events.PersonCheckHit;
+import kz.qorgau.events.PersonIdentified;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.RegisterEntered;
 import kz.qorgau.events.RegisterExited;
@@ -277,7 +278,9 @@ public final class EventCodec {
         if (data instanceof ApproachBanImposed || data instanceof ApproachBanEnded) {
             return "banId";
         }
-        return data instanceof RegisterEntered || data instanceof RegisterExited ? "measureId" : "requirementsId";
+        return data instanceof RegisterEntered || data instanceof RegisterExited || data instanceof PersonIdentified
+                ? "measureId"
+                : "requirementsId";
     }
 
     private static boolean isJson(String contentType) {

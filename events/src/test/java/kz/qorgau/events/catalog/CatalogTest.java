@@ -37,6 +37,7 @@ import kz.qorgau.events.OrderServiceFailed;
 import kz.qorgau.events.OrderVoided;
 import kz.qorgau.events.ParkingActionTaken;
 import kz.qorgau.events.PersonCheckHit;
+import kz.qorgau.events.PersonIdentified;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.RegisterEntered;
 import kz.qorgau.events.RegisterExited;
@@ -89,7 +90,8 @@ class CatalogTest {
                                 ApproachBanImposed.TYPE,
                                 ApproachBanEnded.TYPE,
                                 RiskLevelChanged.TYPE,
-                                RiskReassessmentOverdue.TYPE),
+                                RiskReassessmentOverdue.TYPE,
+                                PersonIdentified.TYPE),
                         "order-service",
                         List.of("notification-service", "audit-service")));
         assertThat(Topics.ORDERS.key()).startsWith("order id");
@@ -288,6 +290,7 @@ class CatalogTest {
                         "kz.qorgau.order.approach.ban.ended.v1",
                         "kz.qorgau.order.risk.level.changed.v1",
                         "kz.qorgau.order.risk.reassessment.overdue.v1",
+                        "kz.qorgau.order.person.identified.v1",
                         "kz.qorgau.notification.sent.v1",
                         "kz.qorgau.notification.failed.v1",
                         "kz.qorgau.notification.acknowledged.v1",

@@ -27,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class AccessEvents {
 
+    /** The field an access record of a person's history names. */
+    public static final String PERSON_HISTORY = "person.history";
+
     private final Outbox outbox;
     private final ProtectiveOrders orders;
     private final Clock clock;
@@ -65,6 +68,20 @@ public class AccessEvents {
     /** A person check and how many active orders it found; answers the check's access id. */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID personChecked(Staff staff, int matchedOrders, String purpose) {
+        return accessToNoOrder(staff, List.of(), matchedOrders, purpose);
+    }
+
+    /**
+     * A supervisor read a person's history (docs/adr/0035): kept as a person check, the one kind of access to
+     * no single order that v1 of the contract knows, marked by the field {@value #PERSON_HISTORY} and counting
+     * the measures shown; answers its access id.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID personHistoryRead(Staff staff, int measuresShown, String purpose) {
+        return accessToNoOrder(staff, List.of(PERSON_HISTORY), measuresShown, purpose);
+    }
+
+    private UUID accessToNoOrder(Staff staff, List<String> fields, int matched, String purpose) {
         UUID accessId = UUID.randomUUID();
         publish(
                 1,
@@ -75,10 +92,10 @@ public class AccessEvents {
                         actor(staff),
                         null,
                         null,
-                        List.of(),
+                        fields,
                         purpose,
                         null,
-                        matchedOrders,
+                        matched,
                         false));
         return accessId;
     }

@@ -1,6 +1,7 @@
 package kz.qorgau.order.approachban;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -9,6 +10,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
+import kz.qorgau.order.protectiveorder.OffenderIdentity;
+import kz.qorgau.order.protectiveorder.PersonDocument;
 import kz.qorgau.order.protectiveorder.ValidIin;
 
 /** The body of {@code POST /api/v1/approach-bans}. Unknown properties are refused. */
@@ -53,13 +56,37 @@ public record ApproachBanRequest(
                 @Min(1)
                 @Max(100_000)
                 Integer distanceMeters,
-        @Schema(description = "The offender's IIN. Personal data: encrypted at rest.", example = "850101300005")
-                @NotNull
+        @Schema(
+                        description = "The offender's IIN; or give offenderDocument or offenderUnidentified. Personal"
+                                + " data: encrypted at rest.",
+                        example = "850101300005",
+                        nullable = true)
                 @ValidIin
-                String offenderIin) {
+                String offenderIin,
+        @Schema(
+                        description =
+                                "For an offender without an IIN: their identity document. Personal data: encrypted"
+                                        + " at rest.",
+                        nullable = true)
+                @Valid
+                PersonDocument offenderDocument,
+        @Schema(
+                        description =
+                                "For an offender not yet identified: a description (1 to 500 characters, no control"
+                                        + " characters). Personal data: encrypted at rest.",
+                        nullable = true)
+                @Size(max = OffenderIdentity.MAX_DESCRIPTION)
+                @Pattern(regexp = "^[^\\p{Cntrl}]*$", message = "must not contain control characters")
+                String offenderUnidentified) {
 
     static final String CODE = "^[\\p{L}0-9][\\p{L}0-9/._-]{0,63}$";
     static final String CODE_MESSAGE = "must be a code of letters, digits and / . _ -";
+
+    /** Who the offender is; a 400 unless exactly one of the IIN, the document or the description names them. */
+    OffenderIdentity offender() {
+        return OffenderIdentity.required(
+                OffenderIdentity.COURT_MEASURE, offenderIin, offenderDocument, offenderUnidentified);
+    }
 
     @Override
     public String toString() {

@@ -19,6 +19,8 @@ import kz.qorgau.order.law.Law;
 import kz.qorgau.order.lifecycle.ETags;
 import kz.qorgau.order.lifecycle.OrderChanges;
 import kz.qorgau.order.lifecycle.Times;
+import kz.qorgau.order.protectiveorder.OffenderIdentity;
+import kz.qorgau.order.protectiveorder.OffenderIndex;
 import kz.qorgau.order.register.CourtDecisions;
 import kz.qorgau.order.register.MeasureEvents;
 import kz.qorgau.order.register.PreventiveRegister;
@@ -72,14 +74,10 @@ public class ApproachBans {
     @Transactional
     public UUID impose(Staff staff, ApproachBanRequest request) {
         Instant now = now();
+        OffenderIdentity offender = request.offender();
         List<FieldProblem> problems = new ArrayList<>();
         String district = decisions.district(
-                request.orderId(),
-                request.district(),
-                request.offenderIin(),
-                "criminalCase",
-                request.criminalCase(),
-                problems);
+                request.orderId(), request.district(), offender, "criminalCase", request.criminalCase(), problems);
         decisions.decided("decisionDate", request.decisionDate(), now, problems);
         decisions.effective(request.effectiveDate(), request.decisionDate(), now, problems);
         Instant effectiveFrom = law.startOf(request.effectiveDate());
@@ -106,7 +104,9 @@ public class ApproachBans {
                 effectiveFrom,
                 validUntil,
                 ApproachBan.IN_FORCE,
-                request.offenderIin(),
+                offender.iin(),
+                offender.document(),
+                offender.description(),
                 staff.subject(),
                 now,
                 null,
@@ -166,11 +166,11 @@ public class ApproachBans {
         register.ended(cause(ban, at));
     }
 
-    /** The bans in force against the person with this IIN, for the person check (no access rule: any officer). */
+    /** The bans in force against the person {@code offender} finds, for the person check (no access rule: any officer). */
     @Transactional(readOnly = true)
-    public List<BanInForce> inForceAgainst(String iin) {
+    public List<BanInForce> inForceAgainst(OffenderIndex offender) {
         Instant now = clock.instant();
-        return store.inForceAgainst(iin).stream()
+        return store.inForceAgainst(offender).stream()
                 // In force until the end of its term, even before the scan ended it.
                 .filter(ban -> ban.validUntil() == null || ban.validUntil().isAfter(now))
                 .map(ban -> new BanInForce(ban.effectiveFrom(), ban.distanceMeters(), ban.validUntil(), ban.court()))

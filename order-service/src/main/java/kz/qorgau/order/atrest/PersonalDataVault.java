@@ -43,6 +43,8 @@ public final class PersonalDataVault {
 
     /** With {@link BlindIndexKey#index}'s 0 separator: the bytes order-service hashed before it was shared. */
     private static final String BLIND_INDEX_DOMAIN = "qorgau.iin-blind-index.v1";
+    // Another domain: a document's index never equals an IIN's (docs/adr/0035).
+    private static final String DOCUMENT_INDEX_DOMAIN = "qorgau.document-blind-index.v1";
 
     private final SealedFieldCipher cipher;
     private final BlindIndexKey blindIndexKey;
@@ -84,6 +86,14 @@ public final class PersonalDataVault {
     /** The keyed blind index of an IIN: equal IINs give equal indexes; without the key it reveals nothing. */
     public byte[] blindIndex(String iin) {
         return blindIndexKey.index(BLIND_INDEX_DOMAIN, iin);
+    }
+
+    /**
+     * The keyed blind index of an identity document, from its canonical form (type, citizenship, number): the
+     * IIN's design under its own domain, so it finds a person without an IIN and never matches an IIN.
+     */
+    public byte[] documentBlindIndex(String canonicalDocument) {
+        return blindIndexKey.index(DOCUMENT_INDEX_DOMAIN, canonicalDocument);
     }
 
     /** A 256-bit key for another purpose, derived from the blind index key ({@link BlindIndexKey#derive}). */

@@ -14,6 +14,8 @@ import kz.qorgau.events.RiskLevel;
 import kz.qorgau.order.protectiveorder.ContactChannel;
 import kz.qorgau.order.protectiveorder.FamilyMember;
 import kz.qorgau.order.protectiveorder.Language;
+import kz.qorgau.order.protectiveorder.OffenderIdentity;
+import kz.qorgau.order.protectiveorder.PersonDocument;
 import kz.qorgau.order.protectiveorder.ValidIin;
 import org.hibernate.validator.constraints.UniqueElements;
 
@@ -67,12 +69,14 @@ public record IssueOrderRequest(
 
     static final String NAME_MESSAGE = "must not contain control characters";
 
-    @Schema(description = "The person the order is issued against. Personal data.")
+    @Schema(
+            description = "The person the order is issued against, by exactly one of iin, document or unidentified."
+                    + " Personal data.")
     public record OffenderDetails(
             @Schema(
                             description = "Individual identification number: 12 digits with a valid check digit.",
-                            example = "850703300127")
-                    @NotNull
+                            example = "850703300127",
+                            nullable = true)
                     @ValidIin
                     String iin,
             @Schema(example = "Ахметов") @NotBlank @Size(max = 100) @Pattern(regexp = NAME, message = NAME_MESSAGE)
@@ -90,7 +94,25 @@ public record IssueOrderRequest(
                             nullable = true)
                     @Size(max = 16)
                     @Pattern(regexp = "^\\+[1-9][0-9]{7,14}$", message = "must be an E.164 phone number")
-                    String phone) {
+                    String phone,
+            @Schema(description = "For a person without an IIN: their identity document.", nullable = true) @Valid
+                    PersonDocument document,
+            @Schema(
+                            description = "For a person not yet identified: a description (1 to 500 characters, no"
+                                    + " control characters).",
+                            nullable = true)
+                    @Size(max = OffenderIdentity.MAX_DESCRIPTION)
+                    @Pattern(regexp = NAME, message = NAME_MESSAGE)
+                    String unidentified) {
+
+        /** A 400 unless exactly one of the IIN, the document or the description names the offender. */
+        void requireOneIdentity() {
+            OffenderIdentity.required(
+                    new OffenderIdentity.Fields("offender.iin", "offender.document", "offender.unidentified"),
+                    iin,
+                    document,
+                    unidentified);
+        }
 
         @Override
         public String toString() {

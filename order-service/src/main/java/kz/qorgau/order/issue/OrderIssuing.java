@@ -103,6 +103,7 @@ public class OrderIssuing {
                 return new Issued(first, true, warnings(offenderOrders(first)));
             }
         }
+        request.offender().requireOneIdentity();
         requireMinimumAge(request.offender().iin());
         OffenderPhoneRule.refuseOffenderPhone(
                 request.offender().phone(), request.victim().contacts(), "victim.contacts");
@@ -146,7 +147,9 @@ public class OrderIssuing {
                         offender.lastName(),
                         offender.firstName(),
                         blankToNull(offender.patronymic()),
-                        offender.phone()),
+                        offender.phone(),
+                        offender.document(),
+                        offender.unidentified()),
                 new Victim(
                         victim.iin(),
                         victim.lastName(),
@@ -181,7 +184,7 @@ public class OrderIssuing {
 
     /** The offender's other orders issued before {@code order}: in the repeat window, or still active. */
     private List<ProtectiveOrders.OffenderOrder> offenderOrders(ProtectiveOrder order) {
-        return orders.findOffenderOrders(order.offender().iin(), law.repeatWindowStart(order.issuedAt())).stream()
+        return orders.findOffenderOrders(order.offender(), law.repeatWindowStart(order.issuedAt())).stream()
                 .filter(other ->
                         !other.id().equals(order.id()) && other.issuedAt().isBefore(order.issuedAt()))
                 .toList();
@@ -198,6 +201,10 @@ public class OrderIssuing {
 
     /** Orders against minors exist, down to a configured age (16 by default, unverified for 2026). */
     private void requireMinimumAge(String offenderIin) {
+        if (offenderIin == null) {
+            // A person without an IIN: no birth date to tell, the officer answers for the age.
+            return;
+        }
         int minimum = law.minimumOffenderAge();
         boolean tooYoung = Iin.birthDate(offenderIin)
                 .map(born -> Period.between(born, law.today()).getYears() < minimum)

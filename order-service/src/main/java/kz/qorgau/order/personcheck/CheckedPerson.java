@@ -1,8 +1,10 @@
 package kz.qorgau.order.personcheck;
 
+import kz.qorgau.order.protectiveorder.PersonDocument;
+
 /**
- * How the checked person is named. Only by IIN today; people without one (named by a document) come with a
- * document's blind index on the orders, as another permitted record here.
+ * How the checked person is named: by IIN, or by an identity document for a person without one
+ * (docs/adr/0035); each found through its blind index, never compared in clear, never guessed by name.
  */
 sealed interface CheckedPerson {
 
@@ -12,6 +14,15 @@ sealed interface CheckedPerson {
         @Override
         public String toString() {
             return "ByIin[redacted]";
+        }
+    }
+
+    /** By the document's blind index: type, citizenship and number. */
+    record ByDocument(PersonDocument document) implements CheckedPerson {
+
+        @Override
+        public String toString() {
+            return "ByDocument[redacted]";
         }
     }
 }

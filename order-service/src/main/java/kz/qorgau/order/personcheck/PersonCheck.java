@@ -11,7 +11,9 @@ import kz.qorgau.kit.security.Staff;
 import kz.qorgau.order.accessrecord.AccessEvents;
 import kz.qorgau.order.approachban.ApproachBans;
 import kz.qorgau.order.approachban.BanInForce;
+import kz.qorgau.order.atrest.PersonalDataVault;
 import kz.qorgau.order.personcheck.PersonCheckResult.OrderAtTheDoor;
+import kz.qorgau.order.protectiveorder.OffenderIndex;
 import kz.qorgau.order.protectiveorder.OrderStatus;
 import kz.qorgau.order.protectiveorder.ProtectiveOrder;
 import kz.qorgau.order.protectiveorder.ProtectiveOrders;
@@ -23,8 +25,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Answers a person check for any officer anywhere, through the IIN blind index (no IIN is stored or compared in
- * clear). Every check is published as an access event with its stated purpose, and a hit as a {@link
+ * Answers a person check for any officer anywhere, through the IIN's or a document's blind index (no IIN or
+ * document is stored or compared in clear; docs/adr/0035). Every check is published as an access event with its stated purpose, and a hit as a {@link
  * PersonCheckHit} with the same access id, in the check's transaction and without any order's row lock
  * (docs/adr/0028). The volume is watched, never limited.
  */
@@ -38,6 +40,7 @@ class PersonCheck {
     private final Clock clock;
     private final ApproachBans approachBans;
     private final SpecialRequirementsRecords requirements;
+    private final PersonalDataVault vault;
 
     PersonCheck(
             ProtectiveOrders orders,
@@ -46,7 +49,8 @@ class PersonCheck {
             WriteLimits limits,
             Clock clock,
             ApproachBans approachBans,
-            SpecialRequirementsRecords requirements) {
+            SpecialRequirementsRecords requirements,
+            PersonalDataVault vault) {
         this.orders = orders;
         this.access = access;
         this.accessEvents = accessEvents;
@@ -54,17 +58,17 @@ class PersonCheck {
         this.clock = clock;
         this.approachBans = approachBans;
         this.requirements = requirements;
+        this.vault = vault;
     }
 
     @Transactional
     PersonCheckResult check(Staff staff, CheckedPerson person, PersonRole checkedAs, String purpose) {
         limits.notePersonCheck(staff.subject());
         Instant now = clock.instant();
-        if (!(person instanceof CheckedPerson.ByIin byIin)) {
-            throw new IllegalArgumentException("Only an IIN names a person so far");
-        }
-        String iin = byIin.iin();
-        List<ProtectiveOrder> matched = activeOrders(iin, checkedAs, now);
+        OffenderIndex offender = person instanceof CheckedPerson.ByIin byIin
+                ? OffenderIndex.ofIin(vault, byIin.iin())
+                : OffenderIndex.ofDocument(vault, ((CheckedPerson.ByDocument) person).document());
+        List<ProtectiveOrder> matched = activeOrders(person, offender, checkedAs, now);
         List<String> units = matched.stream()
                 .map(ProtectiveOrder::policeUnit)
                 .distinct()
@@ -84,8 +88,8 @@ class PersonCheck {
         if (checkedAs == PersonRole.PROTECTED_PERSON) {
             return PersonCheckResult.protectedPerson(units);
         }
-        List<RequirementsInForce> inForceRequirements = requirements.inForceAgainst(iin);
-        List<BanInForce> bans = approachBans.inForceAgainst(iin);
+        List<RequirementsInForce> inForceRequirements = requirements.inForceAgainst(offender);
+        List<BanInForce> bans = approachBans.inForceAgainst(offender);
         return PersonCheckResult.offender(
                 atTheDoor(staff, matched, OrderStatus.IN_FORCE),
                 atTheDoor(staff, matched, OrderStatus.ISSUED),
@@ -94,13 +98,22 @@ class PersonCheck {
                 units);
     }
 
-    /** The active orders in which the person appears as {@code checkedAs}, oldest first. */
-    private List<ProtectiveOrder> activeOrders(String iin, PersonRole checkedAs, Instant now) {
-        return orders.findOrderIdsByPersonIin(iin).stream()
+    /**
+     * The active orders in which the person appears as {@code checkedAs}, oldest first. Victims are recorded
+     * by IIN only, so a document finds no protected person.
+     */
+    private List<ProtectiveOrder> activeOrders(
+            CheckedPerson person, OffenderIndex offender, PersonRole checkedAs, Instant now) {
+        List<UUID> ids;
+        if (checkedAs == PersonRole.OFFENDER) {
+            ids = orders.findOrderIdsByOffender(offender);
+        } else {
+            ids = person instanceof CheckedPerson.ByIin byIin ? orders.findOrderIdsByVictimIin(byIin.iin()) : List.of();
+        }
+        return ids.stream()
                 .map(orders::findById)
                 .flatMap(Optional::stream)
                 .filter(order -> isActive(order, now))
-                .filter(order -> order.offender().iin().equals(iin) == (checkedAs == PersonRole.OFFENDER))
                 .toList();
     }
 

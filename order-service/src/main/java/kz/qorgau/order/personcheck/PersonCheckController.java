@@ -37,7 +37,8 @@ class PersonCheckController {
             summary = "Check a person",
             description =
                     """
-                    Any officer or supervisor, for a person in any district, by IIN, with the incident \\
+                    Any officer or supervisor, for a person in any district, by IIN or (for a person without \\
+                    one) by identity document, in the body, with the incident \\
                     reference, call-out number or purpose. Checked as an offender: the protective orders, \\
                     special requirements and bans on approaching in force, the orders not yet served, what is \\
                     forbidden and the units to call; an order's id only where you may read it. Checked as a \\
@@ -53,7 +54,8 @@ class PersonCheckController {
                                         schema = @Schema(implementation = PersonCheckResult.class))),
                 @ApiResponse(
                         responseCode = "400",
-                        description = "Not a valid IIN, no checkedAs, or a missing or invalid purpose.",
+                        description =
+                                "Not exactly one valid IIN or document, no checkedAs, or a missing or invalid purpose.",
                         content =
                                 @Content(
                                         mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.events.LegalBasis;
+import kz.qorgau.events.Measure;
 import kz.qorgau.events.Prohibition;
 import kz.qorgau.events.sealed.SealedField;
+import kz.qorgau.order.atrest.PersonKeys;
 import kz.qorgau.order.atrest.PersonalDataUnreadableException;
 import kz.qorgau.order.atrest.PersonalDataVault;
 import kz.qorgau.order.atrest.PersonalDataVault.Column;
@@ -30,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * clear (docs/adr/0009-personal-data-at-rest.md).
  */
 @Repository
-public class ProtectiveOrders implements SealedRows {
+public class ProtectiveOrders implements SealedRows, OffenderRecords {
 
     private static final TypeReference<List<Prohibition>> PROHIBITIONS = new TypeReference<>() {};
 
@@ -44,9 +46,12 @@ public class ProtectiveOrders implements SealedRows {
     private final JdbcClient jdbc;
     private final PersonalDataVault vault;
 
+    private final PersonKeys keys;
+
     public ProtectiveOrders(JdbcClient jdbc, PersonalDataVault vault) {
         this.jdbc = jdbc;
         this.vault = vault;
+        this.keys = new PersonKeys(jdbc, vault, Column.OFFENDER);
     }
 
     /** The next value for an order number (a database sequence, so unique across instances). */
@@ -66,11 +71,11 @@ public class ProtectiveOrders implements SealedRows {
                         INSERT INTO protective_order (id, order_number, status, district, police_unit, issued_by,
                             prohibitions, legal_basis_law, legal_basis_article, legal_basis_version, issued_at,
                             valid_until, offender_sealed, victim_sealed, offender_iin_index, victim_iin_index,
-                            last_event_sequence, repeat_offender, previous_order_id)
+                            last_event_sequence, repeat_offender, previous_order_id, offender_document_index)
                         VALUES (:id, :orderNumber, :status, :district, :policeUnit, :issuedBy,
                             CAST(:prohibitions AS jsonb), :law, :article, :version, :issuedAt,
                             :validUntil, CAST(:offender AS jsonb), CAST(:victim AS jsonb), :offenderIndex,
-                            :victimIndex, 1, :repeatOffender, :previousOrderId)
+                            :victimIndex, 1, :repeatOffender, :previousOrderId, :documentIndex)
                         """)
                 .param("id", order.id())
                 .param("orderNumber", order.orderNumber())
@@ -86,7 +91,8 @@ public class ProtectiveOrders implements SealedRows {
                 .param("validUntil", utc(order.validUntil()))
                 .param("offender", sealedJson(order.id(), Column.OFFENDER, order.offender()))
                 .param("victim", sealedJson(order.id(), Column.VICTIM, order.victim()))
-                .param("offenderIndex", vault.blindIndex(order.offender().iin()))
+                .param("offenderIndex", order.offender().identity().personIndex(vault))
+                .param("documentIndex", order.offender().identity().documentIndex(vault))
                 .param("victimIndex", vault.blindIndex(order.victim().iin()))
                 .param("repeatOffender", order.repeatOffender())
                 .param("previousOrderId", order.previousOrderId())
@@ -111,18 +117,25 @@ public class ProtectiveOrders implements SealedRows {
      * The offender's orders issued since {@code since}, or still issued or in force, newest first: a new
      * order against them repeats the latest, and warns of one still active.
      */
-    public List<OffenderOrder> findOffenderOrders(String offenderIin, Instant since) {
-        if (!Iin.isValid(offenderIin)) {
+    public List<OffenderOrder> findOffenderOrders(Offender offender, Instant since) {
+        OffenderIndex index;
+        if (offender.iin() != null) {
+            index = OffenderIndex.ofIin(vault, offender.iin());
+        } else if (offender.document() != null) {
+            index = OffenderIndex.ofDocument(vault, offender.document());
+        } else {
+            // An unidentified person has no earlier orders that anyone could tell were theirs.
             return List.of();
         }
         return jdbc.sql(
-                        """
-                        SELECT id, order_number, police_unit, status, issued_at FROM protective_order
-                        WHERE offender_iin_index = :index
+                        "SELECT id, order_number, police_unit, status, issued_at FROM protective_order WHERE "
+                                + index.column()
+                                + """
+                         = :index
                           AND (issued_at >= :since OR status IN ('ISSUED', 'IN_FORCE'))
                         ORDER BY issued_at DESC, id
                         """)
-                .param("index", vault.blindIndex(offenderIin))
+                .param("index", index.value())
                 .param("since", utc(since))
                 .query((row, n) -> new OffenderOrder(
                         row.getObject("id", UUID.class),
@@ -163,6 +176,33 @@ public class ProtectiveOrders implements SealedRows {
                         ORDER BY issued_at, id
                         """)
                 .param("index", index)
+                .query(UUID.class)
+                .list();
+    }
+
+    /**
+     * The ids of the orders against the offender found by {@code index} (the IIN's or a document's blind
+     * index), oldest first.
+     */
+    public List<UUID> findOrderIdsByOffender(OffenderIndex index) {
+        return jdbc.sql("SELECT id FROM protective_order WHERE " + index.column() + " = :index ORDER BY issued_at, id")
+                .param("index", index.value())
+                .query(UUID.class)
+                .list();
+    }
+
+    /** The ids of the orders protecting the person with this IIN, who is not their offender, oldest first. */
+    public List<UUID> findOrderIdsByVictimIin(String iin) {
+        if (!Iin.isValid(iin)) {
+            return List.of();
+        }
+        return jdbc.sql(
+                        """
+                        SELECT id FROM protective_order
+                        WHERE victim_iin_index = :index AND offender_iin_index <> :index
+                        ORDER BY issued_at, id
+                        """)
+                .param("index", vault.blindIndex(iin))
                 .query(UUID.class)
                 .list();
     }
@@ -244,14 +284,70 @@ public class ProtectiveOrders implements SealedRows {
                 .orElseThrow(() -> new IllegalArgumentException("no order " + orderId));
     }
 
-    /** Whether {@code iin} is the offender of the order {@code orderId}, by the blind index. */
-    public boolean isOffenderOf(UUID orderId, String iin) {
-        return jdbc.sql("SELECT count(*) FROM protective_order WHERE id = :id AND offender_iin_index = :index")
+    /**
+     * Whether the person {@code offender} names (by IIN or document) is the offender of the order {@code
+     * orderId}; never an unidentified person, whom nothing can match.
+     */
+    public boolean isOffenderOf(UUID orderId, OffenderIdentity offender) {
+        OffenderIndex index = offender.index(vault);
+        if (index == null) {
+            return false;
+        }
+        return jdbc.sql("SELECT count(*) FROM protective_order WHERE id = :id AND " + index.column() + " = :index")
                         .param("id", orderId)
-                        .param("index", vault.blindIndex(iin))
+                        .param("index", index.value())
                         .query(Long.class)
                         .single()
                 > 0;
+    }
+
+    @Override
+    public Measure measure() {
+        return Measure.PROTECTIVE_ORDER;
+    }
+
+    @Override
+    public Optional<OffenderRecord> lockOffender(UUID id) {
+        return jdbc.sql("SELECT * FROM protective_order WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(this::map)
+                .optional()
+                .map(order -> offenderRecord(order, keys.of(id)));
+    }
+
+    @Override
+    public List<OffenderRecord> linkToIin(byte[] personIndex, String iin) {
+        List<ProtectiveOrder> rows = keys.lockedRows(personIndex, this::map);
+        rows.forEach(row -> keys.link(row.id(), row.offender().withIin(iin), iin));
+        return rows.stream().map(row -> offenderRecord(row, personIndex)).toList();
+    }
+
+    @Override
+    public List<PersonMeasure> againstPerson(OffenderIndex index) {
+        return jdbc.sql("SELECT id, order_number, district, status, issued_at, valid_until FROM protective_order"
+                        + " WHERE " + index.column() + " = :index")
+                .param("index", index.value())
+                .query((row, n) -> new PersonMeasure(
+                        Measure.PROTECTIVE_ORDER,
+                        row.getObject("id", UUID.class),
+                        row.getObject("id", UUID.class),
+                        row.getString("order_number"),
+                        row.getString("district"),
+                        row.getString("status"),
+                        instant(row, "issued_at"),
+                        instant(row, "valid_until")))
+                .list();
+    }
+
+    private static OffenderRecord offenderRecord(ProtectiveOrder order, byte[] personIndex) {
+        return new OffenderRecord(
+                Measure.PROTECTIVE_ORDER,
+                order.id(),
+                order.id(),
+                order.district(),
+                order.version(),
+                personIndex,
+                order.offender().identity());
     }
 
     public long count() {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.kit.problem.Problems.FieldProblem;
 import kz.qorgau.order.law.Law;
+import kz.qorgau.order.protectiveorder.OffenderIdentity;
 import kz.qorgau.order.protectiveorder.ProtectiveOrder;
 import kz.qorgau.order.protectiveorder.ProtectiveOrders;
 import org.springframework.stereotype.Component;
@@ -29,13 +30,14 @@ public class CourtDecisions {
     }
 
     /**
-     * The district of the measure: the order's when {@code orderId} is given (its offender must be {@code
-     * offenderIin}), otherwise {@code district}, which then needs {@code caseField}'s value.
+     * The district of the measure: the order's when {@code orderId} is given (its offender must be the one
+     * {@code offender} names, by IIN or document; an unidentified one is refused),
+     * otherwise {@code district}, which then needs {@code caseField}'s value.
      */
     public String district(
             UUID orderId,
             String district,
-            String offenderIin,
+            OffenderIdentity offender,
             String caseField,
             String caseValue,
             List<FieldProblem> problems) {
@@ -56,8 +58,8 @@ public class CourtDecisions {
         if (district != null && !district.equals(order.get().district())) {
             problems.add(new FieldProblem("district", "must be the order's district or absent"));
         }
-        if (!orders.isOffenderOf(orderId, offenderIin)) {
-            problems.add(new FieldProblem("offenderIin", "must be the offender of the order"));
+        if (!orders.isOffenderOf(orderId, offender)) {
+            problems.add(new FieldProblem("offenderIin", "must be the offender of the order (by IIN or by document)"));
         }
         return order.get().district();
     }

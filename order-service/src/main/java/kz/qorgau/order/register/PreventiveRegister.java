@@ -90,6 +90,26 @@ public class PreventiveRegister {
         return exited == 1;
     }
 
+    /**
+     * A person recorded without an IIN was linked to one (docs/adr/0035): their row, if any, moves to the IIN's
+     * key, or goes when the IIN already has one. Nobody entered or left, so no event.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void personIdentified(byte[] personIndex, byte[] iinIndex) {
+        jdbc.sql(
+                        """
+                        DELETE FROM preventive_register WHERE offender_iin_index = :old
+                          AND EXISTS (SELECT 1 FROM preventive_register WHERE offender_iin_index = :new)
+                        """)
+                .param("old", personIndex)
+                .param("new", iinIndex)
+                .update();
+        jdbc.sql("UPDATE preventive_register SET offender_iin_index = :new WHERE offender_iin_index = :old")
+                .param("old", personIndex)
+                .param("new", iinIndex)
+                .update();
+    }
+
     private byte[] offenderIndex(Cause cause) {
         String table =
                 switch (cause.measure()) {

@@ -1,6 +1,7 @@
 package kz.qorgau.order.requirements;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -12,6 +13,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import kz.qorgau.events.Ban;
+import kz.qorgau.order.protectiveorder.OffenderIdentity;
+import kz.qorgau.order.protectiveorder.PersonDocument;
 import kz.qorgau.order.protectiveorder.ValidIin;
 import org.hibernate.validator.constraints.UniqueElements;
 
@@ -57,8 +60,11 @@ public record ImposeRequest(
                 @Min(1)
                 @Max(120)
                 Integer termMonths,
-        @Schema(description = "The offender's IIN. Personal data: encrypted at rest.", example = "850101300005")
-                @NotNull
+        @Schema(
+                        description = "The offender's IIN; or give offenderDocument or offenderUnidentified. Personal"
+                                + " data: encrypted at rest.",
+                        example = "850101300005",
+                        nullable = true)
                 @ValidIin
                 String offenderIin,
         @Schema(description = "What the offender is forbidden; at least one, no duplicates.") @NotEmpty @UniqueElements
@@ -68,10 +74,31 @@ public record ImposeRequest(
                                 + " Personal data: encrypted at rest, never published.",
                         nullable = true)
                 @Size(max = 10)
-                List<@NotBlank @Size(max = 200) String> places) {
+                List<@NotBlank @Size(max = 200) String> places,
+        @Schema(
+                        description =
+                                "For an offender without an IIN: their identity document. Personal data: encrypted"
+                                        + " at rest.",
+                        nullable = true)
+                @Valid
+                PersonDocument offenderDocument,
+        @Schema(
+                        description =
+                                "For an offender not yet identified: a description (1 to 500 characters, no control"
+                                        + " characters). Personal data: encrypted at rest.",
+                        nullable = true)
+                @Size(max = OffenderIdentity.MAX_DESCRIPTION)
+                @Pattern(regexp = "^[^\\p{Cntrl}]*$", message = "must not contain control characters")
+                String offenderUnidentified) {
 
     static final String CODE = "^[\\p{L}0-9][\\p{L}0-9/._-]{0,63}$";
     static final String CODE_MESSAGE = "must be a code of letters, digits and / . _ -";
+
+    /** Who the offender is; a 400 unless exactly one of the IIN, the document or the description names them. */
+    OffenderIdentity offender() {
+        return OffenderIdentity.required(
+                OffenderIdentity.COURT_MEASURE, offenderIin, offenderDocument, offenderUnidentified);
+    }
 
     @Override
     public String toString() {

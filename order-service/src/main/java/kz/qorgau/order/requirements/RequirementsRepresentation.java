@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import kz.qorgau.events.Ban;
 import kz.qorgau.events.LegalBasis;
+import kz.qorgau.order.protectiveorder.PersonDocument;
 
 /** Special requirements as the API shows them; the ETag header carries their version. */
 @Schema(description = "Special requirements for an offender's behaviour, imposed by a court.")
@@ -22,7 +23,12 @@ record RequirementsRepresentation(
         Instant validUntil,
         RequirementsStatus status,
         List<Ban> bans,
-        @Schema(description = "The offender's IIN. Personal data.") String offenderIin,
+        @Schema(description = "The offender's IIN; absent for a person without one. Personal data.", nullable = true)
+                String offenderIin,
+        @Schema(description = "The identity document of an offender without an IIN. Personal data.", nullable = true)
+                PersonDocument offenderDocument,
+        @Schema(description = "The description of an offender not yet identified. Personal data.", nullable = true)
+                String offenderUnidentified,
         @Schema(description = "Places a minor may not visit. Personal data.") List<String> places,
         LegalBasis legalBasis,
         String imposedBy,
@@ -43,6 +49,8 @@ record RequirementsRepresentation(
                 requirements.status(),
                 requirements.bans(),
                 requirements.offender().iin(),
+                requirements.offender().document(),
+                requirements.offender().unidentified(),
                 requirements.offender().places(),
                 requirements.legalBasis(),
                 requirements.imposedBy(),

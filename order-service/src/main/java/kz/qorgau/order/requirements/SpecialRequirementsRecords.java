@@ -26,6 +26,8 @@ import kz.qorgau.order.lifecycle.HappenedAt;
 import kz.qorgau.order.lifecycle.OrderChanges;
 import kz.qorgau.order.lifecycle.Times;
 import kz.qorgau.order.protectiveorder.Iin;
+import kz.qorgau.order.protectiveorder.OffenderIdentity;
+import kz.qorgau.order.protectiveorder.OffenderIndex;
 import kz.qorgau.order.register.CourtDecisions;
 import kz.qorgau.order.register.MeasureEvents;
 import kz.qorgau.order.register.PreventiveRegister;
@@ -78,11 +80,12 @@ public class SpecialRequirementsRecords {
     @Transactional
     public UUID impose(Staff staff, ImposeRequest request) {
         Instant now = now();
+        OffenderIdentity offender = request.offender();
         List<FieldProblem> problems = new ArrayList<>();
         String district = decisions.district(
                 request.orderId(),
                 request.district(),
-                request.offenderIin(),
+                offender,
                 "administrativeCase",
                 request.administrativeCase(),
                 problems);
@@ -120,7 +123,7 @@ public class SpecialRequirementsRecords {
                 request.termMonths(),
                 status,
                 request.bans(),
-                new RequirementsOffender(request.offenderIin(), request.places()),
+                new RequirementsOffender(offender, request.places()),
                 law.requirementsBasis(request.effectiveDate()),
                 staff.subject(),
                 now,
@@ -283,9 +286,9 @@ public class SpecialRequirementsRecords {
      * officer at a door), until the end of their term even before the scan expired them.
      */
     @Transactional(readOnly = true)
-    public List<RequirementsInForce> inForceAgainst(String iin) {
+    public List<RequirementsInForce> inForceAgainst(OffenderIndex offender) {
         Instant now = clock.instant();
-        return store.inForceAgainst(iin).stream()
+        return store.inForceAgainst(offender).stream()
                 .filter(found ->
                         found.validUntil() == null || found.validUntil().isAfter(now))
                 .map(found -> new RequirementsInForce(
@@ -327,6 +330,10 @@ public class SpecialRequirementsRecords {
     }
 
     private static boolean isMinor(String iin, LocalDate on) {
+        if (iin == null) {
+            // Without an IIN no age can be told: the court's minors-only ban needs one.
+            return false;
+        }
         return Iin.birthDate(iin)
                 .map(born -> Period.between(born, on).getYears() < ADULT)
                 .orElse(false);

@@ -7,10 +7,14 @@ import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.events.Ban;
 import kz.qorgau.events.LegalBasis;
+import kz.qorgau.events.Measure;
+import kz.qorgau.order.atrest.PersonKeys;
 import kz.qorgau.order.atrest.PersonalDataVault;
 import kz.qorgau.order.atrest.PersonalDataVault.Column;
 import kz.qorgau.order.atrest.SealedColumnRows;
 import kz.qorgau.order.lifecycle.Times;
+import kz.qorgau.order.protectiveorder.OffenderIndex;
+import kz.qorgau.order.protectiveorder.OffenderRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -23,15 +27,18 @@ import tools.jackson.databind.json.JsonMapper;
  * rows too ({@link SealedRows}).
  */
 @Repository
-class SpecialRequirementsStore extends SealedColumnRows {
+class SpecialRequirementsStore extends SealedColumnRows implements OffenderRecords {
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
     private static final TypeReference<List<Ban>> BANS = new TypeReference<>() {};
 
+    private final PersonKeys keys;
+
     SpecialRequirementsStore(JdbcClient jdbc, PersonalDataVault vault) {
         super(jdbc, vault, Column.REQUIREMENTS_OFFENDER);
+        this.keys = new PersonKeys(jdbc, vault, Column.REQUIREMENTS_OFFENDER);
     }
 
     void insert(SpecialRequirements requirements) {
@@ -40,10 +47,10 @@ class SpecialRequirementsStore extends SealedColumnRows {
                         INSERT INTO special_requirements (id, order_id, administrative_case, district, court,
                             case_number, decision_date, effective_from, valid_until, term_months, status, bans, offender_sealed,
                             offender_iin_index, legal_basis_law, legal_basis_article, legal_basis_version,
-                            imposed_by, recorded_at)
+                            imposed_by, recorded_at, offender_document_index)
                         VALUES (:id, :orderId, :administrativeCase, :district, :court, :caseNumber, :decisionDate,
                             :effectiveFrom, :validUntil, :termMonths, :status, CAST(:bans AS jsonb), CAST(:offender AS jsonb),
-                            :offenderIndex, :law, :article, :lawVersion, :imposedBy, :recordedAt)
+                            :offenderIndex, :law, :article, :lawVersion, :imposedBy, :recordedAt, :documentIndex)
                         """)
                 .param("id", requirements.id())
                 .param("orderId", requirements.orderId())
@@ -58,7 +65,8 @@ class SpecialRequirementsStore extends SealedColumnRows {
                 .param("status", requirements.status().name())
                 .param("bans", JSON.writeValueAsString(requirements.bans()))
                 .param("offender", sealed(requirements.id(), requirements.offender()))
-                .param("offenderIndex", vault.blindIndex(requirements.offender().iin()))
+                .param("offenderIndex", requirements.offender().identity().personIndex(vault))
+                .param("documentIndex", requirements.offender().identity().documentIndex(vault))
                 .param("law", requirements.legalBasis().law())
                 .param("article", requirements.legalBasis().article())
                 .param("lawVersion", requirements.legalBasis().version())
@@ -74,15 +82,11 @@ class SpecialRequirementsStore extends SealedColumnRows {
                 .optional();
     }
 
-    /** The rows in force (extended or not) against the person with this IIN, found by its blind index. */
-    List<SpecialRequirements> inForceAgainst(String iin) {
-        return jdbc.sql(
-                        """
-                        SELECT * FROM special_requirements
-                        WHERE offender_iin_index = :index AND status IN ('IN_FORCE', 'EXTENDED')
-                        ORDER BY effective_from
-                        """)
-                .param("index", vault.blindIndex(iin))
+    /** The rows in force (extended or not) against the person {@code offender} finds, by a blind index. */
+    List<SpecialRequirements> inForceAgainst(OffenderIndex offender) {
+        return jdbc.sql("SELECT * FROM special_requirements WHERE " + offender.column()
+                        + " = :index AND status IN ('IN_FORCE', 'EXTENDED') ORDER BY effective_from")
+                .param("index", offender.value())
                 .query(this::map)
                 .list();
     }
@@ -93,6 +97,51 @@ class SpecialRequirementsStore extends SealedColumnRows {
                 .param("id", id)
                 .query(this::map)
                 .optional();
+    }
+
+    @Override
+    public Measure measure() {
+        return Measure.SPECIAL_REQUIREMENTS;
+    }
+
+    @Override
+    public Optional<OffenderRecord> lockOffender(UUID id) {
+        return lock(id).map(found -> offenderRecord(found, keys.of(id)));
+    }
+
+    @Override
+    public List<OffenderRecord> linkToIin(byte[] personIndex, String iin) {
+        List<SpecialRequirements> rows = keys.lockedRows(personIndex, this::map);
+        rows.forEach(row -> keys.link(row.id(), row.offender().withIin(iin), iin));
+        return rows.stream().map(row -> offenderRecord(row, personIndex)).toList();
+    }
+
+    @Override
+    public List<PersonMeasure> againstPerson(OffenderIndex index) {
+        return jdbc.sql("SELECT id, order_id, district, status, effective_from, valid_until FROM special_requirements"
+                        + " WHERE " + index.column() + " = :index")
+                .param("index", index.value())
+                .query((row, n) -> new PersonMeasure(
+                        Measure.SPECIAL_REQUIREMENTS,
+                        row.getObject("id", UUID.class),
+                        row.getObject("order_id", UUID.class),
+                        null,
+                        row.getString("district"),
+                        row.getString("status"),
+                        Times.instant(row, "effective_from"),
+                        Times.instant(row, "valid_until")))
+                .list();
+    }
+
+    private static OffenderRecord offenderRecord(SpecialRequirements row, byte[] personIndex) {
+        return new OffenderRecord(
+                Measure.SPECIAL_REQUIREMENTS,
+                row.id(),
+                row.orderId(),
+                row.district(),
+                row.version(),
+                personIndex,
+                row.offender().identity());
     }
 
     static String json(Object value) {

@@ -247,6 +247,13 @@ class OrderApiSecurityMatrixTest {
             if (path.equals("/api/v1/person-checks")) {
                 return Optional.of(OrderRequests.offenderCheck());
             }
+            if (path.endsWith("/offender-identification")) {
+                // The fixture's measures name their offender by this IIN: linking it again changes nothing.
+                return Optional.of("{\"iin\": \"" + OrderRequests.OFFENDER_IIN + "\"}");
+            }
+            if (path.equals("/api/v1/person-histories")) {
+                return Optional.of(OrderRequests.personHistory());
+            }
             if (path.equals("/api/v1/break-glass-grants")) {
                 return Optional.of(breakGlassBody());
             }

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import kz.qorgau.events.ApproachBanEnded;
 import kz.qorgau.events.ApproachBanImposed;
 import kz.qorgau.events.OrderIssued;
+import kz.qorgau.events.PersonIdentified;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.RegisterEntered;
 import kz.qorgau.events.RegisterExited;
@@ -70,7 +71,8 @@ public final class ContractExamples {
             ApproachBanImposed.class,
             ApproachBanEnded.class,
             RiskLevelChanged.class,
-            RiskReassessmentOverdue.class);
+            RiskReassessmentOverdue.class,
+            PersonIdentified.class);
 
     /**
      * One envelope of every type of the order's own life on {@code qorgau.orders} after the issue (served,

@@ -1,0 +1,36 @@
+package kz.qorgau.order.person;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import kz.qorgau.events.Measure;
+
+/**
+ * A page of a person's history as offender: the measures of the supervisor's district, newest first, and how
+ * many the person has in other districts (not shown: the district rule). No personal data.
+ */
+@Schema(name = "PersonHistory")
+record HistoryPage(
+        List<Entry> items,
+        int page,
+        int size,
+        boolean hasNext,
+        @Schema(description = "How many of the person's measures are in other districts (not shown).")
+                int otherDistricts) {
+
+    /** One measure against the person. */
+    @Schema(name = "PersonHistoryEntry")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Entry(
+            Measure measure,
+            UUID id,
+            @Schema(description = "The protective order concerned, if any.", nullable = true) UUID orderId,
+            @Schema(description = "A protective order's number.", nullable = true) String orderNumber,
+            String district,
+            @Schema(description = "The measure's state, in its own words (e.g. IN_FORCE, EXPIRED, ENDED).")
+                    String status,
+            @Schema(description = "Issued (an order) or effective from (a court's measure).") Instant since,
+            @Schema(description = "When it ends or ended; absent when not set.", nullable = true) Instant until) {}
+}
