@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,6 +155,11 @@ class AuditKillIT {
         // A checkpoint key of its own, as production has (no demo keys here).
         environment.put(
                 "QORGAU_AUDIT_CHECKPOINT_SIGNING_KEY", NoteSigner.generate("test.qorgau/audit", new SecureRandom()));
+        // And a key-encryption key of its own for the subject keys (docs/adr/0031).
+        byte[] keyEncryptionKey = new byte[32];
+        new SecureRandom().nextBytes(keyEncryptionKey);
+        environment.put("QORGAU_AUDIT_SHREDDING_ACTIVE_KEY_ID", "k1");
+        environment.put("QORGAU_AUDIT_SHREDDING_KEYS_K1", Base64.getEncoder().encodeToString(keyEncryptionKey));
         // Trusts the JVM's test token issuer, as production trusts its OpenID Connect provider.
         TestIdentity identity = infrastructure.identity();
         environment.put("QORGAU_OIDC_ISSUER_URI", identity.issuer().toString());

@@ -309,7 +309,7 @@ class AuditTrailTest {
         assertThat(flagged).extracting(entry -> entry.get("offset").asLong()).contains(first.offset(), second.offset());
         for (JsonNode entry : flagged) {
             assertThat(entry.get("unreadable").asBoolean()).isTrue();
-            assertThat(entry.get("encodingVersion").asInt()).isEqualTo(2);
+            assertThat(entry.get("encodingVersion").asInt()).isEqualTo(3);
             assertThat(entry.get("eventId").isNull()).isTrue();
         }
         JsonNode notJsonEntry = flagged.stream()

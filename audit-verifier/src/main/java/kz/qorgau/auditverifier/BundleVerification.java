@@ -102,7 +102,7 @@ public final class BundleVerification {
                 return failedAt(sequence, "its inclusion proof does not lead to the signed root");
             }
             Map<String, Object> expected = new LinkedHashMap<>();
-            expected.put("entry", view(entry, exported.payloadDigest(), leaf, payloads));
+            expected.put("entry", view(exported, leaf, payloads));
             expected.put(
                     "inclusionProof",
                     proof.stream().map(BundleVerification::base64).toList());
@@ -122,8 +122,9 @@ public final class BundleVerification {
     }
 
     /** The entry as the service writes it into a bundle, from the checked values alone. */
-    private static Map<String, @Nullable Object> view(
-            AuditEntry entry, byte @Nullable [] payloadDigest, byte[] leaf, boolean payloads) {
+    private static Map<String, @Nullable Object> view(ExportedEntry exported, byte[] leaf, boolean payloads) {
+        AuditEntry entry = exported.entry();
+        byte[] payloadDigest = exported.payloadDigest();
         Map<String, @Nullable Object> view = new LinkedHashMap<>();
         view.put("sequence", entry.sequence());
         view.put("encodingVersion", entry.version());
@@ -143,10 +144,16 @@ public final class BundleVerification {
         view.put("recordedAt", CanonicalEncoding.formatTime(entry.recordedAt()));
         byte[] payload = entry.payload();
         view.put("hasPayload", payload != null);
-        if (payloads) {
+        boolean encrypted = entry.payloadKey() != null;
+        // Version 3 (docs/adr/0031): a decrypted payload only while its key lives; no proof covers the plaintext.
+        if (payloads && (!encrypted || "READABLE".equals(exported.payloadState()))) {
             view.put("payload", payload == null ? "" : base64(payload));
         }
         view.put("payloadSha256", payloadDigest == null ? null : HexFormat.of().formatHex(payloadDigest));
+        if (encrypted) {
+            view.put("payloadKey", entry.payloadKey());
+            view.put("payloadState", exported.payloadState());
+        }
         view.put("key", entry.key() == null ? null : base64(entry.key()));
         List<RecordHeader> headers = entry.headers();
         view.put(

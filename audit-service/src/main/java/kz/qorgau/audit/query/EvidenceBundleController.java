@@ -16,6 +16,7 @@ import kz.qorgau.audit.checkpoint.CheckpointLog;
 import kz.qorgau.audit.checkpoint.StoredCheckpoint;
 import kz.qorgau.audit.entry.AuditLog;
 import kz.qorgau.audit.entry.StoredEntry;
+import kz.qorgau.audit.subjectkey.SubjectKeys;
 import kz.qorgau.audit.tree.StoredTree;
 import kz.qorgau.auditlog.MerkleTree;
 import kz.qorgau.kit.problem.InvalidRequestException;
@@ -59,9 +60,11 @@ class EvidenceBundleController {
 
     private final JdbcClient jdbc;
     private final MeterRegistry meters;
+    private final SubjectKeys keys;
 
-    EvidenceBundleController(JdbcClient jdbc, MeterRegistry meters) {
+    EvidenceBundleController(JdbcClient jdbc, MeterRegistry meters, SubjectKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
         this.meters = meters;
     }
 
@@ -132,9 +135,10 @@ class EvidenceBundleController {
                     purpose);
         }
         StoredTree tree = new StoredTree(jdbc);
+        SubjectKeys.Opener opener = keys.opener();
         List<BundledEntry> entries = found.stream()
                 .map(stored -> new BundledEntry(
-                        AuditEntryView.of(stored).bundled(payloads),
+                        AuditEntryView.of(stored, opener).bundled(payloads),
                         MerkleTree.inclusionProof(stored.sequence() - 1, size, tree).stream()
                                 .map(hash -> Base64.getEncoder().encodeToString(hash))
                                 .toList()))

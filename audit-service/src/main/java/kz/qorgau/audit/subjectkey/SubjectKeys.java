@@ -1,0 +1,175 @@
+package kz.qorgau.audit.subjectkey;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import kz.qorgau.audit.platform.AuditProperties;
+import kz.qorgau.auditlog.AuditEntry;
+import kz.qorgau.auditlog.CanonicalEncoding;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The keys of crypto-shredding (docs/adr/0031): one per CloudEvents subject, one per topic, partition and day
+ * for unreadable records, each wrapped by the key-encryption key and kept in {@code audit_subject_key}. The
+ * writer seals a payload before it is hashed into its leaf; readers open it while its key lives.
+ */
+@Component
+public class SubjectKeys {
+
+    /** The first byte of a stored payload's envelope: AES-256-GCM, nonce ‖ ciphertext ‖ tag after it. */
+    static final byte ENVELOPE_AES_GCM = 0x01;
+
+    static final String SUBJECT_PREFIX = "subject:";
+    static final String UNREADABLE_PREFIX = "unreadable:";
+
+    private final KeyEncryptionKeys keks;
+    private final JdbcClient readers;
+
+    SubjectKeys(AuditProperties properties, JdbcClient jdbc) {
+        this(KeyEncryptionKeys.of(properties.shredding()), jdbc);
+    }
+
+    SubjectKeys(KeyEncryptionKeys keks, JdbcClient jdbc) {
+        this.keks = keks;
+        this.readers = jdbc;
+    }
+
+    /** The name of the key an entry's payload is sealed under: its subject's, or its partition's of that day. */
+    public static String nameFor(AuditEntry entry) {
+        if (entry.isUnreadable()) {
+            LocalDate day = LocalDate.ofInstant(entry.recordedAt(), ZoneOffset.UTC);
+            return UNREADABLE_PREFIX + entry.topic() + "/" + entry.partition() + "/" + day;
+        }
+        return SUBJECT_PREFIX + entry.subject();
+    }
+
+    /**
+     * {@code entry} (version 3, its payload in clear) with its payload sealed under its key, created in the
+     * writer's transaction {@code jdbc} when it is the first; unchanged when it has no payload. A subject whose
+     * key was destroyed and that has a new event (a late access, say) gets a key of a new generation: the new
+     * event is kept, the shredded ones stay shredded.
+     *
+     * @throws IllegalStateException when the key cannot be unwrapped (a key-encryption key missing from the ring):
+     *     retried, never appended in clear
+     */
+    public AuditEntry seal(JdbcClient jdbc, AuditEntry entry) {
+        byte[] payload = entry.payload();
+        if (payload == null || entry.version() != CanonicalEncoding.VERSION_3) {
+            return entry;
+        }
+        Map.Entry<String, byte[]> live = liveKey(jdbc, nameFor(entry), entry);
+        String name = live.getKey();
+        byte[] key = live.getValue();
+        byte[] sealed = Aes.seal(key, payload, associatedData(name, entry.sequence()));
+        byte[] stored = new byte[sealed.length + 1];
+        stored[0] = ENVELOPE_AES_GCM;
+        System.arraycopy(sealed, 0, stored, 1, sealed.length);
+        return entry.withStoredPayload(stored, name);
+    }
+
+    /** Opens payloads for one reader's request; each key is read once per opener. */
+    public Opener opener() {
+        return new Opener();
+    }
+
+    /** A stored payload as a reader sees it. */
+    public record Opened(PayloadState state, byte @Nullable [] payload) {}
+
+    /** Opens the payloads of one request, reading each key once. */
+    public final class Opener {
+
+        private final Map<String, StoredKey> keys = new HashMap<>();
+
+        private Opener() {}
+
+        /**
+         * The payload of {@code entry} as stored: in clear for versions 1 and 2 and the service's own entries,
+         * decrypted while its key lives.
+         */
+        public Opened open(AuditEntry entry) {
+            byte[] stored = entry.payload();
+            String name = entry.payloadKey();
+            if (stored == null || name == null) {
+                return new Opened(PayloadState.READABLE, stored);
+            }
+            StoredKey key = keys.computeIfAbsent(name, this::read);
+            if (key == null) {
+                return new Opened(PayloadState.KEY_MISSING, null);
+            }
+            if (key.wrapped() == null) {
+                return new Opened(PayloadState.SHREDDED, null);
+            }
+            try {
+                byte[] subjectKey = keks.unwrap(key.kekId(), key.wrapped(), name);
+                if (stored.length < 1 || stored[0] != ENVELOPE_AES_GCM) {
+                    return new Opened(PayloadState.NOT_AUTHENTIC, null);
+                }
+                byte[] sealed = new byte[stored.length - 1];
+                System.arraycopy(stored, 1, sealed, 0, sealed.length);
+                return new Opened(
+                        PayloadState.READABLE, Aes.open(subjectKey, sealed, associatedData(name, entry.sequence())));
+            } catch (GeneralSecurityException e) {
+                return new Opened(PayloadState.NOT_AUTHENTIC, null);
+            }
+        }
+
+        private @Nullable StoredKey read(String name) {
+            return readers.sql("SELECT wrapped_key, kek_id FROM audit_subject_key WHERE name = ?")
+                    .param(name)
+                    .query((row, number) -> new StoredKey(row.getBytes(1), row.getString(2)))
+                    .optional()
+                    .orElse(null);
+        }
+    }
+
+    private record StoredKey(byte @Nullable [] wrapped, String kekId) {}
+
+    /** The live key for {@code base}: after a destroyed one, the next generation's ({@code base#2}, ...). */
+    private Map.Entry<String, byte[]> liveKey(JdbcClient jdbc, String base, AuditEntry entry) {
+        String name = base;
+        for (int generation = 2; ; generation++) {
+            Optional<StoredKey> stored = jdbc.sql("SELECT wrapped_key, kek_id FROM audit_subject_key WHERE name = ?")
+                    .param(name)
+                    .query((row, number) -> new StoredKey(row.getBytes(1), row.getString(2)))
+                    .optional();
+            if (stored.isEmpty()) {
+                return Map.entry(name, create(jdbc, name, entry));
+            }
+            if (stored.get().wrapped() != null) {
+                try {
+                    return Map.entry(
+                            name, keks.unwrap(stored.get().kekId(), stored.get().wrapped(), name));
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("the key " + name + " cannot be unwrapped: " + e.getMessage());
+                }
+            }
+            name = base + "#" + generation;
+        }
+    }
+
+    private byte[] create(JdbcClient jdbc, String name, AuditEntry entry) {
+        byte[] key = Aes.newKey();
+        jdbc.sql(
+                        "INSERT INTO audit_subject_key (name, subject, wrapped_key, kek_id, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(
+                        name,
+                        entry.isUnreadable() ? null : entry.subject(),
+                        keks.wrap(key, name),
+                        keks.activeKeyId(),
+                        OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC))
+                .update();
+        return key;
+    }
+
+    /** Binds a ciphertext to its key's name and its place in the trail: it opens nowhere else. */
+    private static byte[] associatedData(String name, long sequence) {
+        return ("qorgau-audit-payload\0" + name + "\0" + sequence).getBytes(StandardCharsets.UTF_8);
+    }
+}
