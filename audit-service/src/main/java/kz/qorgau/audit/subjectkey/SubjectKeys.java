@@ -12,6 +12,7 @@ import kz.qorgau.audit.platform.AuditProperties;
 import kz.qorgau.auditlog.AuditEntry;
 import kz.qorgau.auditlog.CanonicalEncoding;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,7 @@ public class SubjectKeys {
     private final KeyEncryptionKeys keks;
     private final JdbcClient readers;
 
+    @Autowired
     SubjectKeys(AuditProperties properties, JdbcClient jdbc) {
         this(KeyEncryptionKeys.of(properties.shredding()), jdbc);
     }
