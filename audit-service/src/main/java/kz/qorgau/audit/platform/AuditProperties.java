@@ -25,7 +25,47 @@ public record AuditProperties(
         @DefaultValue Database database,
         @DefaultValue Checkpoints checkpoint,
         @DefaultValue Reconcile reconcile,
-        @DefaultValue Shredding shredding) {
+        @DefaultValue Shredding shredding,
+        @DefaultValue Restore restore) {
+
+    public AuditProperties {
+        // A mirrored subject key must be gone from the mirror before its retention can destroy it (docs/adr/0032).
+        Duration shortest = shredding.subjectRetention().compareTo(shredding.unreadableRetention()) < 0
+                ? shredding.subjectRetention()
+                : shredding.unreadableRetention();
+        if (restore.mirrorRetention().compareTo(shortest) >= 0) {
+            throw new IllegalArgumentException("qorgau.audit.restore.mirror-retention must be shorter than the"
+                    + " shortest qorgau.audit.shredding retention, or a shredded key would outlive it in the mirror");
+        }
+    }
+
+    /**
+     * Restore from a backup (docs/adr/0032): every entry is mirrored, exactly as stored, to the log topic; a
+     * database behind it is checked, brought up to it from there and held to every published checkpoint before
+     * the writer appends.
+     *
+     * @param mirrorRetention how long the log topic keeps an entry: the oldest backup that can be restored
+     * @param mirrorInterval how often the writer copies new entries to the log topic; checkpoints wait for it
+     * @param verifyOnStart verify the whole database and every published checkpoint at each writer start, even
+     *     when the log topic holds nothing the database lacks (the runbook's first start after a restore)
+     * @param readTimeout how long reading the log or checkpoint topic may take before the start is refused
+     */
+    public record Restore(
+            @DefaultValue("30d") Duration mirrorRetention,
+            @DefaultValue("500ms") Duration mirrorInterval,
+            @DefaultValue("false") boolean verifyOnStart,
+            @DefaultValue("60s") Duration readTimeout) {
+
+        public Restore {
+            if (mirrorRetention.compareTo(Duration.ofSeconds(1)) < 0
+                    || mirrorInterval.isNegative()
+                    || mirrorInterval.isZero()
+                    || readTimeout.isNegative()
+                    || readTimeout.isZero()) {
+                throw new IllegalArgumentException("qorgau.audit.restore durations must be positive");
+            }
+        }
+    }
 
     /**
      * Crypto-shredding (docs/adr/0031): every payload is sealed under its subject's key, wrapped by a

@@ -2,6 +2,8 @@ package kz.qorgau.audit.retention;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -15,7 +17,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import kz.qorgau.kit.problem.InvalidRequestException;
-import kz.qorgau.kit.problem.Problems;
 import kz.qorgau.kit.problem.Problems.FieldProblem;
 import kz.qorgau.kit.security.Authorities;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/audit/legal-holds", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Legal holds", description = "Subjects whose data must not be shredded while a case runs (docs/adr/0031)")
 class LegalHoldsController {
+
+    /** The write-limit declaration every state-changing operation makes (the security matrix checks it). */
+    static final String WRITE_LIMIT = "x-qorgau-write-limit";
+
+    static final String NOT_LIMITED = "exempt: a few auditors and supervisors, each hold an entry of the trail";
 
     /** A court's or an investigation's reference: no free text, so no personal data. */
     static final Pattern CASE_REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9./_-]{0,63}");
@@ -120,6 +126,7 @@ class LegalHoldsController {
     @Transactional
     @Operation(
             summary = "Place a legal hold on a subject",
+            extensions = @Extension(properties = @ExtensionProperty(name = WRITE_LIMIT, value = NOT_LIMITED)),
             description = "From now on no key of the subject is destroyed, whatever its retention, until every hold"
                     + " on it is lifted. Recorded as an entry of the trail (kz.qorgau.audit.legal.hold.placed.v1)."
                     + " Placing the same case's hold again changes nothing.")
@@ -153,17 +160,12 @@ class LegalHoldsController {
     @Transactional
     @Operation(
             summary = "Lift a legal hold",
+            extensions = @Extension(properties = @ExtensionProperty(name = WRITE_LIMIT, value = NOT_LIMITED)),
             description = "The case's hold on the subject ends; once no hold is left, the subject's keys are"
                     + " destroyed when their retention ends. Recorded as an entry of the trail"
-                    + " (kz.qorgau.audit.legal.hold.lifted.v1). Auditors only.")
-    @ApiResponse(responseCode = "200", description = "The hold, lifted")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No active hold of this case on the subject",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    + " (kz.qorgau.audit.legal.hold.lifted.v1). Lifting a hold that is not active changes"
+                    + " nothing. Auditors only.")
+    @ApiResponse(responseCode = "200", description = "The subject's holds after the lift")
     @ApiResponse(
             responseCode = "400",
             description = "subject or caseReference is missing or malformed",
@@ -171,22 +173,15 @@ class LegalHoldsController {
                     @Content(
                             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                             schema = @Schema(implementation = ProblemDetail.class)))
-    HoldView lift(@RequestBody HoldRequest request, Principal who) {
+    Holds lift(@RequestBody HoldRequest request, Principal who) {
         String subject = validSubject(request);
         String caseReference = validCase(request);
-        LegalHold hold = active(subject, caseReference)
-                .orElseThrow(() -> Problems.error(
-                        HttpStatus.NOT_FOUND,
-                        Problems.NOT_FOUND,
-                        "No such legal hold",
-                        "The subject has no active hold of this case"));
-        jdbc.sql("UPDATE audit_legal_hold SET lifted_by = ?, lifted_at = ? WHERE id = ? AND lifted_at IS NULL")
-                .params(who.getName(), now(), hold.id())
+        // As a DELETE: lifting what is not held changes nothing.
+        jdbc.sql("UPDATE audit_legal_hold SET lifted_by = ?, lifted_at = ?"
+                        + " WHERE subject = ? AND case_reference = ? AND lifted_at IS NULL")
+                .params(who.getName(), now(), subject, caseReference)
                 .update();
-        return HoldView.of(jdbc.sql("SELECT " + LegalHold.COLUMNS + " FROM audit_legal_hold WHERE id = ?")
-                .param(hold.id())
-                .query(LegalHold.ROWS)
-                .single());
+        return holds(UUID.fromString(subject));
     }
 
     private Optional<LegalHold> active(String subject, String caseReference) {

@@ -55,7 +55,9 @@ import tools.jackson.databind.json.JsonMapper;
             // Retention ends two seconds after a subject's last payload; the test calls the job itself.
             "qorgau.audit.shredding.subject-retention=2s",
             "qorgau.audit.shredding.interval=1h",
-            "qorgau.audit.shredding.hold-interval=200ms"
+            "qorgau.audit.shredding.hold-interval=200ms",
+            // Shorter than the retention: no destroyed key outlives it in the log topic.
+            "qorgau.audit.restore.mirror-retention=1s"
         })
 @QorgauInfrastructure
 @Import(CatalogueTopics.class)
