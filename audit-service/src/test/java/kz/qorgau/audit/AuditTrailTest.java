@@ -269,11 +269,13 @@ class AuditTrailTest {
         assertThat(entry.get("eventId").asString()).isEqualTo(eventId);
         assertThat(entry.get("type").asString()).isEqualTo("kz.qorgau.order.served.v9");
         assertThat(entry.get("subjectSequence").asLong()).isEqualTo(2);
-        assertThat(jdbc.sql("SELECT payload FROM audit_entry WHERE event_id = ?::uuid")
+        // Stored encrypted under the order's key (docs/adr/0031), shown as received.
+        assertThat(jdbc.sql("SELECT payload_key FROM audit_entry WHERE event_id = ?::uuid")
                         .param(eventId)
-                        .query(byte[].class)
+                        .query(String.class)
                         .single())
-                .isEqualTo(data);
+                .isEqualTo("subject:" + orderId);
+        assertThat(Base64.getDecoder().decode(entry.get("payload").asString())).isEqualTo(data);
     }
 
     @Test
