@@ -121,6 +121,17 @@ public final class BundleVerification {
         return new Result(true, subject, expectedEntries.size(), treeSize, null);
     }
 
+    /** What the service can say of an encrypted payload (docs/adr/0031); anything else is not its bundle. */
+    private static final List<String> PAYLOAD_STATES = List.of("READABLE", "SHREDDED", "KEY_MISSING", "NOT_AUTHENTIC");
+
+    private static String knownState(@Nullable String state) {
+        if (state == null || !PAYLOAD_STATES.contains(state)) {
+            // Leaves the bundle unequal to what the service would write: refused as a changed bundle.
+            return "not a payload state";
+        }
+        return state;
+    }
+
     /** The entry as the service writes it into a bundle, from the checked values alone. */
     private static Map<String, @Nullable Object> view(ExportedEntry exported, byte[] leaf, boolean payloads) {
         AuditEntry entry = exported.entry();
@@ -152,7 +163,7 @@ public final class BundleVerification {
         view.put("payloadSha256", payloadDigest == null ? null : HexFormat.of().formatHex(payloadDigest));
         if (encrypted) {
             view.put("payloadKey", entry.payloadKey());
-            view.put("payloadState", exported.payloadState());
+            view.put("payloadState", knownState(exported.payloadState()));
         }
         view.put("key", entry.key() == null ? null : base64(entry.key()));
         List<RecordHeader> headers = entry.headers();
