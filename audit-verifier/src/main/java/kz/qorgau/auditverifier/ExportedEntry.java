@@ -22,7 +22,8 @@ record ExportedEntry(
         byte @Nullable [] payloadDigest,
         byte[] statedLeafHash,
         byte @Nullable [] statedChainHash,
-        @Nullable String payloadState) {
+        @Nullable String payloadState,
+        byte @Nullable [] storedPayload) {
 
     /**
      * @throws IllegalArgumentException when the line does not hold an entry
@@ -84,7 +85,8 @@ record ExportedEntry(
                 digest,
                 hex(line, "leafHash"),
                 chainHash == null ? null : HexFormat.of().parseHex(chainHash),
-                optionalText(line, "payloadState"));
+                optionalText(line, "payloadState"),
+                bytes(line, "storedPayload"));
     }
 
     /** The entry's leaf hash, recomputed from its fields. */

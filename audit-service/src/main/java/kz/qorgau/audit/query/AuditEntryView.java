@@ -78,6 +78,13 @@ record AuditEntryView(
                 @JsonInclude(JsonInclude.Include.NON_NULL)
                 @Nullable
                 PayloadState payloadState,
+        @Schema(
+                        description = "Only in an evidence bundle with payloads, for a READABLE encrypted payload: the"
+                                + " bytes as stored, base64, which the offline verifier opens with the bundle's"
+                                + " payloadKeys and holds to payloadSha256 and payload (docs/adr/0031)")
+                @JsonInclude(JsonInclude.Include.NON_NULL)
+                @Nullable
+                String storedPayload,
         @Schema(description = "Version 2: the record key as received, base64; null when it had none") @Nullable
                 String key,
         @Schema(description = "Version 2: the record headers as received, in order; null for version 1") @Nullable
@@ -124,6 +131,7 @@ record AuditEntryView(
                 storedPayload == null ? null : HexFormat.of().formatHex(CanonicalEncoding.payloadDigest(storedPayload)),
                 entry.payloadKey(),
                 entry.payloadKey() == null ? null : opened.state(),
+                null,
                 key == null ? null : base64(key),
                 headers == null
                         ? null
@@ -139,7 +147,7 @@ record AuditEntryView(
      * As an evidence bundle holds it (docs/adr/0027): without the chain hash, which only the entries before
      * could confirm, and without the payload unless asked; the payload's digest, which the leaf covers, stays.
      */
-    AuditEntryView bundled(boolean withPayload) {
+    AuditEntryView bundled(boolean withPayload, byte @Nullable [] storedPayload) {
         return new AuditEntryView(
                 sequence,
                 encodingVersion,
@@ -162,6 +170,7 @@ record AuditEntryView(
                 payloadSha256,
                 payloadKey,
                 payloadState,
+                withPayload && storedPayload != null ? base64(storedPayload) : null,
                 key,
                 headers,
                 leafHash,

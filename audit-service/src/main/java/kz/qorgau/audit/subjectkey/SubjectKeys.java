@@ -1,6 +1,5 @@
 package kz.qorgau.audit.subjectkey;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import kz.qorgau.audit.platform.AuditProperties;
 import kz.qorgau.auditlog.AuditEntry;
 import kz.qorgau.auditlog.CanonicalEncoding;
+import kz.qorgau.auditlog.PayloadEnvelope;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,9 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SubjectKeys {
-
-    /** The first byte of a stored payload's envelope: AES-256-GCM, nonce ‖ ciphertext ‖ tag after it. */
-    static final byte ENVELOPE_AES_GCM = 0x01;
 
     static final String SUBJECT_PREFIX = "subject:";
     static final String UNREADABLE_PREFIX = "unreadable:";
@@ -69,11 +66,7 @@ public class SubjectKeys {
         Map.Entry<String, byte[]> live = liveKey(jdbc, nameFor(entry), entry);
         String name = live.getKey();
         byte[] key = live.getValue();
-        byte[] sealed = Aes.seal(key, payload, associatedData(name, entry.sequence()));
-        byte[] stored = new byte[sealed.length + 1];
-        stored[0] = ENVELOPE_AES_GCM;
-        System.arraycopy(sealed, 0, stored, 1, sealed.length);
-        return entry.withStoredPayload(stored, name);
+        return entry.withStoredPayload(PayloadEnvelope.seal(key, payload, name, entry.sequence()), name);
     }
 
     /** Opens payloads for one reader's request; each key is read once per opener. */
@@ -81,8 +74,23 @@ public class SubjectKeys {
         return new Opener();
     }
 
-    /** A stored payload as a reader sees it. */
-    public record Opened(PayloadState state, byte @Nullable [] payload) {}
+    /**
+     * A stored payload as a reader sees it.
+     *
+     * @param subjectKey the key that opened it: for an evidence bundle with payloads only (docs/adr/0031), never
+     *     logged
+     */
+    public record Opened(PayloadState state, byte @Nullable [] payload, byte @Nullable [] subjectKey) {
+
+        Opened(PayloadState state, byte @Nullable [] payload) {
+            this(state, payload, null);
+        }
+
+        @Override
+        public String toString() {
+            return "Opened[" + state + "]";
+        }
+    }
 
     /** Opens the payloads of one request, reading each key once. */
     public final class Opener {
@@ -110,13 +118,10 @@ public class SubjectKeys {
             }
             try {
                 byte[] subjectKey = keks.unwrap(key.kekId(), key.wrapped(), name);
-                if (stored.length < 1 || stored[0] != ENVELOPE_AES_GCM) {
-                    return new Opened(PayloadState.NOT_AUTHENTIC, null);
-                }
-                byte[] sealed = new byte[stored.length - 1];
-                System.arraycopy(stored, 1, sealed, 0, sealed.length);
                 return new Opened(
-                        PayloadState.READABLE, Aes.open(subjectKey, sealed, associatedData(name, entry.sequence())));
+                        PayloadState.READABLE,
+                        PayloadEnvelope.open(subjectKey, stored, name, entry.sequence()),
+                        subjectKey);
             } catch (GeneralSecurityException e) {
                 return new Opened(PayloadState.NOT_AUTHENTIC, null);
             }
@@ -168,10 +173,5 @@ public class SubjectKeys {
                         OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC))
                 .update();
         return key;
-    }
-
-    /** Binds a ciphertext to its key's name and its place in the trail: it opens nowhere else. */
-    private static byte[] associatedData(String name, long sequence) {
-        return ("qorgau-audit-payload\0" + name + "\0" + sequence).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -177,16 +177,25 @@ class CryptoShreddingTest {
                 BundleVerification.verify(bundle.body().getBytes(StandardCharsets.UTF_8), List.of(key));
         assertThat(proven.verified()).as(proven.toString()).isTrue();
         assertThat(proven.entries()).isEqualTo(4);
-        BundleVerification.Result heldBundle = BundleVerification.verify(
-                new AuditApi(port)
-                        .get(
-                                "/api/v1/audit/bundle?subject=" + held + "&payloads=true",
-                                infrastructure.identity().token(Persona.AUDITOR),
-                                Map.of("Qorgau-Purpose", "court case 2-1234/2026"))
-                        .body()
-                        .getBytes(StandardCharsets.UTF_8),
-                List.of(key));
+        String heldBody = new AuditApi(port)
+                .get(
+                        "/api/v1/audit/bundle?subject=" + held + "&payloads=true",
+                        infrastructure.identity().token(Persona.AUDITOR),
+                        Map.of("Qorgau-Purpose", "court case 2-1234/2026"))
+                .body();
+        BundleVerification.Result heldBundle =
+                BundleVerification.verify(heldBody.getBytes(StandardCharsets.UTF_8), List.of(key));
         assertThat(heldBundle.verified()).as(heldBundle.toString()).isTrue();
+        // Its decrypted payloads are proven too: one changed, the bundle fails.
+        tools.jackson.databind.node.ObjectNode changed =
+                (tools.jackson.databind.node.ObjectNode) JSON.readTree(heldBody);
+        ((tools.jackson.databind.node.ObjectNode) changed.get("entries").get(0).get("entry"))
+                .put(
+                        "payload",
+                        Base64.getEncoder().encodeToString("{\"forged\":true}".getBytes(StandardCharsets.UTF_8)));
+        BundleVerification.Result forged = BundleVerification.verify(JSON.writeValueAsBytes(changed), List.of(key));
+        assertThat(forged.verified()).isFalse();
+        assertThat(forged.toString()).contains("not what the trail holds");
 
         // The hold lifted (an entry too), the next round destroys the key.
         HttpResponse<String> lifted =
