@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.qorgau.audit.checkpoint.PeriodicTask;
 import kz.qorgau.audit.checkpoint.SignableSize;
+import kz.qorgau.audit.checkpoint.TopicReader;
 import kz.qorgau.audit.entry.AuditLog;
 import kz.qorgau.audit.entry.StoredEntry;
 import kz.qorgau.audit.platform.AuditProperties;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import kz.qorgau.audit.checkpoint.CheckpointTopic;
+import kz.qorgau.audit.checkpoint.TopicReader;
 import kz.qorgau.audit.entry.AuditLog;
 import kz.qorgau.audit.entry.ChainHash;
 import kz.qorgau.audit.entry.HashChain;

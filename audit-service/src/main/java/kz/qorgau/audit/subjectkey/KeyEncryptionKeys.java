@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import kz.qorgau.audit.platform.AuditProperties;
+import kz.qorgau.auditlog.AesGcm;
 import kz.qorgau.events.sealed.LocalDemoKeys;
 
 /**
@@ -48,7 +49,7 @@ public final class KeyEncryptionKeys {
             } catch (IllegalArgumentException e) {
                 key = new byte[0];
             }
-            if (key.length != Aes.KEY_BYTES) {
+            if (key.length != AesGcm.KEY_BYTES) {
                 // Never the key itself in the message.
                 throw new IllegalStateException(
                         "qorgau.audit.shredding.keys." + id + " must be base64 of 256 random bits");
@@ -64,7 +65,7 @@ public final class KeyEncryptionKeys {
 
     /** A subject key wrapped by the active key, bound to its name. */
     byte[] wrap(byte[] subjectKey, String name) {
-        return Aes.seal(keys.get(activeKeyId), subjectKey, associatedData(name));
+        return AesGcm.seal(keys.get(activeKeyId), subjectKey, associatedData(name));
     }
 
     /**
@@ -76,7 +77,7 @@ public final class KeyEncryptionKeys {
         if (key == null) {
             throw new GeneralSecurityException("no key-encryption key " + keyId);
         }
-        return Aes.open(key, wrapped, associatedData(name));
+        return AesGcm.open(key, wrapped, 0, associatedData(name));
     }
 
     private static byte[] associatedData(String name) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import kz.qorgau.audit.platform.AuditProperties;
+import kz.qorgau.auditlog.AesGcm;
 import kz.qorgau.auditlog.AuditEntry;
 import kz.qorgau.auditlog.CanonicalEncoding;
 import kz.qorgau.auditlog.PayloadEnvelope;
@@ -162,7 +163,7 @@ public class SubjectKeys {
     }
 
     private byte[] create(JdbcClient jdbc, String name, AuditEntry entry) {
-        byte[] key = Aes.newKey();
+        byte[] key = AesGcm.newKey();
         jdbc.sql(
                         "INSERT INTO audit_subject_key (name, subject, wrapped_key, kek_id, created_at) VALUES (?, ?, ?, ?, ?)")
                 .params(

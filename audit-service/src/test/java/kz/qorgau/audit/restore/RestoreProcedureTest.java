@@ -21,20 +21,18 @@ import kz.qorgau.audit.CatalogueTopics;
 import kz.qorgau.audit.ExampleEvents;
 import kz.qorgau.audit.access.AuditApi;
 import kz.qorgau.audit.checkpoint.CheckpointTopic;
+import kz.qorgau.audit.checkpoint.TopicReader;
 import kz.qorgau.audit.entry.AuditLog;
 import kz.qorgau.audit.writer.WriterLeadership;
 import kz.qorgau.auditlog.Checkpoint;
 import kz.qorgau.auditlog.NoteVerifier;
 import kz.qorgau.auditverifier.LogVerification;
-import kz.qorgau.events.catalog.EventTypes;
 import kz.qorgau.events.catalog.Topics;
-import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.infrastructure.postgres.TestDatabase;
 import kz.qorgau.testsupport.SharedInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.identity.Persona;
 import kz.qorgau.testsupport.instances.ServiceInstances;
-import kz.qorgau.testsupport.kafka.EventTopicWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -239,16 +237,6 @@ class RestoreProcedureTest {
     }
 
     private void sendOrder(String orderId, int count) {
-        try (EventTopicWriter topics = EventTopicWriter.open(infrastructure.kafka())) {
-            for (int i = 1; i <= count; i++) {
-                EventEnvelope<?> event =
-                        i == 1 ? ExampleEvents.orderIssued(orderId) : ExampleEvents.notificationSent(orderId, i);
-                topics.send(
-                        Topics.inNamespace(
-                                infrastructure.namespace(),
-                                EventTypes.of(event.data()).topic()),
-                        event);
-            }
-        }
+        ExampleEvents.sendOrder(infrastructure, orderId, count);
     }
 }

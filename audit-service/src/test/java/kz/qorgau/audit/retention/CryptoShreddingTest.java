@@ -25,13 +25,9 @@ import kz.qorgau.auditlog.NoteVerifier;
 import kz.qorgau.auditverifier.BundleVerification;
 import kz.qorgau.auditverifier.LogVerification;
 import kz.qorgau.events.OrderIssued;
-import kz.qorgau.events.catalog.EventTypes;
-import kz.qorgau.events.catalog.Topics;
-import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.identity.Persona;
-import kz.qorgau.testsupport.kafka.EventTopicWriter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -259,16 +255,6 @@ class CryptoShreddingTest {
     }
 
     private void sendOrder(String orderId, int count) {
-        try (EventTopicWriter topics = EventTopicWriter.open(infrastructure.kafka())) {
-            for (int i = 1; i <= count; i++) {
-                EventEnvelope<?> event =
-                        i == 1 ? ExampleEvents.orderIssued(orderId) : ExampleEvents.notificationSent(orderId, i);
-                topics.send(
-                        Topics.inNamespace(
-                                infrastructure.namespace(),
-                                EventTypes.of(event.data()).topic()),
-                        event);
-            }
-        }
+        ExampleEvents.sendOrder(infrastructure, orderId, count);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kz.qorgau.audit.platform.AuditProperties;
+import kz.qorgau.auditlog.AesGcm;
 import kz.qorgau.auditlog.AuditEntry;
 import kz.qorgau.auditlog.CanonicalEncoding;
 import kz.qorgau.events.sealed.LocalDemoKeys;
@@ -49,7 +50,7 @@ class SubjectKeysTest {
     @Test
     void aWrappedKeyOpensOnlyUnderItsNameAndItsKeyEncryptionKey() throws GeneralSecurityException {
         KeyEncryptionKeys keks = KeyEncryptionKeys.of(shredding(Map.of("k1", randomKey(), "k2", randomKey()), "k1"));
-        byte[] key = Aes.newKey();
+        byte[] key = AesGcm.newKey();
         byte[] wrapped = keks.wrap(key, "subject:a");
         assertThat(wrapped).hasSize(60);
         assertThat(keks.unwrap("k1", wrapped, "subject:a")).isEqualTo(key);
@@ -61,15 +62,15 @@ class SubjectKeysTest {
 
     @Test
     void aChangedCiphertextNeverOpens() {
-        byte[] key = Aes.newKey();
+        byte[] key = AesGcm.newKey();
         byte[] aad = "place".getBytes(StandardCharsets.UTF_8);
-        byte[] sealed = Aes.seal(key, "payload".getBytes(StandardCharsets.UTF_8), aad);
+        byte[] sealed = AesGcm.seal(key, "payload".getBytes(StandardCharsets.UTF_8), aad);
         for (int i = 0; i < sealed.length; i++) {
             byte[] changed = sealed.clone();
             changed[i] ^= 1;
-            assertThatThrownBy(() -> Aes.open(key, changed, aad)).isInstanceOf(GeneralSecurityException.class);
+            assertThatThrownBy(() -> AesGcm.open(key, changed, 0, aad)).isInstanceOf(GeneralSecurityException.class);
         }
-        assertThatThrownBy(() -> Aes.open(key, sealed, "elsewhere".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> AesGcm.open(key, sealed, 0, "elsewhere".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(GeneralSecurityException.class);
     }
 
@@ -122,7 +123,7 @@ class SubjectKeysTest {
     }
 
     private static String randomKey() {
-        return Base64.getEncoder().encodeToString(Aes.newKey());
+        return Base64.getEncoder().encodeToString(AesGcm.newKey());
     }
 
     private static AuditEntry event(String subject) {

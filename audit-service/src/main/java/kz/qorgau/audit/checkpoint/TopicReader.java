@@ -1,4 +1,4 @@
-package kz.qorgau.audit.restore;
+package kz.qorgau.audit.checkpoint;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,10 +12,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads a one-partition topic of audit-service's own (the log, the checkpoints) directly: an assigned
- * partition, no consumer group, nothing committed.
+ * Reads a one-partition topic of audit-service's own (the checkpoints, the log of docs/adr/0032) directly: an
+ * assigned partition, no consumer group, nothing committed.
  */
-final class TopicReader {
+public final class TopicReader {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
@@ -27,7 +27,7 @@ final class TopicReader {
      *
      * @throws IllegalStateException when the end is not reached within {@code timeout}
      */
-    static void read(
+    public static void read(
             String bootstrapServers,
             String topic,
             long from,
@@ -39,7 +39,7 @@ final class TopicReader {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                 false,
                 ConsumerConfig.CLIENT_ID_CONFIG,
-                "audit-service-restore",
+                "audit-service-own-topics",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG,
                 "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
@@ -70,7 +70,7 @@ final class TopicReader {
     }
 
     /** Every value of the topic, oldest first. */
-    static List<String> values(String bootstrapServers, String topic, Duration timeout) {
+    public static List<String> values(String bootstrapServers, String topic, Duration timeout) {
         List<String> values = new ArrayList<>();
         read(bootstrapServers, topic, -1, timeout, record -> values.add(record.value()));
         return values;
