@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.qorgau.audit.checkpoint.PeriodicTask;
 import kz.qorgau.audit.checkpoint.SignableSize;
-import kz.qorgau.audit.checkpoint.TopicReader;
 import kz.qorgau.audit.entry.AuditLog;
 import kz.qorgau.audit.entry.StoredEntry;
 import kz.qorgau.audit.platform.AuditProperties;
@@ -84,7 +83,7 @@ class LogMirror extends PeriodicTask implements SignableSize {
             return;
         }
         if (mirrored.get() < 0) {
-            long last = lastOnTopic();
+            long last = LogTopic.lastSequence(bootstrapServers, topic, readTimeout);
             // An empty topic (the first start, or all expired): the copy starts after the current head.
             mirrored.set(
                     last > 0
@@ -146,19 +145,6 @@ class LogMirror extends PeriodicTask implements SignableSize {
                                 row.getObject(5, java.time.OffsetDateTime.class).toInstant())))
                 .optional()
                 .orElse(null);
-    }
-
-    /** The largest sequence among the topic's last records; 0 when it has none. */
-    private long lastOnTopic() {
-        AtomicLong last = new AtomicLong();
-        TopicReader.read(bootstrapServers, topic, 100, readTimeout, record -> {
-            try {
-                last.accumulateAndGet(Long.parseLong(record.key()), Math::max);
-            } catch (NumberFormatException e) {
-                // Not ours: the restore refuses the topic, the mirror goes on after what is.
-            }
-        });
-        return last.get();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package kz.qorgau.audit.restore;
 
+import java.time.Duration;
 import java.util.Map;
+import kz.qorgau.audit.checkpoint.TopicReader;
 import kz.qorgau.audit.platform.AuditProperties;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.kit.kafka.QorgauKafkaProperties;
@@ -31,7 +33,20 @@ public class LogTopic {
                         "delete")));
     }
 
-    /** The topic's name in this instance's namespace. */
+    /** The largest sequence among the topic's last records (a writer may copy one twice); 0 when it has none. */
+    static long lastSequence(String bootstrapServers, String topic, Duration timeout) {
+        long[] last = {0};
+        TopicReader.read(bootstrapServers, topic, 100, timeout, record -> {
+            try {
+                last[0] = Math.max(last[0], Long.parseLong(record.key()));
+            } catch (NumberFormatException e) {
+                // Not an entry: the restore check, reading the whole topic, says so.
+            }
+        });
+        return last[0];
+    }
+
+    /** The topic's name in this instance's namespace.*/
     public static String name(QorgauKafkaProperties kafka) {
         return Topics.inNamespace(kafka.namespace(), NAME);
     }
