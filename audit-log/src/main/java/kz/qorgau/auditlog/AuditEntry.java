@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * Every field is covered by the entry's leaf hash ({@link TreeHash#leaf}). Times have microsecond precision, which
  * PostgreSQL keeps exactly.
  *
- * <p>Three kinds, two canonical encodings (docs/adr/0008, docs/adr/0012):
+ * <p>Three kinds, three canonical encodings (docs/adr/0008, docs/adr/0012, docs/adr/0031):
  *
  * <ul>
  *   <li>an event with data: encoding version 1, every CloudEvents attribute present, the payload
@@ -22,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>a record that could not be read as an event: version 2, no attributes, the value as the
  *       payload (absent when null), the key and headers as received, and why it could not be read.
  * </ul>
+ *
+ * <p>Since crypto-shredding (docs/adr/0031) every new entry, of any kind, is version 3: version 2's fields,
+ * the payload as stored (encrypted under the key named by {@code payloadKey}, or in clear for the service's
+ * own entries), and the key's name. Entries appended before keep their version.
  *
  * @param version the canonical encoding of this entry: {@link CanonicalEncoding#VERSION_1} or
  *     {@link CanonicalEncoding#VERSION_2}
@@ -43,6 +47,8 @@ import org.jspecify.annotations.Nullable;
  * @param key the record key as received, {@code null} when it had none or for version 1
  * @param headers the record headers in their order, {@code null} for version 1
  * @param unreadable why the record could not be read as an event; {@code null} for an event
+ * @param payloadKey version 3: the name of the key the stored payload is encrypted under; {@code null} when the
+ *     payload is stored in clear (the service's own entries) or absent, and always for versions 1 and 2
  */
 public record AuditEntry(
         int version,
@@ -62,12 +68,55 @@ public record AuditEntry(
         byte @Nullable [] payload,
         byte @Nullable [] key,
         @Nullable List<RecordHeader> headers,
-        @Nullable String unreadable) {
+        @Nullable String unreadable,
+        @Nullable String payloadKey) {
 
     /** The times the canonical encoding can write: four-digit years. */
     public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    /** An entry without a payload key: versions 1 and 2, or a version 3 entry whose payload is in clear. */
+    public AuditEntry(
+            int version,
+            long sequence,
+            @Nullable UUID eventId,
+            @Nullable String type,
+            @Nullable String source,
+            @Nullable String subject,
+            @Nullable Long subjectSequence,
+            @Nullable Instant time,
+            @Nullable String dataContentType,
+            @Nullable String dataSchema,
+            String topic,
+            int partition,
+            long offset,
+            Instant recordedAt,
+            byte @Nullable [] payload,
+            byte @Nullable [] key,
+            @Nullable List<RecordHeader> headers,
+            @Nullable String unreadable) {
+        this(
+                version,
+                sequence,
+                eventId,
+                type,
+                source,
+                subject,
+                subjectSequence,
+                time,
+                dataContentType,
+                dataSchema,
+                topic,
+                partition,
+                offset,
+                recordedAt,
+                payload,
+                key,
+                headers,
+                unreadable,
+                null);
+    }
 
     /** An event with data: encoding version 1. */
     public AuditEntry(
@@ -159,7 +208,21 @@ public record AuditEntry(
                     throw new IllegalArgumentException("an event with data is version 1");
                 }
             }
+            case CanonicalEncoding.VERSION_3 -> {
+                if (headers == null) {
+                    throw new IllegalArgumentException("version 3 keeps the record's headers");
+                }
+                if (payloadKey != null) {
+                    requireText("payloadKey", payloadKey);
+                    if (payload == null) {
+                        throw new IllegalArgumentException("a payload key only with a payload");
+                    }
+                }
+            }
             default -> throw new IllegalArgumentException("no canonical encoding version " + version);
+        }
+        if (version != CanonicalEncoding.VERSION_3 && payloadKey != null) {
+            throw new IllegalArgumentException("only version 3 names a payload key");
         }
         payload = payload == null ? null : payload.clone();
         key = key == null ? null : key.clone();
@@ -179,6 +242,33 @@ public record AuditEntry(
     @Override
     public byte @Nullable [] key() {
         return key == null ? null : key.clone();
+    }
+
+    /**
+     * This entry with its payload as stored: encrypted under the key {@code payloadKey} (version 3 only), or
+     * the payload in clear when {@code payloadKey} is {@code null}.
+     */
+    public AuditEntry withStoredPayload(byte[] storedPayload, @Nullable String payloadKey) {
+        return new AuditEntry(
+                version,
+                sequence,
+                eventId,
+                type,
+                source,
+                subject,
+                subjectSequence,
+                time,
+                dataContentType,
+                dataSchema,
+                topic,
+                partition,
+                offset,
+                recordedAt,
+                storedPayload,
+                key,
+                headers,
+                unreadable,
+                payloadKey);
     }
 
     /** Whether {@code value} can be stored as PostgreSQL text: not null and without NUL characters. */
@@ -223,7 +313,8 @@ public record AuditEntry(
                 && Arrays.equals(payload, that.payload)
                 && Arrays.equals(key, that.key)
                 && Objects.equals(headers, that.headers)
-                && Objects.equals(unreadable, that.unreadable);
+                && Objects.equals(unreadable, that.unreadable)
+                && Objects.equals(payloadKey, that.payloadKey);
     }
 
     @Override

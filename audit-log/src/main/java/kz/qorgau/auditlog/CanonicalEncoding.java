@@ -69,6 +69,11 @@ import org.jspecify.annotations.Nullable;
  * 17  headers            u32 count, then for each header in record order: str name, opt-bytes value
  * 18  unreadable         opt-str: absent for an event; why the record could not be read
  *
+ * Version 3 (docs/adr/0031-crypto-shredding.md), every entry appended since crypto-shredding: u8 = 0x03,
+ * then fields 2 to 18 as version 2, field 15 the digest of the payload as stored (encrypted), then
+ * 19  payload key        opt-str: the name of the key the payload is encrypted under; absent when the payload
+ *                        is stored in clear (the service's own entries) or absent
+ *
  *  i32, i64    big-endian two's complement, 4 and 8 bytes
  *  str         u32 big-endian byte length, then that many bytes of UTF-8
  *  opt-X       u8 0x00 when absent; u8 0x01 then X when present
@@ -87,6 +92,9 @@ public final class CanonicalEncoding {
 
     /** The first byte of an event without data's, or an unreadable record's, encoding. */
     public static final int VERSION_2 = 2;
+
+    /** The first byte of every entry's encoding since crypto-shredding: the payload as stored, encrypted. */
+    public static final int VERSION_3 = 3;
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -142,9 +150,10 @@ public final class CanonicalEncoding {
         out.write(payloadDigest);
     }
 
+    /** Versions 2 and 3: the same fields, version 3 with the payload key after them. */
     private static void writeVersion2(DataOutputStream out, AuditEntry entry, byte @Nullable [] payloadDigest)
             throws IOException {
-        out.writeByte(VERSION_2);
+        out.writeByte(entry.version());
         out.writeLong(entry.sequence());
         writeOptionalText(out, entry.eventId() == null ? null : entry.eventId().toString());
         writeOptionalText(out, entry.type());
@@ -172,6 +181,9 @@ public final class CanonicalEncoding {
         writeOptionalBytes(out, entry.key());
         out.write(headers(entry.headers()));
         writeOptionalText(out, entry.unreadable());
+        if (entry.version() == VERSION_3) {
+            writeOptionalText(out, entry.payloadKey());
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,15 @@ import tools.jackson.databind.json.JsonMapper;
  * gap, and verifies.
  */
 class AuditKillIT {
+
+    /** The key-encryption key of both starts: the subject keys the first wrapped, the second unwraps. */
+    static final String KEY_ENCRYPTION_KEY = newKey();
+
+    private static String newKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(AuditKillIT.class);
     private static final int EVENTS = 300;
@@ -154,6 +164,9 @@ class AuditKillIT {
         // A checkpoint key of its own, as production has (no demo keys here).
         environment.put(
                 "QORGAU_AUDIT_CHECKPOINT_SIGNING_KEY", NoteSigner.generate("test.qorgau/audit", new SecureRandom()));
+        // And a key-encryption key of its own for the subject keys (docs/adr/0031), the same after the restart.
+        environment.put("QORGAU_AUDIT_SHREDDING_ACTIVE_KEY_ID", "k1");
+        environment.put("QORGAU_AUDIT_SHREDDING_KEYS_K1", KEY_ENCRYPTION_KEY);
         // Trusts the JVM's test token issuer, as production trusts its OpenID Connect provider.
         TestIdentity identity = infrastructure.identity();
         environment.put("QORGAU_OIDC_ISSUER_URI", identity.issuer().toString());

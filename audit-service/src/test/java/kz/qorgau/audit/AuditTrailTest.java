@@ -269,11 +269,13 @@ class AuditTrailTest {
         assertThat(entry.get("eventId").asString()).isEqualTo(eventId);
         assertThat(entry.get("type").asString()).isEqualTo("kz.qorgau.order.served.v9");
         assertThat(entry.get("subjectSequence").asLong()).isEqualTo(2);
-        assertThat(jdbc.sql("SELECT payload FROM audit_entry WHERE event_id = ?::uuid")
+        // Stored encrypted under the order's key (docs/adr/0031), shown as received.
+        assertThat(jdbc.sql("SELECT payload_key FROM audit_entry WHERE event_id = ?::uuid")
                         .param(eventId)
-                        .query(byte[].class)
+                        .query(String.class)
                         .single())
-                .isEqualTo(data);
+                .isEqualTo("subject:" + orderId);
+        assertThat(Base64.getDecoder().decode(entry.get("payload").asString())).isEqualTo(data);
     }
 
     @Test
@@ -309,7 +311,7 @@ class AuditTrailTest {
         assertThat(flagged).extracting(entry -> entry.get("offset").asLong()).contains(first.offset(), second.offset());
         for (JsonNode entry : flagged) {
             assertThat(entry.get("unreadable").asBoolean()).isTrue();
-            assertThat(entry.get("encodingVersion").asInt()).isEqualTo(2);
+            assertThat(entry.get("encodingVersion").asInt()).isEqualTo(3);
             assertThat(entry.get("eventId").isNull()).isTrue();
         }
         JsonNode notJsonEntry = flagged.stream()

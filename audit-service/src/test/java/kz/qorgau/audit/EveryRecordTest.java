@@ -118,7 +118,7 @@ class EveryRecordTest {
         assertThat(first.get("type").asString()).isEqualTo("kz.qorgau.order.revoked.v9");
         assertThat(first.get("offset").asLong()).isEqualTo(future.offset());
         assertThat(first.get("subjectSequence").asLong()).isEqualTo(2);
-        assertThat(first.get("encodingVersion").asInt()).isEqualTo(2);
+        assertThat(first.get("encodingVersion").asInt()).isEqualTo(3);
         assertThat(first.get("unreadable").asBoolean()).isFalse();
         assertThat(first.get("hasPayload").asBoolean()).isFalse();
         assertThat(first.get("payload").asString()).isEmpty();
@@ -128,7 +128,7 @@ class EveryRecordTest {
         assertThat(second.get("offset").asLong()).isEqualTo(known.offset());
         assertThat(second.get("hasPayload").asBoolean()).isFalse();
         JsonNode third = entries.get(2);
-        assertThat(third.get("encodingVersion").asInt()).isEqualTo(1);
+        assertThat(third.get("encodingVersion").asInt()).isEqualTo(3);
         assertThat(third.get("hasPayload").asBoolean()).isTrue();
         assertThat(Base64.getDecoder().decode(third.get("payload").asString()))
                 .isEqualTo(ExampleEvents.dataBytes(next));
@@ -188,7 +188,7 @@ class EveryRecordTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(notJsonEntry.get("unreadable").asBoolean()).isTrue();
-        assertThat(notJsonEntry.get("encodingVersion").asInt()).isEqualTo(2);
+        assertThat(notJsonEntry.get("encodingVersion").asInt()).isEqualTo(3);
         assertThat(notJsonEntry.get("unreadableReason").asString())
                 .contains("data")
                 .contains("not valid JSON");

@@ -7,10 +7,13 @@ import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.catalog.EventType;
 import kz.qorgau.events.catalog.EventTypes;
+import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventCodec;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.events.envelope.EventSources;
+import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.events.ContractExamples;
+import kz.qorgau.testsupport.kafka.EventTopicWriter;
 
 /** Events made from the contract's example payloads, each for an order of the test's choosing. */
 public final class ExampleEvents {
@@ -48,5 +51,22 @@ public final class ExampleEvents {
 
     private static <T extends QorgauEvent> T example(EventType<T> type, String orderId) {
         return ContractExamples.data(type, orderId);
+    }
+
+    /**
+     * An order's first {@code count} events, as the services send them: issued, then notices sent, each to its
+     * topic in the test's namespace.
+     */
+    public static void sendOrder(TestInfrastructure infrastructure, String orderId, int count) {
+        try (EventTopicWriter topics = EventTopicWriter.open(infrastructure.kafka())) {
+            for (int i = 1; i <= count; i++) {
+                EventEnvelope<?> event = i == 1 ? orderIssued(orderId) : notificationSent(orderId, i);
+                topics.send(
+                        Topics.inNamespace(
+                                infrastructure.namespace(),
+                                EventTypes.of(event.data()).topic()),
+                        event);
+            }
+        }
     }
 }

@@ -6,10 +6,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import kz.qorgau.auditlog.AuditEntry;
 import kz.qorgau.auditlog.CanonicalEncoding;
 import kz.qorgau.auditlog.Checkpoint;
 import kz.qorgau.auditlog.NoteVerifier;
+import kz.qorgau.auditlog.PayloadEnvelope;
 import kz.qorgau.auditlog.Proofs;
 import kz.qorgau.auditlog.RecordHeader;
 import kz.qorgau.auditlog.TreeHash;
@@ -78,6 +80,14 @@ public final class BundleVerification {
             return Result.failed("treeSize " + treeSize + " is not its checkpoint's size " + checkpoint.size());
         }
         List<Map<String, Object>> expectedEntries = new ArrayList<>();
+        Map<String, String> subjectKeys = new TreeMap<>();
+        Map<String, String> usedKeys = new TreeMap<>();
+        JsonNode payloadKeys = bundle.get("payloadKeys");
+        if (payloadKeys != null && payloadKeys.isObject()) {
+            payloadKeys
+                    .properties()
+                    .forEach(key -> subjectKeys.put(key.getKey(), key.getValue().asString()));
+        }
         long previous = 0;
         for (JsonNode bundled : bundle.required("entries")) {
             ExportedEntry exported = ExportedEntry.read(bundled.required("entry"));
@@ -101,8 +111,15 @@ public final class BundleVerification {
             if (!Proofs.verifyInclusion(sequence - 1, treeSize, leaf, proof, checkpoint.root())) {
                 return failedAt(sequence, "its inclusion proof does not lead to the signed root");
             }
+            if (payloads && entry.payloadKey() != null && "READABLE".equals(exported.payloadState())) {
+                String key = subjectKeys.get(entry.payloadKey());
+                if (key == null || !opensTo(exported, Base64.getDecoder().decode(key))) {
+                    return failedAt(sequence, "its payload is not what the trail holds encrypted under its key");
+                }
+                usedKeys.put(entry.payloadKey(), key);
+            }
             Map<String, Object> expected = new LinkedHashMap<>();
-            expected.put("entry", view(entry, exported.payloadDigest(), leaf, payloads));
+            expected.put("entry", view(exported, leaf, payloads));
             expected.put(
                     "inclusionProof",
                     proof.stream().map(BundleVerification::base64).toList());
@@ -114,6 +131,9 @@ public final class BundleVerification {
         expected.put("checkpoint", note);
         expected.put("treeSize", treeSize);
         expected.put("entries", expectedEntries);
+        if (!usedKeys.isEmpty()) {
+            expected.put("payloadKeys", usedKeys);
+        }
         if (!JSON.readTree(JSON.writeValueAsBytes(expected)).equals(bundle)) {
             return Result.failed("it holds something no proof or signature covers (a field added, left out or"
                     + " written otherwise than the service writes it)");
@@ -121,9 +141,41 @@ public final class BundleVerification {
         return new Result(true, subject, expectedEntries.size(), treeSize, null);
     }
 
+    /**
+     * Whether the stored bytes are those the leaf covers and open, under their key, to the payload shown
+     * (docs/adr/0031): a bundle with payloads proves its decrypted payloads too.
+     */
+    private static boolean opensTo(ExportedEntry exported, byte[] key) {
+        byte[] stored = exported.storedPayload();
+        if (stored == null
+                || exported.payloadDigest() == null
+                || !TreeHash.same(CanonicalEncoding.payloadDigest(stored), exported.payloadDigest())) {
+            return false;
+        }
+        try {
+            byte[] opened = PayloadEnvelope.open(
+                    key, stored, exported.entry().payloadKey(), exported.entry().sequence());
+            return java.security.MessageDigest.isEqual(opened, exported.entry().payload());
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /** What the service can say of an encrypted payload (docs/adr/0031); anything else is not its bundle. */
+    private static final List<String> PAYLOAD_STATES = List.of("READABLE", "SHREDDED", "KEY_MISSING", "NOT_AUTHENTIC");
+
+    private static String knownState(@Nullable String state) {
+        if (state == null || !PAYLOAD_STATES.contains(state)) {
+            // Leaves the bundle unequal to what the service would write: refused as a changed bundle.
+            return "not a payload state";
+        }
+        return state;
+    }
+
     /** The entry as the service writes it into a bundle, from the checked values alone. */
-    private static Map<String, @Nullable Object> view(
-            AuditEntry entry, byte @Nullable [] payloadDigest, byte[] leaf, boolean payloads) {
+    private static Map<String, @Nullable Object> view(ExportedEntry exported, byte[] leaf, boolean payloads) {
+        AuditEntry entry = exported.entry();
+        byte[] payloadDigest = exported.payloadDigest();
         Map<String, @Nullable Object> view = new LinkedHashMap<>();
         view.put("sequence", entry.sequence());
         view.put("encodingVersion", entry.version());
@@ -143,10 +195,20 @@ public final class BundleVerification {
         view.put("recordedAt", CanonicalEncoding.formatTime(entry.recordedAt()));
         byte[] payload = entry.payload();
         view.put("hasPayload", payload != null);
-        if (payloads) {
+        boolean encrypted = entry.payloadKey() != null;
+        // Version 3 (docs/adr/0031): a decrypted payload only while its key lives; no proof covers the plaintext.
+        boolean readable = encrypted && "READABLE".equals(exported.payloadState());
+        if (payloads && (!encrypted || readable)) {
             view.put("payload", payload == null ? "" : base64(payload));
         }
         view.put("payloadSha256", payloadDigest == null ? null : HexFormat.of().formatHex(payloadDigest));
+        if (encrypted) {
+            view.put("payloadKey", entry.payloadKey());
+            view.put("payloadState", knownState(exported.payloadState()));
+            if (payloads && readable && exported.storedPayload() != null) {
+                view.put("storedPayload", base64(exported.storedPayload()));
+            }
+        }
         view.put("key", entry.key() == null ? null : base64(entry.key()));
         List<RecordHeader> headers = entry.headers();
         view.put(

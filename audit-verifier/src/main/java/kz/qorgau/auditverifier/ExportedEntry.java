@@ -18,7 +18,12 @@ import tools.jackson.databind.JsonNode;
  * into the fields its leaf hash covers, and the hashes the service stored beside it.
  */
 record ExportedEntry(
-        AuditEntry entry, byte @Nullable [] payloadDigest, byte[] statedLeafHash, byte @Nullable [] statedChainHash) {
+        AuditEntry entry,
+        byte @Nullable [] payloadDigest,
+        byte[] statedLeafHash,
+        byte @Nullable [] statedChainHash,
+        @Nullable String payloadState,
+        byte @Nullable [] storedPayload) {
 
     /**
      * @throws IllegalArgumentException when the line does not hold an entry
@@ -27,10 +32,17 @@ record ExportedEntry(
         boolean hasPayload = bool(line, "hasPayload");
         // An evidence bundle may leave the payload out: its digest, which the leaf covers, stands in for it.
         String payload = optionalText(line, "payload");
+        // Version 3 with a payload key (docs/adr/0031): the leaf covers the encrypted payload, whose digest is
+        // given; the payload shown is decrypted (or gone once shredded) and cannot be hashed to it.
+        String payloadKey = optionalText(line, "payloadKey");
         byte[] payloadBytes = null;
         byte[] digest = null;
         if (hasPayload) {
-            if (payload == null) {
+            if (payloadKey != null) {
+                payloadBytes =
+                        payload == null ? new byte[0] : Base64.getDecoder().decode(payload);
+                digest = hex(line, "payloadSha256");
+            } else if (payload == null) {
                 payloadBytes = new byte[0];
                 digest = hex(line, "payloadSha256");
             } else {
@@ -65,13 +77,16 @@ record ExportedEntry(
                 payloadBytes,
                 bytes(line, "key"),
                 headers,
-                optionalText(line, "unreadableReason"));
+                optionalText(line, "unreadableReason"),
+                payloadKey);
         String chainHash = optionalText(line, "chainHash");
         return new ExportedEntry(
                 entry,
                 digest,
                 hex(line, "leafHash"),
-                chainHash == null ? null : HexFormat.of().parseHex(chainHash));
+                chainHash == null ? null : HexFormat.of().parseHex(chainHash),
+                optionalText(line, "payloadState"),
+                bytes(line, "storedPayload"));
     }
 
     /** The entry's leaf hash, recomputed from its fields. */

@@ -20,6 +20,7 @@ import kz.qorgau.auditlog.NoteSigner;
 import kz.qorgau.kit.kafka.QorgauKafkaProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -46,6 +47,7 @@ class CheckpointSigning extends PeriodicTask {
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong lastPublished = new AtomicLong();
     private final AtomicLong lastSignedSize = new AtomicLong(-1);
+    private final ObjectProvider<SignableSize> signable;
 
     CheckpointSigning(
             WriterLeadership writer,
@@ -53,8 +55,10 @@ class CheckpointSigning extends PeriodicTask {
             AuditProperties properties,
             KafkaTemplate<String, String> kafka,
             QorgauKafkaProperties kafkaProperties,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            ObjectProvider<SignableSize> signable) {
         super("audit-checkpoints", TICK);
+        this.signable = signable;
         this.writer = writer;
         this.signer = checkpointSigner;
         this.settings = properties.checkpoint();
@@ -80,7 +84,9 @@ class CheckpointSigning extends PeriodicTask {
     }
 
     private Optional<StoredCheckpoint> signIfDue(JdbcClient jdbc) {
-        long size = AuditLog.head(jdbc).size();
+        long head = AuditLog.head(jdbc).size();
+        SignableSize copied = signable.getIfAvailable();
+        long size = copied == null ? head : Math.min(head, copied.signableSize());
         Optional<StoredCheckpoint> last = CheckpointLog.latest(jdbc);
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         if (size == 0 || last.isPresent() && last.get().treeSize() >= size) {

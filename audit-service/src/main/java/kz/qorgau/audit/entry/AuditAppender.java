@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import kz.qorgau.audit.subjectkey.SubjectKeys;
 import kz.qorgau.audit.tree.StoredTree;
 import kz.qorgau.audit.writer.WriterLeadership;
 import kz.qorgau.auditlog.AuditEntry;
@@ -33,10 +34,12 @@ public class AuditAppender {
 
     private final WriterLeadership writer;
     private final MeterRegistry meters;
+    private final SubjectKeys keys;
 
-    public AuditAppender(WriterLeadership writer, MeterRegistry meters) {
+    public AuditAppender(WriterLeadership writer, MeterRegistry meters, SubjectKeys keys) {
         this.writer = writer;
         this.meters = meters;
+        this.keys = keys;
     }
 
     /** What became of a record: its place in the trail, and whether it was already there. */
@@ -87,15 +90,32 @@ public class AuditAppender {
         return result;
     }
 
+    /**
+     * Appends an event of the service's own (docs/adr/0031) in the writer's transaction {@code jdbc}, so that it
+     * commits with what it records (a key destroyed, a hold placed).
+     *
+     * @return its sequence number
+     */
+    public long appendOwn(JdbcClient jdbc, OwnEvent event) {
+        return appendIn(jdbc, event).sequence();
+    }
+
     private Appended appendIn(JdbcClient jdbc, ReceivedRecord received) {
-        Optional<Long> existing = received instanceof ReceivedEvent event
-                ? AuditLog.sequenceOf(jdbc, event.eventId())
-                : AuditLog.sequenceOf(jdbc, (UnreadableRecord) received);
+        Optional<Long> existing;
+        if (received instanceof ReceivedEvent event) {
+            existing = AuditLog.sequenceOf(jdbc, event.eventId());
+        } else if (received instanceof OwnEvent own) {
+            existing = AuditLog.sequenceOf(jdbc, own.eventId());
+        } else {
+            existing = AuditLog.sequenceOf(jdbc, (UnreadableRecord) received);
+        }
         if (existing.isPresent()) {
             return new Appended(existing.get(), true);
         }
         AuditLog.Head head = AuditLog.head(jdbc);
-        AuditEntry entry = received.toEntry(head.size() + 1, now());
+        AuditEntry clear = received.toEntry(head.size() + 1, now());
+        // The service's own entries hold no personal data and stay in clear; every record's payload is sealed.
+        AuditEntry entry = received instanceof OwnEvent ? clear : keys.seal(jdbc, clear);
         LeafHash leaf = LeafHash.of(entry);
         AuditLog.insert(jdbc, new StoredEntry(entry, leaf, HashChain.next(head.chainHash(), leaf)));
         StoredTree.appended(jdbc, entry.sequence(), leaf.bytes());

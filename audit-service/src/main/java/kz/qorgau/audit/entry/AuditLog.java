@@ -24,7 +24,7 @@ public final class AuditLog {
             """
             sequence, event_id, type, source, subject, subject_sequence, event_time, data_content_type,
             data_schema, topic, kafka_partition, kafka_offset, recorded_at, payload, leaf_hash, chain_hash,
-            encoding_version, kafka_key, kafka_headers, unreadable_reason""";
+            encoding_version, kafka_key, kafka_headers, unreadable_reason, payload_key""";
 
     /** Maps a row selected with {@link #COLUMNS}. */
     public static final RowMapper<StoredEntry> ROWS = AuditLog::mapRow;
@@ -52,14 +52,17 @@ public final class AuditLog {
 
     /**
      * The sequence number of the entry of this unreadable record, if it is in the trail: the same
-     * topic, partition and offset, and the same key, headers and value.
+     * topic, partition and offset, and the same key, headers and value. A version 3 entry's value is sealed
+     * under a random nonce, so there only whether it had one is compared (docs/adr/0031).
      */
     static Optional<Long> sequenceOf(JdbcClient jdbc, UnreadableRecord record) {
         return jdbc.sql(
                         """
                         SELECT sequence FROM audit_entry
                          WHERE unreadable_reason IS NOT NULL AND topic = ? AND kafka_partition = ? AND kafka_offset = ?
-                           AND kafka_key IS NOT DISTINCT FROM ? AND kafka_headers = ? AND payload IS NOT DISTINCT FROM ?
+                           AND kafka_key IS NOT DISTINCT FROM ? AND kafka_headers = ?
+                           AND (encoding_version = 3 AND (payload IS NULL) = ?
+                                OR encoding_version < 3 AND payload IS NOT DISTINCT FROM ?)
                          ORDER BY sequence LIMIT 1""")
                 .params(
                         record.topic(),
@@ -67,15 +70,29 @@ public final class AuditLog {
                         record.offset(),
                         record.key(),
                         CanonicalEncoding.headers(record.headers()),
+                        record.value() == null,
                         record.value())
                 .query(Long.class)
                 .optional();
     }
 
-    static void insert(JdbcClient jdbc, StoredEntry stored) {
+    /** The offset after the trail's last record of a topic's partition; 0 when it has none. */
+    public static long nextOffset(JdbcClient jdbc, String topic, int partition) {
+        return jdbc.sql(
+                        "SELECT coalesce(max(kafka_offset) + 1, 0) FROM audit_entry WHERE topic = ? AND kafka_partition = ?")
+                .params(topic, partition)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Inserts an entry as given. The appender's way in; a restore's too, for entries copied out exactly as they
+     * were stored (docs/adr/0032): the table's trigger still holds each to the one before.
+     */
+    public static void insert(JdbcClient jdbc, StoredEntry stored) {
         AuditEntry entry = stored.entry();
         jdbc.sql("INSERT INTO audit_entry (" + COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         entry.sequence(),
                         entry.eventId(),
@@ -96,7 +113,8 @@ public final class AuditLog {
                         entry.version(),
                         entry.key(),
                         entry.headers() == null ? null : CanonicalEncoding.headers(entry.headers()),
-                        entry.unreadable())
+                        entry.unreadable(),
+                        entry.payloadKey())
                 .update();
     }
 
@@ -125,7 +143,8 @@ public final class AuditLog {
                 row.getBytes("payload"),
                 row.getBytes("kafka_key"),
                 headers == null ? null : CanonicalEncoding.readHeaders(headers),
-                row.getString("unreadable_reason"));
+                row.getString("unreadable_reason"),
+                row.getString("payload_key"));
         return new StoredEntry(
                 entry, new LeafHash(row.getBytes("leaf_hash")), new ChainHash(row.getBytes("chain_hash")));
     }

@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A consumed record that is a Qorgau event, with what the trail keeps of it; it becomes an {@link
- * AuditEntry} once the writer gives it a place in the trail. With data it is an entry of encoding
- * version 1; without (a null record value) an entry of version 2 that keeps the key and headers.
+ * AuditEntry} once the writer gives it a place in the trail: an entry of encoding version 3, with its key and
+ * headers, its payload sealed under its subject's key (docs/adr/0031).
  *
  * @param payload the record value as received, or {@code null} for an event without data
  */
@@ -148,12 +148,14 @@ record ReceivedEvent(
                 ReceivedRecord.headers(record));
     }
 
-    /** This event as the trail's entry number {@code sequence}. */
+    /**
+     * This event as the trail's entry number {@code sequence}: version 3 (docs/adr/0031), its payload still in
+     * clear until the writer seals it.
+     */
     @Override
     public AuditEntry toEntry(long sequence, Instant recordedAt) {
-        boolean withData = payload != null;
         return new AuditEntry(
-                withData ? CanonicalEncoding.VERSION_1 : CanonicalEncoding.VERSION_2,
+                CanonicalEncoding.VERSION_3,
                 sequence,
                 eventId,
                 type,
@@ -168,8 +170,8 @@ record ReceivedEvent(
                 offset,
                 recordedAt,
                 payload,
-                withData ? null : key,
-                withData ? null : headers,
+                key,
+                headers,
                 null);
     }
 

@@ -18,10 +18,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A consumed record with what the trail keeps of it: a {@link ReceivedEvent}, or an {@link
- * UnreadableRecord} kept raw. Every record is one or the other, so every record is appended
+ * UnreadableRecord} kept raw; or an {@link OwnEvent} the service appends itself. Every record is one or the other, so every record is appended
  * (docs/adr/0012): reading never throws.
  */
-sealed interface ReceivedRecord permits ReceivedEvent, UnreadableRecord {
+sealed interface ReceivedRecord permits ReceivedEvent, UnreadableRecord, OwnEvent {
 
     /** Longest reason kept for an unreadable record. */
     int MAX_REASON = 500;

@@ -38,7 +38,7 @@ record UnreadableRecord(
     @Override
     public AuditEntry toEntry(long sequence, Instant recordedAt) {
         return new AuditEntry(
-                CanonicalEncoding.VERSION_2,
+                CanonicalEncoding.VERSION_3,
                 sequence,
                 null,
                 null,

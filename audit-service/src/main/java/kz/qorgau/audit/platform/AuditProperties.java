@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
 import kz.qorgau.kit.leader.LeaderSessions;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param database the runtime role
  * @param checkpoint signed checkpoints
  * @param reconcile the trail held to what the broker holds
+ * @param shredding the keys of the payloads, and when they are destroyed
  */
 @ConfigurationProperties("qorgau.audit")
 public record AuditProperties(
@@ -22,7 +24,98 @@ public record AuditProperties(
         @DefaultValue Verify verify,
         @DefaultValue Database database,
         @DefaultValue Checkpoints checkpoint,
-        @DefaultValue Reconcile reconcile) {
+        @DefaultValue Reconcile reconcile,
+        @DefaultValue Shredding shredding,
+        @DefaultValue Restore restore) {
+
+    public AuditProperties {
+        // A mirrored subject key must be gone from the mirror before its retention can destroy it (docs/adr/0032).
+        Duration shortest = shredding.subjectRetention().compareTo(shredding.unreadableRetention()) < 0
+                ? shredding.subjectRetention()
+                : shredding.unreadableRetention();
+        if (restore.mirrorRetention().compareTo(shortest) >= 0) {
+            throw new IllegalArgumentException("qorgau.audit.restore.mirror-retention must be shorter than the"
+                    + " shortest qorgau.audit.shredding retention, or a shredded key would outlive it in the mirror");
+        }
+    }
+
+    /**
+     * Restore from a backup (docs/adr/0032): every entry is mirrored, exactly as stored, to the log topic; a
+     * database behind it is checked, brought up to it from there and held to every published checkpoint before
+     * the writer appends.
+     *
+     * @param mirrorRetention how long the log topic keeps an entry: the oldest backup that can be restored
+     * @param mirrorInterval how often the writer copies new entries to the log topic; checkpoints wait for it
+     * @param verifyOnStart verify the whole database and every published checkpoint at each writer start, even
+     *     when the log topic holds nothing the database lacks (the runbook's first start after a restore)
+     * @param readTimeout how long reading the log or checkpoint topic may take before the start is refused
+     */
+    public record Restore(
+            @DefaultValue("30d") Duration mirrorRetention,
+            @DefaultValue("500ms") Duration mirrorInterval,
+            @DefaultValue("false") boolean verifyOnStart,
+            @DefaultValue("60s") Duration readTimeout) {
+
+        public Restore {
+            if (mirrorRetention.compareTo(Duration.ofSeconds(1)) < 0
+                    || mirrorInterval.isNegative()
+                    || mirrorInterval.isZero()
+                    || readTimeout.isNegative()
+                    || readTimeout.isZero()) {
+                throw new IllegalArgumentException("qorgau.audit.restore durations must be positive");
+            }
+        }
+    }
+
+    /**
+     * Crypto-shredding (docs/adr/0031): every payload is sealed under its subject's key, wrapped by a
+     * key-encryption key from this ring (never the database); the key is destroyed when the subject's retention
+     * ends, unless it is under a legal hold.
+     *
+     * @param activeKeyId the key-encryption key that wraps new subject keys
+     * @param keys the ring: key id to base64 of 256 random bits (older keys still unwrap)
+     * @param allowLocalDemoKeys {@code true} only for ./qorgau-local and tests: the public demo key when none
+     *     is configured
+     * @param subjectRetention how long after a subject's last payload its key is destroyed
+     * @param unreadableRetention how long after an unreadable record's day its partition's key of that day is
+     *     destroyed
+     * @param retentionConfidence how sure we are that the periods are the law's: documents, changes nothing
+     * @param interval how often the writer looks for keys whose retention ended
+     * @param holdInterval how often the writer records placed and lifted legal holds in the trail
+     */
+    public record Shredding(
+            @DefaultValue("") String activeKeyId,
+            @Nullable Map<String, String> keys,
+            @DefaultValue("false") boolean allowLocalDemoKeys,
+            @DefaultValue("3650d") Duration subjectRetention,
+            @DefaultValue("3650d") Duration unreadableRetention,
+            @DefaultValue("UNVERIFIED") String retentionConfidence,
+            @DefaultValue("1h") Duration interval,
+            @DefaultValue("5s") Duration holdInterval) {
+
+        public Shredding {
+            keys = keys == null ? Map.of() : Map.copyOf(keys);
+            if (notPositive(subjectRetention) || notPositive(unreadableRetention)) {
+                throw new IllegalArgumentException("qorgau.audit.shredding retention periods must be positive");
+            }
+            if (notPositive(interval) || notPositive(holdInterval)) {
+                throw new IllegalArgumentException("qorgau.audit.shredding intervals must be positive");
+            }
+        }
+
+        private static boolean notPositive(Duration duration) {
+            return duration.isNegative() || duration.isZero();
+        }
+
+        @Override
+        public String toString() {
+            // The keys never reach a log line.
+            return "Shredding[activeKeyId=" + activeKeyId + ", keyIds=" + keys.keySet() + ", allowLocalDemoKeys="
+                    + allowLocalDemoKeys + ", subjectRetention=" + subjectRetention + ", unreadableRetention="
+                    + unreadableRetention + ", retentionConfidence=" + retentionConfidence + ", interval=" + interval
+                    + ", holdInterval=" + holdInterval + "]";
+        }
+    }
 
     /** @param interval how often the writer compares, per topic and partition, the trail with the broker */
     public record Reconcile(@DefaultValue("5m") Duration interval) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import kz.qorgau.audit.entry.AuditLog;
 import kz.qorgau.audit.entry.StoredEntry;
+import kz.qorgau.audit.subjectkey.SubjectKeys;
 import kz.qorgau.kit.security.Authorities;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -36,9 +37,11 @@ class AuditEntriesController {
             + " FROM audit_entry WHERE unreadable_reason IS NOT NULL AND sequence > ? ORDER BY sequence LIMIT ?";
 
     private final JdbcClient jdbc;
+    private final SubjectKeys keys;
 
-    AuditEntriesController(JdbcClient jdbc) {
+    AuditEntriesController(JdbcClient jdbc, SubjectKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     @GetMapping("/entries")
@@ -113,10 +116,13 @@ class AuditEntriesController {
         return page(null, found, limit);
     }
 
-    private static AuditEntryPage page(String subject, List<StoredEntry> found, int limit) {
+    private AuditEntryPage page(String subject, List<StoredEntry> found, int limit) {
+        SubjectKeys.Opener opener = keys.opener();
         boolean more = found.size() > limit;
-        List<AuditEntryView> page =
-                found.stream().limit(limit).map(AuditEntryView::of).toList();
+        List<AuditEntryView> page = found.stream()
+                .limit(limit)
+                .map(stored -> AuditEntryView.of(stored, opener))
+                .toList();
         Long nextAfter = more ? page.get(page.size() - 1).sequence() : null;
         return new AuditEntryPage(subject, page, nextAfter);
     }

@@ -7,6 +7,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import kz.qorgau.audit.entry.StoredEntry;
+import kz.qorgau.audit.subjectkey.PayloadState;
+import kz.qorgau.audit.subjectkey.SubjectKeys;
 import kz.qorgau.auditlog.AuditEntry;
 import kz.qorgau.auditlog.CanonicalEncoding;
 import kz.qorgau.auditlog.RecordHeader;
@@ -15,14 +17,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * An entry as the API shows it: every field the leaf hash covers, times already in the canonical
  * text form, so that an auditor can recompute the leaf from this alone (docs/adr/0008 for version
- * 1, docs/adr/0012 for version 2).
+ * 1, docs/adr/0012 for version 2, docs/adr/0031 for version 3, whose leaf covers the encrypted payload's
+ * digest: the payload shown decrypted, or not at all once shredded).
  */
 @Schema(description = "One entry of the audit trail")
 record AuditEntryView(
         @Schema(description = "Position in the trail, from 1, without gaps") long sequence,
         @Schema(
                         description = "The canonical encoding its leaf hash covers: 1 an event with data, 2 an"
-                                + " event without data or an unreadable record (docs/adr/0012)")
+                                + " event without data or an unreadable record (docs/adr/0012), 3 every entry"
+                                + " since crypto-shredding (docs/adr/0031)")
                 int encodingVersion,
         @Schema(
                         description = "true: the record could not be read as a Qorgau event and was appended raw"
@@ -51,13 +55,36 @@ record AuditEntryView(
         @Schema(
                         description =
                                 "The record value exactly as received, base64; sealed fields stay sealed. Left out"
-                                        + " of an evidence bundle without payloads: payloadSha256 then stands in for it")
+                                        + " of an evidence bundle without payloads (payloadSha256 then stands in for"
+                                        + " it), and of a version 3 entry whose payload is not READABLE")
                 @JsonInclude(JsonInclude.Include.NON_NULL)
                 @Nullable
                 String payload,
-        @Schema(description = "Hex SHA-256 of the payload bytes (field 15 of the canonical encoding); null without")
+        @Schema(
+                        description = "Hex SHA-256 of the payload bytes as stored (field 15 of the canonical"
+                                + " encoding): for version 3 with a payloadKey, of the encrypted bytes; null without")
                 @Nullable
                 String payloadSha256,
+        @Schema(
+                        description = "Version 3: the key the stored payload is encrypted under (field 19); absent"
+                                + " when the payload is stored in clear (docs/adr/0031)")
+                @JsonInclude(JsonInclude.Include.NON_NULL)
+                @Nullable
+                String payloadKey,
+        @Schema(
+                        description = "With a payloadKey: READABLE (payload decrypted), SHREDDED (the key was"
+                                + " destroyed when retention ended; no payload, the proofs still verify),"
+                                + " KEY_MISSING or NOT_AUTHENTIC (no payload; never expected)")
+                @JsonInclude(JsonInclude.Include.NON_NULL)
+                @Nullable
+                PayloadState payloadState,
+        @Schema(
+                        description = "Only in an evidence bundle with payloads, for a READABLE encrypted payload: the"
+                                + " bytes as stored, base64, which the offline verifier opens with the bundle's"
+                                + " payloadKeys and holds to payloadSha256 and payload (docs/adr/0031)")
+                @JsonInclude(JsonInclude.Include.NON_NULL)
+                @Nullable
+                String storedPayload,
         @Schema(description = "Version 2: the record key as received, base64; null when it had none") @Nullable
                 String key,
         @Schema(description = "Version 2: the record headers as received, in order; null for version 1") @Nullable
@@ -74,9 +101,12 @@ record AuditEntryView(
     @Schema(description = "A Kafka header as received")
     record HeaderView(String name, @Nullable String value) {}
 
-    static AuditEntryView of(StoredEntry stored) {
+    /** The entry with its payload as {@code opener} opens it (docs/adr/0031). */
+    static AuditEntryView of(StoredEntry stored, SubjectKeys.Opener opener) {
         AuditEntry entry = stored.entry();
-        byte[] payload = entry.payload();
+        byte[] storedPayload = entry.payload();
+        SubjectKeys.Opened opened = opener.open(entry);
+        byte[] payload = opened.payload();
         byte[] key = entry.key();
         List<RecordHeader> headers = entry.headers();
         return new AuditEntryView(
@@ -96,9 +126,12 @@ record AuditEntryView(
                 entry.partition(),
                 entry.offset(),
                 CanonicalEncoding.formatTime(entry.recordedAt()),
-                payload != null,
-                payload == null ? "" : base64(payload),
-                payload == null ? null : HexFormat.of().formatHex(CanonicalEncoding.payloadDigest(payload)),
+                storedPayload != null,
+                storedPayload == null ? "" : payload == null ? null : base64(payload),
+                storedPayload == null ? null : HexFormat.of().formatHex(CanonicalEncoding.payloadDigest(storedPayload)),
+                entry.payloadKey(),
+                entry.payloadKey() == null ? null : opened.state(),
+                null,
                 key == null ? null : base64(key),
                 headers == null
                         ? null
@@ -114,7 +147,7 @@ record AuditEntryView(
      * As an evidence bundle holds it (docs/adr/0027): without the chain hash, which only the entries before
      * could confirm, and without the payload unless asked; the payload's digest, which the leaf covers, stays.
      */
-    AuditEntryView bundled(boolean withPayload) {
+    AuditEntryView bundled(boolean withPayload, byte @Nullable [] storedPayload) {
         return new AuditEntryView(
                 sequence,
                 encodingVersion,
@@ -135,6 +168,9 @@ record AuditEntryView(
                 hasPayload,
                 withPayload ? payload : null,
                 payloadSha256,
+                payloadKey,
+                payloadState,
+                withPayload && storedPayload != null ? base64(storedPayload) : null,
                 key,
                 headers,
                 leafHash,

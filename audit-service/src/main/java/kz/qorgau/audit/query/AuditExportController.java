@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.util.List;
 import kz.qorgau.audit.entry.AuditLog;
 import kz.qorgau.audit.entry.StoredEntry;
+import kz.qorgau.audit.subjectkey.SubjectKeys;
 import kz.qorgau.kit.problem.InvalidRequestException;
 import kz.qorgau.kit.problem.Problems.FieldProblem;
 import kz.qorgau.kit.security.Authorities;
@@ -47,9 +48,11 @@ class AuditExportController {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final SubjectKeys keys;
 
-    AuditExportController(JdbcClient jdbc, JsonMapper json) {
+    AuditExportController(JdbcClient jdbc, JsonMapper json, SubjectKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
         this.json = json;
     }
 
@@ -96,6 +99,8 @@ class AuditExportController {
     private void write(OutputStream output, long after, long last) throws IOException {
         long from = after;
         while (from < last) {
+            // A fresh opener per chunk: keys are held for one chunk's entries only.
+            SubjectKeys.Opener opener = keys.opener();
             List<StoredEntry> chunk = jdbc.sql(CHUNK_QUERY)
                     .params(from, last, CHUNK)
                     .query(AuditLog.ROWS)
@@ -104,7 +109,7 @@ class AuditExportController {
                 return;
             }
             for (StoredEntry entry : chunk) {
-                output.write(json.writeValueAsBytes(AuditEntryView.of(entry)));
+                output.write(json.writeValueAsBytes(AuditEntryView.of(entry, opener)));
                 output.write('\n');
             }
             from = chunk.get(chunk.size() - 1).sequence();

@@ -1,5 +1,6 @@
 package kz.qorgau.audit.query;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -8,14 +9,18 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import kz.qorgau.audit.checkpoint.CheckpointLog;
 import kz.qorgau.audit.checkpoint.StoredCheckpoint;
 import kz.qorgau.audit.entry.AuditLog;
 import kz.qorgau.audit.entry.StoredEntry;
+import kz.qorgau.audit.subjectkey.SubjectKeys;
 import kz.qorgau.audit.tree.StoredTree;
 import kz.qorgau.auditlog.MerkleTree;
 import kz.qorgau.kit.problem.InvalidRequestException;
@@ -59,9 +64,11 @@ class EvidenceBundleController {
 
     private final JdbcClient jdbc;
     private final MeterRegistry meters;
+    private final SubjectKeys keys;
 
-    EvidenceBundleController(JdbcClient jdbc, MeterRegistry meters) {
+    EvidenceBundleController(JdbcClient jdbc, MeterRegistry meters, SubjectKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
         this.meters = meters;
     }
 
@@ -77,7 +84,14 @@ class EvidenceBundleController {
             @Schema(description = "Whether the entries carry their payloads") boolean payloadsIncluded,
             @Schema(description = "The signed checkpoint (C2SP signed note) the proofs lead to") String checkpoint,
             @Schema(description = "Its tree size: every entry of the subject up to it is in the bundle") long treeSize,
-            List<BundledEntry> entries) {}
+            List<BundledEntry> entries,
+            @Schema(
+                            description = "With payloads: the keys, base64, that open the bundle's encrypted payloads"
+                                    + " (storedPayload), by name; they open this subject's payloads only"
+                                    + " (docs/adr/0031)")
+                    @JsonInclude(JsonInclude.Include.NON_NULL)
+                    @Nullable
+                    Map<String, String> payloadKeys) {}
 
     @GetMapping("/bundle")
     @Secured(Authorities.AUDITOR)
@@ -132,15 +146,30 @@ class EvidenceBundleController {
                     purpose);
         }
         StoredTree tree = new StoredTree(jdbc);
-        List<BundledEntry> entries = found.stream()
-                .map(stored -> new BundledEntry(
-                        AuditEntryView.of(stored).bundled(payloads),
-                        MerkleTree.inclusionProof(stored.sequence() - 1, size, tree).stream()
-                                .map(hash -> Base64.getEncoder().encodeToString(hash))
-                                .toList()))
-                .toList();
-        return ResponseEntity.ok(
-                new EvidenceBundle(subject.toString(), payloads, checkpoint.signedNote(), size, entries));
+        SubjectKeys.Opener opener = keys.opener();
+        Map<String, String> payloadKeys = new TreeMap<>();
+        List<BundledEntry> entries = new ArrayList<>(found.size());
+        for (StoredEntry stored : found) {
+            byte[] storedPayload = null;
+            SubjectKeys.Opened opened = opener.open(stored.entry());
+            if (payloads && stored.entry().payloadKey() != null && opened.subjectKey() != null) {
+                // The verifier opens the stored bytes itself: the payload is then tied to its leaf.
+                storedPayload = stored.entry().payload();
+                payloadKeys.put(stored.entry().payloadKey(), Base64.getEncoder().encodeToString(opened.subjectKey()));
+            }
+            entries.add(new BundledEntry(
+                    AuditEntryView.of(stored, opener).bundled(payloads, storedPayload),
+                    MerkleTree.inclusionProof(stored.sequence() - 1, size, tree).stream()
+                            .map(hash -> Base64.getEncoder().encodeToString(hash))
+                            .toList()));
+        }
+        return ResponseEntity.ok(new EvidenceBundle(
+                subject.toString(),
+                payloads,
+                checkpoint.signedNote(),
+                size,
+                entries,
+                payloadKeys.isEmpty() ? null : payloadKeys));
     }
 
     /** A purpose goes into a log line: one line of printable text, bounded. */

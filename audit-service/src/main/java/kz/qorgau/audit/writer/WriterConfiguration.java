@@ -2,6 +2,7 @@ package kz.qorgau.audit.writer;
 
 import kz.qorgau.audit.platform.AuditProperties;
 import kz.qorgau.kit.leader.LeaderSessions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +26,14 @@ class WriterConfiguration {
 
     @Bean
     WriterLeadership writerLeadership(
-            LeaderSessions writerSessions, KafkaListenerEndpointRegistry listeners, AuditProperties properties) {
+            LeaderSessions writerSessions,
+            KafkaListenerEndpointRegistry listeners,
+            AuditProperties properties,
+            ObjectProvider<WriterStartCheck> startChecks) {
         return new WriterLeadership(
-                writerSessions, listeners, properties.writer().checkInterval());
+                writerSessions,
+                listeners,
+                properties.writer().checkInterval(),
+                startChecks.orderedStream().toList());
     }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import kz.qorgau.kit.leader.LeaderLock;
@@ -43,8 +44,14 @@ public class WriterLeadership implements SmartLifecycle, MeterBinder {
     private final LeaderSessions sessions;
     private final KafkaListenerEndpointRegistry listeners;
     private final Duration checkInterval;
+    private final List<WriterStartCheck> startChecks;
     private final Object monitor = new Object();
     private volatile LeaderSession session;
+    /** The start checks passed: the writer appends, signs and runs its jobs. */
+    private volatile boolean ready;
+    /** A start check refused: the lock is held, nothing is appended until a restart. */
+    private volatile boolean refused;
+
     private volatile boolean running;
     private boolean failing;
     private Thread keeper;
@@ -54,9 +61,19 @@ public class WriterLeadership implements SmartLifecycle, MeterBinder {
      *     writer session
      */
     public WriterLeadership(LeaderSessions sessions, KafkaListenerEndpointRegistry listeners, Duration checkInterval) {
+        this(sessions, listeners, checkInterval, List.of());
+    }
+
+    /** @param startChecks what must hold before a new writer appends (docs/adr/0032) */
+    public WriterLeadership(
+            LeaderSessions sessions,
+            KafkaListenerEndpointRegistry listeners,
+            Duration checkInterval,
+            List<WriterStartCheck> startChecks) {
         this.sessions = sessions;
         this.listeners = listeners;
         this.checkInterval = checkInterval;
+        this.startChecks = List.copyOf(startChecks);
     }
 
     /**
@@ -76,9 +93,14 @@ public class WriterLeadership implements SmartLifecycle, MeterBinder {
         }
     }
 
-    /** Whether this instance holds the writer lock. */
+    /** Whether this instance holds the writer lock and its start checks passed: it appends. */
     public boolean isWriter() {
-        return session != null;
+        return session != null && ready;
+    }
+
+    /** Whether a start check refused: this instance holds the lock and appends nothing (docs/adr/0032). */
+    public boolean isRefused() {
+        return refused;
     }
 
     @Override
@@ -129,13 +151,17 @@ public class WriterLeadership implements SmartLifecycle, MeterBinder {
         Gauge.builder("audit.writer.leader", this, leadership -> leadership.isWriter() ? 1 : 0)
                 .description("1 while this instance holds the writer lock and appends, 0 while it stands by")
                 .register(registry);
+        Gauge.builder("audit.writer.refused", this, leadership -> leadership.isRefused() ? 1 : 0)
+                .description("1 while this instance holds the writer lock but refuses to append: the database"
+                        + " contradicts the trail's copies outside it (docs/adr/0032)")
+                .register(registry);
     }
 
     private void keepTryingToWrite() {
         while (running && !Thread.currentThread().isInterrupted()) {
             try {
                 LeaderSession current = session;
-                if (current == null) {
+                if (current == null && !refused) {
                     tryToTakeTheLock();
                 } else if (!current.isAlive(checkInterval)) {
                     log.warn("The writer session ended; this instance stops appending and stands by");
@@ -177,6 +203,18 @@ public class WriterLeadership implements SmartLifecycle, MeterBinder {
             }
             session = acquired;
         }
+        for (WriterStartCheck check : startChecks) {
+            Optional<String> refusal = check.beforeAppending(this);
+            if (refusal.isPresent()) {
+                refused = true;
+                log.error(
+                        "This instance holds the writer lock but appends nothing until restarted: {}"
+                                + " (docs/runbooks/audit-restore.md)",
+                        refusal.get());
+                return;
+            }
+        }
+        ready = true;
         log.info("This instance is now the audit writer (lock session {})", acquired.backendPid());
         container().ifPresent(MessageListenerContainer::start);
     }
@@ -185,6 +223,7 @@ public class WriterLeadership implements SmartLifecycle, MeterBinder {
     private synchronized void stepDown() {
         container().filter(MessageListenerContainer::isRunning).ifPresent(MessageListenerContainer::stop);
         LeaderSession current = session;
+        ready = false;
         session = null;
         if (current != null) {
             current.close();

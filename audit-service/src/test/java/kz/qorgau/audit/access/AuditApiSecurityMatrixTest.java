@@ -152,7 +152,8 @@ class AuditApiSecurityMatrixTest {
         @Override
         public Map<String, String> queryParameters(ApiOperation operation, Persona persona) {
             return switch (operation.path()) {
-                case "/api/v1/audit/entries", "/api/v1/audit/bundle" -> Map.of("subject", orderId);
+                case "/api/v1/audit/entries", "/api/v1/audit/bundle", "/api/v1/audit/legal-holds" ->
+                    Map.of("subject", orderId);
                 case "/api/v1/audit/proofs/inclusion" -> Map.of("sequence", "1");
                 case "/api/v1/audit/proofs/consistency" -> Map.of("fromSize", "1");
                 default -> Map.of();
@@ -161,10 +162,14 @@ class AuditApiSecurityMatrixTest {
 
         @Override
         public Optional<String> body(ApiOperation operation, Persona persona) {
-            if (operation.hasBody()) {
-                throw new AssertionError("No body for " + operation + ": add one to the fixture");
+            if (!operation.hasBody()) {
+                return Optional.empty();
             }
-            return Optional.empty();
+            return switch (operation.path()) {
+                case "/api/v1/audit/legal-holds", "/api/v1/audit/legal-holds/lift" ->
+                    Optional.of("{\"subject\":\"" + orderId + "\",\"caseReference\":\"matrix-1\"}");
+                default -> throw new AssertionError("No body for " + operation + ": add one to the fixture");
+            };
         }
 
         @Override
@@ -176,7 +181,7 @@ class AuditApiSecurityMatrixTest {
             return values;
         }
 
-        /** Only reads: nothing is write-limited. */
+        /** Legal holds are the only writes, and not write-limited. */
         @Override
         public long writeLimitCapacity() {
             return 0;

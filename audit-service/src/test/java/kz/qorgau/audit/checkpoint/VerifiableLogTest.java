@@ -44,13 +44,10 @@ import kz.qorgau.auditverifier.BundleVerification;
 import kz.qorgau.auditverifier.LogVerification;
 import kz.qorgau.auditverifier.Witness;
 import kz.qorgau.auditverifier.WitnessSources;
-import kz.qorgau.events.catalog.EventTypes;
 import kz.qorgau.events.catalog.Topics;
-import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.identity.Persona;
-import kz.qorgau.testsupport.kafka.EventTopicWriter;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -635,16 +632,6 @@ class VerifiableLogTest {
 
     /** An order's issue and {@code count - 1} notices sent, on their topics. */
     private void sendOrder(String orderId, int count) {
-        try (EventTopicWriter writer = EventTopicWriter.open(infrastructure.kafka())) {
-            for (int i = 1; i <= count; i++) {
-                EventEnvelope<?> event =
-                        i == 1 ? ExampleEvents.orderIssued(orderId) : ExampleEvents.notificationSent(orderId, i);
-                writer.send(
-                        Topics.inNamespace(
-                                infrastructure.namespace(),
-                                EventTypes.of(event.data()).topic()),
-                        event);
-            }
-        }
+        ExampleEvents.sendOrder(infrastructure, orderId, count);
     }
 }

@@ -212,6 +212,86 @@ class AppendOnlyTableTest {
         }
     }
 
+    /**
+     * Crypto-shredding's keys and holds (docs/adr/0031): the runtime role adds keys and holds, lifts a hold, and
+     * destroys a key only through audit_destroy_subject_key; no key is destroyed under a legal hold, whoever
+     * asks; neither table loses a row.
+     */
+    @Test
+    void keysAreDestroyedOnlyThroughTheFunctionAndNeverUnderALegalHold() throws SQLException {
+        String held = "hold-" + UUID.randomUUID();
+        String free = "free-" + UUID.randomUUID();
+        try (Connection connection = runtimeRole.connect(infrastructure.database())) {
+            JdbcClient asRuntimeRole = client(connection);
+            for (String subject : List.of(held, free)) {
+                asRuntimeRole
+                        .sql("INSERT INTO audit_subject_key (name, subject, wrapped_key, kek_id, created_at)"
+                                + " VALUES (?, ?, ?, 'k1', now())")
+                        .params("subject:" + subject, subject, new byte[60])
+                        .update();
+            }
+            asRuntimeRole
+                    .sql("INSERT INTO audit_legal_hold (subject, case_reference, placed_by, placed_at)"
+                            + " VALUES (?, 'case-1', 'auditor', now())")
+                    .param(held)
+                    .update();
+        }
+        assertRefusedToRuntimeRole("UPDATE audit_subject_key SET wrapped_key = NULL, destroyed_at = now()");
+        assertRefusedToRuntimeRole("DELETE FROM audit_subject_key");
+        assertRefusedToRuntimeRole("DELETE FROM audit_legal_hold");
+        assertRefusedToRuntimeRole("UPDATE audit_legal_hold SET subject = 'another'");
+        // Under a hold: refused by the key table's trigger, to the runtime role's function and to the owner.
+        TestDatabase database = infrastructure.database();
+        assertThatThrownBy(() -> execute(
+                        runtimeRole.connect(database),
+                        "SELECT audit_destroy_subject_key('subject:" + held + "', now())"))
+                .isInstanceOfSatisfying(
+                        SQLException.class,
+                        e -> assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo(REFUSED_BY_TRIGGER))
+                .hasMessageContaining("under a legal hold");
+        assertThatThrownBy(() -> execute(
+                        DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password()),
+                        "UPDATE audit_subject_key SET wrapped_key = NULL, destroyed_at = now() WHERE subject = '" + held
+                                + "'"))
+                .isInstanceOfSatisfying(
+                        SQLException.class,
+                        e -> assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo(REFUSED_BY_TRIGGER));
+        try (Connection connection = runtimeRole.connect(database)) {
+            JdbcClient asRuntimeRole = client(connection);
+            assertThat(asRuntimeRole
+                            .sql("SELECT audit_destroy_subject_key(?, now())")
+                            .param("subject:" + free)
+                            .query(Boolean.class)
+                            .single())
+                    .isTrue();
+            // Once: a destroyed key is not destroyed again, nor brought back.
+            assertThat(asRuntimeRole
+                            .sql("SELECT audit_destroy_subject_key(?, now())")
+                            .param("subject:" + free)
+                            .query(Boolean.class)
+                            .single())
+                    .isFalse();
+            // The hold lifted, the held key can go.
+            asRuntimeRole
+                    .sql("UPDATE audit_legal_hold SET lifted_by = 'auditor', lifted_at = now() WHERE subject = ?")
+                    .param(held)
+                    .update();
+            assertThat(asRuntimeRole
+                            .sql("SELECT audit_destroy_subject_key(?, now())")
+                            .param("subject:" + held)
+                            .query(Boolean.class)
+                            .single())
+                    .isTrue();
+        }
+        assertThatThrownBy(() -> execute(
+                        DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password()),
+                        "UPDATE audit_legal_hold SET lifted_at = NULL, lifted_by = NULL WHERE subject = '" + held
+                                + "'"))
+                .isInstanceOfSatisfying(
+                        SQLException.class,
+                        e -> assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo(REFUSED_BY_TRIGGER));
+    }
+
     private static void assertRefusedToOwner(String sql, String operation) {
         TestDatabase database = infrastructure.database();
         assertThatThrownBy(() -> execute(

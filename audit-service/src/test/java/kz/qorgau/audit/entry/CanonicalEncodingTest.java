@@ -98,6 +98,34 @@ class CanonicalEncodingTest {
         "01" + "0000001e" + ascii("[field=data] is not valid JSON") // 18 unreadable, 30 bytes
     };
 
+    /**
+     * Entry 5 of the vector: version 3 (docs/adr/0031), an event with data whose payload is stored encrypted; the
+     * leaf covers the stored bytes' digest and the key's name.
+     */
+    static final String[] ENTRY_5_FIELDS = {
+        "03", // 1 version
+        "0000000000000005", // 2 sequence = 5
+        "01" + "00000024" + ascii("0d8f3b52-9a1c-4c6e-b7f4-2e5a1d9c8b72"), // 3 event id, present
+        "01" + "00000019" + ascii("kz.qorgau.order.served.v1"), // 4 type, 25 bytes
+        "01" + "00000020" + ascii("urn:qorgau:service:order-service"), // 5 source
+        "01" + "00000024" + ascii("3f2b8c1e-7d4a-4e6b-9c2f-1a5d8e0b7c43"), // 6 subject
+        "01" + "0000000000000003", // 7 subject sequence = 3
+        "01" + "0000001b" + ascii("2026-03-01T11:00:00.000000Z"), // 8 time
+        "01" + "00000010" + ascii("application/json"), // 9 data content type
+        "00", // 10 data schema, absent
+        "0000000d" + ascii("qorgau.orders"), // 11 topic
+        "00000003", // 12 partition = 3
+        "000000000000002d", // 13 offset = 45
+        "0000001b" + ascii("2026-03-01T11:00:01.000001Z"), // 14 recorded at
+        "01" + "95944372a174d98cee43988d4946c1e7eff5bf8b40b79e14202f11468889dc90", // 15 SHA-256 of the stored bytes
+        "01" + "00000024" + ascii("3f2b8c1e-7d4a-4e6b-9c2f-1a5d8e0b7c43"), // 16 key
+        "00000000", // 17 headers: none
+        "00", // 18 unreadable: absent
+        "01" + "0000002c" + ascii("subject:3f2b8c1e-7d4a-4e6b-9c2f-1a5d8e0b7c43") // 19 payload key, 44 bytes
+    };
+
+    static final String ENTRY_5_LEAF = "b1330f16c3bc157b5ec979a059ecc0fbdb40e773fb305f7d379c3c6992dab10d";
+
     static final String ENTRY_3_LEAF = "5aa4d9edf71ea6d15a42fad6279a5dd7c559a7dccfdc1f8aefd1ed68fd69f23c";
     static final String ENTRY_3_CHAIN = "6b7e73ec031ca1b7c76a12e99b723f40afd287ccff1bd832a24971243679daa3";
     static final String ENTRY_4_LEAF = "0e82a0a2052e5a59644fe12491f14c6fd75c4e0bf1d098cd30a76542cf661f30";
@@ -162,6 +190,45 @@ class CanonicalEncodingTest {
         assertThat(chain3.hex()).isEqualTo(ENTRY_3_CHAIN);
         assertThat(leaf4.hex()).isEqualTo(ENTRY_4_LEAF);
         assertThat(chain4.hex()).isEqualTo(ENTRY_4_CHAIN);
+    }
+
+    @Test
+    void encodesVersion3ByteForByteOverTheStoredPayloadAndItsKey() {
+        AuditEntry entry5 = entry5();
+        assertThat(hex(CanonicalEncoding.encode(entry5))).isEqualTo(String.join("", ENTRY_5_FIELDS));
+        assertThat(LeafHash.of(entry5).hex()).isEqualTo(ENTRY_5_LEAF);
+        // The key's name is covered: the same bytes under another key, or in clear, are another leaf.
+        AuditEntry otherKey = entry5.withStoredPayload(entry5.payload(), "subject:another");
+        AuditEntry inClear = entry5.withStoredPayload(entry5.payload(), null);
+        assertThat(LeafHash.of(otherKey).hex()).isNotEqualTo(ENTRY_5_LEAF);
+        assertThat(LeafHash.of(inClear).hex()).isNotEqualTo(ENTRY_5_LEAF);
+        // Only version 3 names a payload key; it needs a payload.
+        assertThatThrownBy(() -> entry3().withStoredPayload(new byte[1], "subject:x"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The vector's entry 5: version 3, the stored bytes standing for a ciphertext. */
+    static AuditEntry entry5() {
+        return new AuditEntry(
+                CanonicalEncoding.VERSION_3,
+                5,
+                UUID.fromString("0d8f3b52-9a1c-4c6e-b7f4-2e5a1d9c8b72"),
+                "kz.qorgau.order.served.v1",
+                "urn:qorgau:service:order-service",
+                "3f2b8c1e-7d4a-4e6b-9c2f-1a5d8e0b7c43",
+                3L,
+                Instant.parse("2026-03-01T11:00:00Z"),
+                "application/json",
+                null,
+                "qorgau.orders",
+                3,
+                45,
+                Instant.parse("2026-03-01T11:00:01.000001Z"),
+                "sealed payload".getBytes(StandardCharsets.US_ASCII),
+                "3f2b8c1e-7d4a-4e6b-9c2f-1a5d8e0b7c43".getBytes(StandardCharsets.US_ASCII),
+                List.of(),
+                null,
+                "subject:3f2b8c1e-7d4a-4e6b-9c2f-1a5d8e0b7c43");
     }
 
     @Test

@@ -74,9 +74,32 @@ class TreeMigrationTest {
                 Instant.parse("2026-03-01T10:15:31.000001Z"),
                 ("{\"n\":" + sequence + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         LeafHash leaf = LeafHash.of(entry);
-        AuditLog.insert(
-                jdbc,
-                new StoredEntry(entry, leaf, HashChain.next(AuditLog.head(jdbc).chainHash(), leaf)));
+        ChainHash chain = HashChain.next(AuditLog.head(jdbc).chainHash(), leaf);
+        if (tree) {
+            AuditLog.insert(jdbc, new StoredEntry(entry, leaf, chain));
+        } else {
+            // As the writer did before V3 (and before V4's payload_key column).
+            jdbc.sql("INSERT INTO audit_entry (sequence, event_id, type, source, subject, subject_sequence, event_time,"
+                            + " data_content_type, topic, kafka_partition, kafka_offset, recorded_at, payload, leaf_hash,"
+                            + " chain_hash, encoding_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")
+                    .params(
+                            entry.sequence(),
+                            entry.eventId(),
+                            entry.type(),
+                            entry.source(),
+                            entry.subject(),
+                            entry.subjectSequence(),
+                            java.time.OffsetDateTime.ofInstant(entry.time(), java.time.ZoneOffset.UTC),
+                            entry.dataContentType(),
+                            entry.topic(),
+                            entry.partition(),
+                            entry.offset(),
+                            java.time.OffsetDateTime.ofInstant(entry.recordedAt(), java.time.ZoneOffset.UTC),
+                            entry.payload(),
+                            leaf.bytes(),
+                            chain.bytes())
+                    .update();
+        }
         if (tree) {
             StoredTree.appended(jdbc, sequence, leaf.bytes());
         }

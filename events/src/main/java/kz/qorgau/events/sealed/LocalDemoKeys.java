@@ -49,6 +49,9 @@ public final class LocalDemoKeys {
     /** The seed of audit-service's demo Ed25519 key that signs checkpoints of the trail (docs/adr/0023). */
     public static final String CHECKPOINT_SEED = "n4+j9Up58aIt87Yw4OInkPtdJE7h3bA4iOTIZow8DGM=";
 
+    /** audit-service's demo key-encryption key, which wraps the trail's subject keys (docs/adr/0031). */
+    public static final String AUDIT_KEY_ENCRYPTION_KEY = "7vbdHBAEimIT5n09TLdn7HyetrKh74ezhloEODSQv5g=";
+
     private static final List<byte[]> DEMO_KEY_BYTES = List.of(
             decode(SEALING_KEY),
             decode(AT_REST_KEY),
@@ -56,7 +59,8 @@ public final class LocalDemoKeys {
             decode(ACKNOWLEDGEMENT_KEY),
             decode(CONTACTS_AT_REST_KEY),
             decode(CONTACTS_BLIND_INDEX_KEY),
-            decode(CHECKPOINT_SEED));
+            decode(CHECKPOINT_SEED),
+            decode(AUDIT_KEY_ENCRYPTION_KEY));
 
     private LocalDemoKeys() {}
 
