@@ -215,6 +215,43 @@ class EveryRecordTest {
         assertVerifiesAndNothingWasDeadLettered();
     }
 
+    /**
+     * A dead letter is the copy of a record a consumer could not handle, with the recoverer's reason headers: it is
+     * appended raw and flagged as a dead letter, never as the event it copies, which is in the trail once. (The
+     * access topic's dead letters: the other tests hold that nothing goes to the orders' one.)
+     */
+    @Test
+    void deadLettersAreAppendedRawNeverAsTheEventTheyCopy() {
+        double before = deadLettersCounted();
+        String orderId = UUID.randomUUID().toString();
+        EventEnvelope<OrderIssued> event = ExampleEvents.orderIssued(orderId);
+        writer.send(infrastructure.topic(Topics.ORDERS_TOPIC), event);
+        String deadLetters = infrastructure.topic(Topics.ACCESS_DLT_TOPIC);
+        RecordMetadata copy = writer.send(deadLetters, event);
+
+        await().atMost(PATIENCE).until(() -> appendedAt(deadLetters, copy.partition(), copy.offset()));
+        JsonNode deadLetter = null;
+        for (JsonNode entry : getJson("/api/v1/audit/unreadable").get("entries")) {
+            if (entry.get("topic").asString().equals(deadLetters)
+                    && entry.get("offset").asLong() == copy.offset()) {
+                deadLetter = entry;
+            }
+        }
+        assertThat(deadLetter).as("the dead letter among the raw entries").isNotNull();
+        assertThat(deadLetter.get("unreadableReason").asString()).isEqualTo("a dead letter: kept raw, never decoded");
+        assertThat(deadLetter.get("eventId").isNull()).isTrue();
+        assertThat(deadLetter.get("headers")).isNotEmpty();
+        await().atMost(PATIENCE).until(() -> entryCount(orderId) == 1);
+        assertThat(deadLettersCounted()).isGreaterThan(before);
+        assertVerifiesAndNothingWasDeadLettered();
+    }
+
+    private double deadLettersCounted() {
+        var counter =
+                meters.find("audit.entries.appended").tag("type", "dead-letter").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     @Test
     void everyEventOfAnOrdersLifeIsAppendedAsAReadableEventWithItsPayload() {
         String orderId = UUID.randomUUID().toString();

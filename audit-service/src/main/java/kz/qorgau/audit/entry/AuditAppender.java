@@ -30,6 +30,9 @@ public class AuditAppender {
     /** The {@code type} tag of unreadable records' entries. */
     static final String UNREADABLE_TAG = "unreadable";
 
+    /** The {@code type} tag of dead letters' entries, raw like unreadable records but not unreadable. */
+    static final String DEAD_LETTER_TAG = "dead-letter";
+
     private static final Logger log = LoggerFactory.getLogger(AuditAppender.class);
 
     private final WriterLeadership writer;
@@ -75,7 +78,14 @@ public class AuditAppender {
             log.debug("{} is already entry {}; nothing appended", appended, result.sequence());
         } else {
             meters.counter("audit.entries.appended", "type", tag).increment();
-            if (appended instanceof UnreadableRecord unreadable) {
+            if (appended instanceof UnreadableRecord deadLetter && deadLetter.deadLetter()) {
+                log.info(
+                        "Dead letter {}-{}@{} appended raw as entry {}",
+                        deadLetter.topic(),
+                        deadLetter.partition(),
+                        deadLetter.offset(),
+                        result.sequence());
+            } else if (appended instanceof UnreadableRecord unreadable) {
                 log.warn(
                         "{}-{}@{} is not a readable Qorgau event; appended raw and flagged as entry {}: {}",
                         unreadable.topic(),
@@ -122,9 +132,18 @@ public class AuditAppender {
         return new Appended(entry.sequence(), false);
     }
 
-    /** A producer chooses types: only the catalogue's keep their name as a tag, so series stay bounded. */
+    /**
+     * A producer chooses types: only the catalogue's keep their name as a tag, so series stay bounded; the
+     * service's own types are its few constants.
+     */
     private static String tagOf(ReceivedRecord received) {
-        return received instanceof ReceivedEvent event ? EventTypes.metricTag(event.type()) : UNREADABLE_TAG;
+        if (received instanceof ReceivedEvent event) {
+            return EventTypes.metricTag(event.type());
+        }
+        if (received instanceof OwnEvent own) {
+            return own.type();
+        }
+        return ((UnreadableRecord) received).deadLetter() ? DEAD_LETTER_TAG : UNREADABLE_TAG;
     }
 
     /** The SQLSTATE when PostgreSQL refused a value as data (class 22), not a constraint or the trigger. */

@@ -1,6 +1,7 @@
 package kz.qorgau.audit.entry;
 
 import java.util.Map;
+import java.util.stream.Stream;
 import kz.qorgau.audit.writer.WriterLeadership;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventCodec;
@@ -15,8 +16,8 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads every topic of the catalogue, one record at a time, and appends it: an event as an event,
- * anything else raw and flagged (docs/adr/0012). The container starts only on the instance that
+ * Reads every topic of the catalogue and its dead-letter topic, one record at a time, and appends it: an
+ * event as an event, a dead letter or anything else raw and flagged (docs/adr/0012). The container starts only on the instance that
  * holds the writer lock ({@link WriterLeadership}). Offsets are committed after the listener
  * returned, i.e. after the entry was committed; the listener throws only when the database is away
  * or the lock is lost, and the error handler then retries the same record until it is appended.
@@ -35,8 +36,12 @@ public class AuditEntryListener implements ConsumerSeekAware {
         this.appender = appender;
         this.codec = codec;
         this.jdbc = jdbc;
-        // Dead-letter topics are not audited: their records are the producers' own, already in the trail.
-        this.topics = Topics.all().stream().map(kafka::topic).toArray(String[]::new);
+        // Each topic and its dead-letter topic: a dead letter is appended raw (docs/adr/0012), since its copy of an
+        // event carries the event's id and would otherwise pass for the event already in the trail.
+        this.topics = Topics.all().stream()
+                .map(kafka::topic)
+                .flatMap(topic -> Stream.of(topic, Topics.deadLetterTopic(topic)))
+                .toArray(String[]::new);
     }
 
     /** The topics read, in this instance's namespace. */

@@ -31,6 +31,9 @@ sealed interface ReceivedRecord permits ReceivedEvent, UnreadableRecord, OwnEven
      * cannot be read now never will be: it is kept raw with the reason, never retried.
      */
     static ReceivedRecord read(ConsumerRecord<byte[], byte[]> record, EventCodec codec) {
+        if (UnreadableRecord.isDeadLetterTopic(record.topic())) {
+            return UnreadableRecord.of(record, UnreadableRecord.DEAD_LETTER);
+        }
         try {
             ReceivedEvent event = ReceivedEvent.from(record, codec);
             // Whatever the trail could not encode or store is found here, not inside the append.

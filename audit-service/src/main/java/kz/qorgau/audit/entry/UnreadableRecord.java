@@ -5,6 +5,7 @@ import java.util.List;
 import kz.qorgau.auditlog.AuditEntry;
 import kz.qorgau.auditlog.CanonicalEncoding;
 import kz.qorgau.auditlog.RecordHeader;
+import kz.qorgau.events.catalog.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +24,21 @@ record UnreadableRecord(
         byte @Nullable [] value,
         String reason)
         implements ReceivedRecord {
+
+    /**
+     * The reason of a record read from a dead-letter topic: a consumer could not handle the original, which the
+     * trail already holds; the copy, with the {@code kafka_dlt-*} headers saying why, is kept raw, never decoded.
+     */
+    static final String DEAD_LETTER = "a dead letter: kept raw, never decoded";
+
+    static boolean isDeadLetterTopic(String topic) {
+        return topic.endsWith(Topics.DEAD_LETTER_SUFFIX);
+    }
+
+    /** Read from a dead-letter topic, rather than unreadable. */
+    boolean deadLetter() {
+        return isDeadLetterTopic(topic);
+    }
 
     static UnreadableRecord of(ConsumerRecord<byte[], byte[]> record, String reason) {
         return new UnreadableRecord(

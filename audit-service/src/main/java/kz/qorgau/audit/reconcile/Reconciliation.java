@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.qorgau.audit.checkpoint.PeriodicTask;
+import kz.qorgau.audit.entry.AuditAppender;
 import kz.qorgau.audit.entry.AuditEntryListener;
+import kz.qorgau.audit.entry.OwnEvent;
 import kz.qorgau.audit.platform.AuditProperties;
 import kz.qorgau.audit.writer.WriterLeadership;
 import kz.qorgau.events.catalog.Topics;
@@ -31,14 +34,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Holds the trail to what the broker holds (docs/adr/0027), per topic and partition, from the log's start offset
  * (what lies below was deleted by retention: nothing to compare) up to the audit group's committed offset (what
  * the writer says it appended): every record a read-committed consumer is given there must be an entry. Offsets
  * it is not given are transaction markers or aborted records, not gaps. Each partition is compared once up to
- * where it was last compared; a gap is logged, counted in {@code audit.reconciliation.gaps} and stays counted.
- * Only the writer runs it, every {@code qorgau.audit.reconcile.interval}.
+ * where it was last compared; a gap is logged, counted in {@code audit.reconciliation.gaps} and stays counted,
+ * and becomes an entry of the trail itself ({@value #GAP_FOUND}, one per partition and round, with the
+ * missing offsets), so that the trail says where it is incomplete. Only the writer runs it, every
+ * {@code qorgau.audit.reconcile.interval}; a writer that takes over compares again from the start and reports
+ * a gap it finds again.
  */
 @Component
 public class Reconciliation extends PeriodicTask {
@@ -46,8 +53,16 @@ public class Reconciliation extends PeriodicTask {
     private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    /** The service's own entry for records of one partition the trail lacks; no personal data. */
+    public static final String GAP_FOUND = "kz.qorgau.audit.reconciliation.gap.found.v1";
+
+    /** Offsets named in one gap entry at most; its count says how many there were. */
+    static final int OFFSETS_NAMED = 100;
+
     private final JdbcClient jdbc;
     private final WriterLeadership writer;
+    private final AuditAppender appender;
+    private final JsonMapper json;
     private final Set<String> topics;
     private final String bootstrapServers;
     private final Map<TopicPartition, Long> comparedUpTo = new ConcurrentHashMap<>();
@@ -57,12 +72,16 @@ public class Reconciliation extends PeriodicTask {
             JdbcClient jdbc,
             WriterLeadership writer,
             AuditEntryListener listener,
+            AuditAppender appender,
+            JsonMapper json,
             KafkaProperties kafka,
             AuditProperties properties,
             MeterRegistry meters) {
         super("audit-reconciliation", properties.reconcile().interval());
         this.jdbc = jdbc;
         this.writer = writer;
+        this.appender = appender;
+        this.json = json;
         this.topics = Set.of(listener.topics());
         this.bootstrapServers = String.join(",", kafka.getBootstrapServers());
         Gauge.builder("audit.reconciliation.gaps", gaps, AtomicLong::get)
@@ -103,7 +122,11 @@ public class Reconciliation extends PeriodicTask {
                                 .params(partition.topic(), partition.partition(), from, end)
                                 .query(Long.class)
                                 .list());
-                missing.forEach(offset -> found.add(new Gap(partition.topic(), partition.partition(), offset)));
+                if (!missing.isEmpty()) {
+                    // Recorded before the partition counts as compared: a failure here finds the gap again.
+                    appendGapEntry(partition, missing);
+                    missing.forEach(offset -> found.add(new Gap(partition.topic(), partition.partition(), offset)));
+                }
                 comparedUpTo.put(partition, end);
             }
         }
@@ -115,6 +138,17 @@ public class Reconciliation extends PeriodicTask {
                     found.iterator().next());
         }
         return List.copyOf(found);
+    }
+
+    private void appendGapEntry(TopicPartition partition, Set<Long> missing) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("topic", partition.topic());
+        payload.put("partition", partition.partition());
+        payload.put("count", missing.size());
+        payload.put("offsets", missing.stream().sorted().limit(OFFSETS_NAMED).toList());
+        String subject = partition.topic() + "-" + partition.partition();
+        writer.inWriterTransaction(
+                jdbc -> appender.appendOwn(jdbc, OwnEvent.of(GAP_FOUND, subject, json.writeValueAsString(payload))));
     }
 
     /** The offsets in {@code [from, end)} a read-committed consumer is given: markers and aborted records are not. */

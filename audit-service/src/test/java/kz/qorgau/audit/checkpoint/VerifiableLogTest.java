@@ -279,6 +279,15 @@ class VerifiableLogTest {
                         removed.entry().partition(),
                         removed.entry().offset()));
         assertThat(meters.get("audit.reconciliation.gaps").gauge().value()).isEqualTo(1.0);
+        // And the trail itself says so, in an entry of its own.
+        String gapEntry = jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM audit_entry WHERE type = ?")
+                .param(Reconciliation.GAP_FOUND)
+                .query(String.class)
+                .single();
+        assertThat(JSON.readTree(gapEntry).get("offsets").get(0).asLong())
+                .isEqualTo(removed.entry().offset());
+        assertThat(JSON.readTree(gapEntry).get("topic").asString())
+                .isEqualTo(removed.entry().topic());
     }
 
     /**
