@@ -4,6 +4,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import kz.qorgau.events.NotificationChannel;
+import tools.jackson.core.io.JsonStringEncoder;
 
 /**
  * Sends a text message through an HTTP gateway (docs/adr/0030): one JSON POST per message, its body the
@@ -65,24 +66,6 @@ class SmsChannel implements Channel {
 
     /** RFC 8259 string escaping, without the quotes (the template has them). */
     static String escape(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 8);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return new String(JsonStringEncoder.getInstance().quoteAsCharArray(value));
     }
 }
