@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import kz.qorgau.kit.tracing.Traces;
 import kz.qorgau.notification.outcome.OutcomeOutbox;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,7 +55,8 @@ class DeliveryConfiguration {
             NoticeMetrics metrics,
             ApplicationEventPublisher publisher,
             List<NoticeCheck> checks,
-            ObjectProvider<AcknowledgementLinks> links) {
+            ObjectProvider<AcknowledgementLinks> links,
+            Traces traces) {
         var schedule = new RetrySchedule(
                 properties.firstRetryDelay(), properties.maxRetryDelay(), bound -> ThreadLocalRandom.current()
                         .nextLong(bound));
@@ -70,6 +72,7 @@ class DeliveryConfiguration {
                 metrics,
                 publisher,
                 checks,
-                new AttemptTexts(links.getIfAvailable(() -> notice -> Optional.empty())));
+                new AttemptTexts(links.getIfAvailable(() -> notice -> Optional.empty())),
+                traces);
     }
 }

@@ -1,5 +1,7 @@
 package kz.qorgau.notification.delivery;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -19,6 +21,7 @@ import kz.qorgau.events.NotificationFailed;
 import kz.qorgau.events.NotificationSent;
 import kz.qorgau.events.NotificationSuperseded;
 import kz.qorgau.events.QorgauEvent;
+import kz.qorgau.kit.tracing.Traces;
 import kz.qorgau.notification.notice.NoticeCause;
 import kz.qorgau.notification.notice.NoticesRecorded;
 import kz.qorgau.notification.outcome.OutcomeOutbox;
@@ -57,6 +60,7 @@ class DeliveryEngine implements SmartLifecycle {
     private final ApplicationEventPublisher publisher;
     private final List<NoticeCheck> checks;
     private final AttemptTexts texts;
+    private final Traces traces;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private final Semaphore senders;
@@ -76,7 +80,8 @@ class DeliveryEngine implements SmartLifecycle {
             NoticeMetrics metrics,
             ApplicationEventPublisher publisher,
             List<NoticeCheck> checks,
-            AttemptTexts texts) {
+            AttemptTexts texts,
+            Traces traces) {
         this.queue = queue;
         channels.forEach(channel -> this.channels.put(channel.kind(), channel));
         this.guards = guards;
@@ -89,6 +94,7 @@ class DeliveryEngine implements SmartLifecycle {
         this.publisher = publisher;
         this.checks = List.copyOf(checks);
         this.texts = texts;
+        this.traces = traces;
         this.senders = new Semaphore(properties.inFlight());
     }
 
@@ -174,9 +180,17 @@ class DeliveryEngine implements SmartLifecycle {
         for (ClaimedNotice notice : claimed) {
             senders.acquireUninterruptibly();
             pool.execute(() -> {
-                try {
+                // The attempt continues the trace the notice was recorded in (docs/adr/0033).
+                Span span = traces.startChild(
+                        "notice delivery",
+                        Span.Kind.CLIENT,
+                        notice.cause().traceparent(),
+                        notice.cause().tracestate());
+                span.tag("qorgau.notice.channel", notice.recipient().channel().name());
+                try (Tracer.SpanInScope scope = traces.inScope(span)) {
                     deliver(notice);
                 } catch (RuntimeException e) {
+                    span.error(e);
                     // The outcome could not be recorded (the database away?): the claim runs out and the
                     // notice is sent again, under the same Message-ID or notice id.
                     log.error(
@@ -184,6 +198,7 @@ class DeliveryEngine implements SmartLifecycle {
                             notice.id(),
                             e.getClass().getSimpleName());
                 } finally {
+                    span.end();
                     senders.release();
                     wake();
                 }
@@ -355,7 +370,8 @@ class DeliveryEngine implements SmartLifecycle {
 
     private void record(ClaimedNotice notice, QorgauEvent event) {
         NoticeCause cause = notice.cause();
-        outbox.record(event, notice.id(), cause.traceparent(), cause.tracestate());
+        // The outcome event is a child of this attempt's span (the notice's stored context without a tracer).
+        outbox.record(event, notice.id(), traces.continuing(cause.traceparent()), cause.tracestate());
     }
 
     private OffsetDateTime now() {
