@@ -135,7 +135,16 @@ class PersonalDataInLogsTest {
                         .statusCode())
                 .isEqualTo(401);
 
-        List<String> lines = new ArrayList<>(output.getAll().lines().toList());
+        List<String> logged = output.getAll().lines().toList();
+        // The request's lines carry its trace id, in either format (docs/adr/0033).
+        String traceId = RecordedSpans.traceId(
+                jdbc.sql("SELECT traceparent FROM kit_outbox WHERE subject = :id ORDER BY sequence LIMIT 1")
+                        .param("id", id)
+                        .query(String.class)
+                        .single());
+        assertThat(logged).anySatisfy(line -> assertThat(line).contains(traceId));
+        assertFormat(logged);
+        List<String> lines = new ArrayList<>(logged);
         // The spans that would be exported are scanned too (docs/adr/0033).
         await().atMost(Duration.ofSeconds(30)).until(() -> spans.all().stream()
                 .anyMatch(span -> span.getName().equals("outbox publish")));
@@ -163,5 +172,10 @@ class PersonalDataInLogsTest {
             }
         }
         assertThat(hits).isEmpty();
+    }
+
+    /** Plain lines here; the JSON variant checks its own. */
+    void assertFormat(List<String> lines) {
+        assertThat(lines).noneMatch(line -> line.startsWith("{\""));
     }
 }
