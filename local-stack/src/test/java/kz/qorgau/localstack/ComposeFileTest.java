@@ -97,9 +97,8 @@ class ComposeFileTest {
                     .as(spec.name())
                     .containsExactly("127.0.0.1:" + spec.port() + ":" + spec.port());
             assertThat(environment).as(spec.name()).containsEntry(prefix + "MANAGEMENT_ADDRESS", "0.0.0.0");
-            assertThat(list(service, "volumes"))
-                    .as(spec.name())
-                    .containsExactly("./" + spec.name() + "/target:/app:ro");
+            // Its image is built from its module (ComposeDeploymentTest checks the Dockerfile).
+            assertThat(service).as(spec.name()).containsEntry("build", "./" + spec.name());
         }
     }
 }

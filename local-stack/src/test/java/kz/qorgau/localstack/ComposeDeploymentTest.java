@@ -1,0 +1,308 @@
+package kz.qorgau.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compose files as docker-compose reads them, and against the code (docs/adr/0034): no Docker engine
+ * runs here, so nothing is started; instead docker-compose 1.29 (Debian's package, which .ci/run installs)
+ * validates every file and profile, and each service's environment, each Dockerfile's COPY sources and
+ * every referenced port are checked against what the code reads, packages and listens on. The
+ * docker-compose check skips without the binary and fails under CI=true.
+ */
+class ComposeDeploymentTest {
+
+    static final String BASE = "docker-compose.yml";
+    static final String CLUSTER = "docker-compose.cluster.yml";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(QORGAU_[A-Z0-9_]+)(:?)");
+    private static final Pattern HOST_PORT = Pattern.compile("(?<![\\w.-])([a-z][a-z0-9-]*):(\\d{2,5})(?![\\d.])");
+
+    @Test
+    void docker_compose_1_29AcceptsEveryFileAndProfile() throws Exception {
+        Path dockerCompose = requireDockerCompose();
+        Set<String> profiles = new TreeSet<>();
+        for (String file : List.of(BASE, CLUSTER)) {
+            for (Object service :
+                    RepositoryFiles.map(RepositoryFiles.yaml(file), "services").values()) {
+                if (service instanceof Map<?, ?> map && map.get("profiles") instanceof List<?> list) {
+                    list.forEach(profile -> profiles.add(String.valueOf(profile)));
+                }
+            }
+        }
+        assertThat(profiles).as("the profiles the files use").contains("services");
+
+        for (List<String> files : List.of(List.of(BASE), List.of(BASE, CLUSTER))) {
+            List<String> combination = new ArrayList<>();
+            files.forEach(file -> combination.addAll(List.of("-f", file)));
+            dockerCompose(dockerCompose, combination, List.of("config", "-q"));
+            for (String profile : profiles) {
+                dockerCompose(dockerCompose, combination, List.of("--profile", profile, "config", "-q"));
+            }
+        }
+    }
+
+    @Test
+    void everyQorgauServiceOfEitherFileSetsOnlyWhatItReadsAndAllItMustBeGiven() {
+        for (ServiceSpec spec : qorgauServices()) {
+            Set<String> read = new TreeSet<>();
+            Set<String> required = new TreeSet<>();
+            for (Path yml : applicationYmls(spec.name())) {
+                Matcher placeholder = PLACEHOLDER.matcher(RepositoryFiles.read(yml));
+                while (placeholder.find()) {
+                    read.add(placeholder.group(1));
+                    if (placeholder.group(2).isEmpty()) {
+                        required.add(placeholder.group(1));
+                    }
+                }
+            }
+            assertThat(read).as(spec.name() + " reads variables").isNotEmpty();
+            // And what Spring's relaxed binding reads: a documented property of the code, by its environment form.
+            ConfigurationDocumentationTest.ConfigurationProperties properties =
+                    ConfigurationDocumentationTest.ConfigurationProperties.of(RepositoryFiles.ROOT);
+            ConfigurationDocumentationTest.documentedRows(RepositoryFiles.ROOT).stream()
+                    .flatMap(row -> row.properties().stream())
+                    .filter(properties::exists)
+                    .map(ConfigurationDocumentationTest::environmentForm)
+                    .forEach(read::add);
+            for (Map.Entry<String, Map<String, Object>> instance :
+                    instancesOf(spec).entrySet()) {
+                Map<String, Object> environment = instance.getValue();
+                Set<String> qorgau = new TreeSet<>();
+                environment.keySet().stream()
+                        .filter(key -> key.startsWith("QORGAU_"))
+                        .forEach(qorgau::add);
+                assertThat(read)
+                        .as(instance.getKey() + ": every QORGAU_ variable it is given is read")
+                        .containsAll(qorgau);
+                assertThat(environment)
+                        .as(instance.getKey() + ": what has no default")
+                        .containsKeys(required.toArray(String[]::new));
+                // Boot's own settings, by their environment form.
+                assertThat(environment)
+                        .as(instance.getKey())
+                        .containsEntry("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0")
+                        .containsEntry(
+                                "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                                "http://jaeger:4318/v1/traces");
+            }
+        }
+    }
+
+    @Test
+    void everyDockerfileCopySourceExistsAfterPackaging() throws IOException {
+        Map<String, Object> base = RepositoryFiles.composeServices();
+        for (ServiceSpec spec : qorgauServices()) {
+            Path module = RepositoryFiles.resolve(spec.name());
+            assertThat(RepositoryFiles.map(base, spec.name()).get("build")).isEqualTo("./" + spec.name());
+            if (!hasPackagedJar(module)) {
+                String message = spec.name() + " is not packaged: run ./mvnw -DskipTests package first";
+                if ("true".equals(System.getenv("CI"))) {
+                    Assertions.fail(message + ". Under CI=true, verify packages before this test.");
+                }
+                Assumptions.abort(message);
+            }
+            List<String> sources = copySources(Files.readString(module.resolve("Dockerfile")));
+            assertThat(sources).as(spec.name()).isNotEmpty();
+            for (String source : sources) {
+                PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + source);
+                try (Stream<Path> files = Files.walk(module, 2)) {
+                    assertThat(files.map(module::relativize)
+                                    .filter(glob::matches)
+                                    .toList())
+                            .as(spec.name() + "'s COPY " + source)
+                            .hasSize(1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyReferencedPortIsDeclared() throws IOException {
+        Map<String, Set<Integer>> declared = new LinkedHashMap<>();
+        Map<String, Object> services = mergedServices();
+        services.forEach((name, service) -> declared.put(name, containerPorts(asMap(service))));
+        for (ServiceSpec spec : qorgauServices()) {
+            Set<Integer> listens = Set.of(spec.port(), spec.managementPort());
+            String dockerfile =
+                    Files.readString(RepositoryFiles.resolve(spec.name()).resolve("Dockerfile"));
+            assertThat(dockerfile)
+                    .as(spec.name() + "'s image")
+                    .contains("EXPOSE " + spec.port() + " " + spec.managementPort())
+                    .contains("_MANAGEMENT_PORT:-" + spec.managementPort() + "}");
+            instancesOf(spec).keySet().stream().filter(declared::containsKey).forEach(instance -> {
+                assertThat(declared.get(instance))
+                        .as(instance + "'s published ports")
+                        .isSubsetOf(listens);
+                declared.put(instance, listens);
+            });
+        }
+
+        List<String> references = new ArrayList<>();
+        collectStrings(services, references);
+        references.add(RepositoryFiles.read(RepositoryFiles.resolve("ops/prometheus/compose.yml")));
+        int checked = 0;
+        for (String text : references) {
+            Matcher reference = HOST_PORT.matcher(text);
+            while (reference.find()) {
+                String host = reference.group(1);
+                if (!declared.containsKey(host)) {
+                    continue;
+                }
+                assertThat(declared.get(host))
+                        .as(reference.group() + " in " + text)
+                        .contains(Integer.parseInt(reference.group(2)));
+                checked++;
+            }
+        }
+        assertThat(checked).as("references to compose services").isGreaterThan(10);
+    }
+
+    private static Path requireDockerCompose() {
+        Optional<Path> found = PrometheusProcess.onPath("docker-compose");
+        if (found.isEmpty()) {
+            String message = "docker-compose is not on the PATH; install it with `apt-get install"
+                    + " --no-install-recommends docker-compose` (.ci/run does)";
+            if ("true".equals(System.getenv("CI"))) {
+                Assertions.fail(message + ". Under CI=true it must be there.");
+            }
+            Assumptions.abort(message);
+        }
+        return found.get();
+    }
+
+    private static void dockerCompose(Path binary, List<String> files, List<String> arguments) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(binary.toString());
+        command.addAll(files);
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command)
+                .directory(RepositoryFiles.ROOT.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue())
+                .as(String.join(" ", command) + "\n" + output)
+                .isZero();
+    }
+
+    private static List<ServiceSpec> qorgauServices() {
+        return RepositoryFiles.launcherServices().stream()
+                .filter(ServiceSpec::hasDatabase)
+                .toList();
+    }
+
+    /** The service's instances in both files (its first in the base file, more in the cluster file). */
+    private static Map<String, Map<String, Object>> instancesOf(ServiceSpec spec) {
+        Map<String, Map<String, Object>> instances = new LinkedHashMap<>();
+        Map<String, Object> base = RepositoryFiles.composeServices();
+        Map<String, Object> cluster = RepositoryFiles.map(RepositoryFiles.yaml(CLUSTER), "services");
+        Map<String, Object> first =
+                new LinkedHashMap<>(RepositoryFiles.map(RepositoryFiles.map(base, spec.name()), "environment"));
+        instances.put(spec.name(), first);
+        Map<String, Object> inCluster = new LinkedHashMap<>(first);
+        inCluster.putAll(RepositoryFiles.map(RepositoryFiles.map(cluster, spec.name()), "environment"));
+        instances.put(spec.name() + " (cluster)", inCluster);
+        cluster.forEach((name, service) -> {
+            if (name.startsWith(spec.name() + "-")) {
+                instances.put(name, RepositoryFiles.map(asMap(service), "environment"));
+            }
+        });
+        assertThat(instances).as(spec.name() + "'s instances").hasSizeGreaterThanOrEqualTo(3);
+        return instances;
+    }
+
+    private static Map<String, Object> mergedServices() {
+        Map<String, Object> all = new LinkedHashMap<>(RepositoryFiles.composeServices());
+        RepositoryFiles.map(RepositoryFiles.yaml(CLUSTER), "services").forEach(all::putIfAbsent);
+        return all;
+    }
+
+    /** The ports a service listens on as the compose file declares them: {@code expose} and the container side of {@code ports}. */
+    private static Set<Integer> containerPorts(Map<String, Object> service) {
+        Set<Integer> ports = new TreeSet<>();
+        if (service.get("expose") instanceof List<?> expose) {
+            expose.forEach(port -> ports.add(Integer.parseInt(String.valueOf(port))));
+        }
+        if (service.get("ports") instanceof List<?> published) {
+            published.forEach(port -> {
+                String[] parts = String.valueOf(port).split(":");
+                ports.add(Integer.parseInt(parts[parts.length - 1]));
+            });
+        }
+        return ports;
+    }
+
+    private static void collectStrings(Object node, List<String> strings) {
+        if (node instanceof Map<?, ?> map) {
+            // An image's tag (postgres:15-alpine) is no address.
+            map.forEach((key, value) -> {
+                if (!"image".equals(key)) {
+                    collectStrings(value, strings);
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(value -> collectStrings(value, strings));
+        } else if (node != null) {
+            strings.add(String.valueOf(node));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object node) {
+        return (Map<String, Object>) node;
+    }
+
+    private static List<Path> applicationYmls(String module) {
+        Path resources = RepositoryFiles.resolve(module).resolve("src/main/resources");
+        try (Stream<Path> files = Files.list(resources)) {
+            return files.filter(file -> file.getFileName().toString().matches("application.*\\.ya?ml"))
+                    .toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean hasPackagedJar(Path module) throws IOException {
+        Path target = module.resolve("target");
+        if (!Files.isDirectory(target)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(target)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith("-exec.jar"));
+        }
+    }
+
+    /** The sources of COPY instructions that copy from the build context (not {@code --from} a stage). */
+    static List<String> copySources(String dockerfile) {
+        List<String> sources = new ArrayList<>();
+        for (String line : dockerfile.lines().toList()) {
+            String[] words = line.trim().split("\\s+");
+            if (words.length >= 3 && words[0].equals("COPY") && !words[1].startsWith("--from")) {
+                sources.addAll(List.of(words).subList(1, words.length - 1));
+            }
+        }
+        return sources;
+    }
+}
