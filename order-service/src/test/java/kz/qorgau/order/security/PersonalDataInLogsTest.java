@@ -17,6 +17,7 @@ import kz.qorgau.order.ApiClient;
 import kz.qorgau.order.OrderRequests;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
+import kz.qorgau.testsupport.http.ManagementEndpoints;
 import kz.qorgau.testsupport.identity.Persona;
 import kz.qorgau.testsupport.kafka.EventTopicReader;
 import kz.qorgau.testsupport.tracing.RecordedSpans;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +56,9 @@ class PersonalDataInLogsTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     RecordedSpans spans;
@@ -95,6 +100,9 @@ class PersonalDataInLogsTest {
             assertThat(publish.getParentSpanId()).isEqualTo(RecordedSpans.spanId(stored));
             assertThat(new String(record.headers().lastHeader("ce_traceparent").value(), StandardCharsets.US_ASCII))
                     .isEqualTo(stored);
+            // The request's meters were recorded in its span; the scrape Prometheus reads carries no exemplar.
+            assertThat(new ManagementEndpoints(managementPort).openMetricsScrape())
+                    .contains("uri=\"/api/v1/orders\"");
         }
     }
 
