@@ -34,6 +34,7 @@ class ComposeDeploymentTest {
 
     static final String BASE = "docker-compose.yml";
     static final String CLUSTER = "docker-compose.cluster.yml";
+    static final String DOCKERFILE = "deploy/service/Dockerfile";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(QORGAU_[A-Z0-9_]+)(:?)");
     private static final Pattern HOST_PORT = Pattern.compile("(?<![\\w.-])([a-z][a-z0-9-]*):(\\d{2,5})(?![\\d.])");
@@ -110,46 +111,70 @@ class ComposeDeploymentTest {
     }
 
     @Test
-    void everyDockerfileCopySourceExistsAfterPackaging() throws IOException {
-        Map<String, Object> base = RepositoryFiles.composeServices();
+    void everyDockerfileCopySourceExistsAfterPackagingAndIsSentToTheBuild() throws IOException {
+        String dockerfile = Files.readString(RepositoryFiles.resolve(DOCKERFILE));
+        List<String> ignored = RepositoryFiles.read(RepositoryFiles.resolve(".dockerignore"))
+                .lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .toList();
         for (ServiceSpec spec : qorgauServices()) {
-            Path module = RepositoryFiles.resolve(spec.name());
-            assertThat(RepositoryFiles.map(base, spec.name()).get("build")).isEqualTo("./" + spec.name());
-            if (!hasPackagedJar(module)) {
+            for (Map.Entry<String, Map<String, Object>> build : buildsOf(spec).entrySet()) {
+                assertThat(build.getValue())
+                        .as(build.getKey())
+                        .containsEntry("context", ".")
+                        .containsEntry("dockerfile", DOCKERFILE);
+            }
+            if (!hasPackagedJar(RepositoryFiles.resolve(spec.name()))) {
                 String message = spec.name() + " is not packaged: run ./mvnw -DskipTests package first";
                 if ("true".equals(System.getenv("CI"))) {
                     Assertions.fail(message + ". Under CI=true, verify packages before this test.");
                 }
                 Assumptions.abort(message);
             }
-            List<String> sources = copySources(Files.readString(module.resolve("Dockerfile")));
+            List<String> sources = copySources(dockerfile).stream()
+                    .map(source -> source.replace("${SERVICE}", spec.name()))
+                    .toList();
             assertThat(sources).as(spec.name()).isNotEmpty();
             for (String source : sources) {
                 PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + source);
-                try (Stream<Path> files = Files.walk(module, 2)) {
-                    assertThat(files.map(module::relativize)
-                                    .filter(glob::matches)
-                                    .toList())
-                            .as(spec.name() + "'s COPY " + source)
-                            .hasSize(1);
+                List<Path> matches;
+                try (Stream<Path> files = Files.walk(RepositoryFiles.ROOT, 3)) {
+                    matches = files.map(RepositoryFiles.ROOT::relativize)
+                            .filter(glob::matches)
+                            .toList();
                 }
+                assertThat(matches).as(spec.name() + "'s COPY " + source).hasSize(1);
+                // .dockerignore keeps everything else out of the build context, and lets this in by a pattern
+                // under the service's own folder (docker-compose 1.29 looks no deeper into an ignored one).
+                assertThat(ignored).as(".dockerignore").startsWith("*");
+                assertThat(ignored.stream()
+                                .filter(line -> line.startsWith("!" + spec.name() + "/"))
+                                .map(line -> FileSystems.getDefault().getPathMatcher("glob:" + line.substring(1))))
+                        .as(".dockerignore lets in " + matches.get(0))
+                        .anyMatch(pattern -> pattern.matches(matches.get(0)));
             }
         }
     }
 
     @Test
     void everyReferencedPortIsDeclared() throws IOException {
+        assertThat(Files.readString(RepositoryFiles.resolve(DOCKERFILE)))
+                .contains("EXPOSE ${PORT} ${MANAGEMENT_PORT}")
+                .contains("HEALTH_DEFAULT_PORT=${MANAGEMENT_PORT}")
+                .contains("QORGAU_${HEALTH_ENV_PREFIX}_MANAGEMENT_PORT")
+                .contains("/dev/tcp/127.0.0.1/${!port:-$HEALTH_DEFAULT_PORT}");
         Map<String, Set<Integer>> declared = new LinkedHashMap<>();
         Map<String, Object> services = mergedServices();
         services.forEach((name, service) -> declared.put(name, containerPorts(asMap(service))));
         for (ServiceSpec spec : qorgauServices()) {
             Set<Integer> listens = Set.of(spec.port(), spec.managementPort());
-            String dockerfile =
-                    Files.readString(RepositoryFiles.resolve(spec.name()).resolve("Dockerfile"));
-            assertThat(dockerfile)
-                    .as(spec.name() + "'s image")
-                    .contains("EXPOSE " + spec.port() + " " + spec.managementPort())
-                    .contains("_MANAGEMENT_PORT:-" + spec.managementPort() + "}");
+            // The image exposes and health-checks the ports its build arguments name: the service's own.
+            buildsOf(spec).forEach((instance, build) -> assertThat(RepositoryFiles.map(build, "args"))
+                    .as(instance)
+                    .containsEntry("SERVICE", spec.name())
+                    .containsEntry("ENV_PREFIX", spec.envPrefix())
+                    .containsEntry("PORT", Integer.toString(spec.port()))
+                    .containsEntry("MANAGEMENT_PORT", Integer.toString(spec.managementPort())));
             instancesOf(spec).keySet().stream().filter(declared::containsKey).forEach(instance -> {
                 assertThat(declared.get(instance))
                         .as(instance + "'s published ports")
@@ -231,6 +256,19 @@ class ComposeDeploymentTest {
         });
         assertThat(instances).as(spec.name() + "'s instances").hasSizeGreaterThanOrEqualTo(3);
         return instances;
+    }
+
+    /** The build of each of the service's instances that has one, by instance. */
+    private static Map<String, Map<String, Object>> buildsOf(ServiceSpec spec) {
+        Map<String, Map<String, Object>> builds = new LinkedHashMap<>();
+        mergedServices().forEach((name, service) -> {
+            if ((name.equals(spec.name()) || name.startsWith(spec.name() + "-"))
+                    && asMap(service).get("build") instanceof Map<?, ?>) {
+                builds.put(name, RepositoryFiles.map(asMap(service), "build"));
+            }
+        });
+        assertThat(builds).as(spec.name() + "'s builds").hasSizeGreaterThanOrEqualTo(2);
+        return builds;
     }
 
     private static Map<String, Object> mergedServices() {

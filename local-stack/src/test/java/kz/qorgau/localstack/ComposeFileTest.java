@@ -97,8 +97,8 @@ class ComposeFileTest {
                     .as(spec.name())
                     .containsExactly("127.0.0.1:" + spec.port() + ":" + spec.port());
             assertThat(environment).as(spec.name()).containsEntry(prefix + "MANAGEMENT_ADDRESS", "0.0.0.0");
-            // Its image is built from its module (ComposeDeploymentTest checks the Dockerfile).
-            assertThat(service).as(spec.name()).containsEntry("build", "./" + spec.name());
+            // Its image is the services' Dockerfile with its arguments (ComposeDeploymentTest checks them).
+            assertThat(map(map(service, "build"), "args")).as(spec.name()).containsEntry("SERVICE", spec.name());
         }
     }
 }
