@@ -3,7 +3,6 @@ package kz.qorgau.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -41,7 +38,8 @@ class ComposeDeploymentTest {
 
     @Test
     void docker_compose_1_29AcceptsEveryFileAndProfile() throws Exception {
-        Path dockerCompose = requireDockerCompose();
+        Path dockerCompose =
+                OpsFiles.requireBinary("docker-compose", "apt-get install --no-install-recommends docker-compose");
         Set<String> profiles = new TreeSet<>();
         for (String file : List.of(BASE, CLUSTER)) {
             for (Object service :
@@ -203,33 +201,12 @@ class ComposeDeploymentTest {
         assertThat(checked).as("references to compose services").isGreaterThan(10);
     }
 
-    private static Path requireDockerCompose() {
-        Optional<Path> found = PrometheusProcess.onPath("docker-compose");
-        if (found.isEmpty()) {
-            String message = "docker-compose is not on the PATH; install it with `apt-get install"
-                    + " --no-install-recommends docker-compose` (.ci/run does)";
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail(message + ". Under CI=true it must be there.");
-            }
-            Assumptions.abort(message);
-        }
-        return found.get();
-    }
-
     private static void dockerCompose(Path binary, List<String> files, List<String> arguments) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
         command.addAll(files);
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command)
-                .directory(RepositoryFiles.ROOT.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue())
-                .as(String.join(" ", command) + "\n" + output)
-                .isZero();
+        OpsFiles.run(command);
     }
 
     private static List<ServiceSpec> qorgauServices() {
