@@ -9,6 +9,7 @@ import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import io.opentelemetry.api.trace.SpanKind;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +36,7 @@ import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.events.ContractExamples;
 import kz.qorgau.testsupport.identity.Persona;
 import kz.qorgau.testsupport.kafka.EventTopicWriter;
+import kz.qorgau.testsupport.tracing.RecordedSpans;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -62,7 +64,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @QorgauInfrastructure
-@Import(CatalogueTopics.class)
+@Import({CatalogueTopics.class, RecordedSpans.class})
 class EveryRecordTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -91,6 +93,25 @@ class EveryRecordTest {
     @AfterEach
     void closeWriter() {
         writer.close();
+    }
+
+    @Test
+    void theAppendContinuesTheTraceOfTheRecord(@Autowired RecordedSpans spans) {
+        String orderId = UUID.randomUUID().toString();
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        String publishSpan = "b7ad6b7169203331";
+        writer.send(
+                infrastructure.topic(Topics.ORDERS_TOPIC),
+                ExampleEvents.orderIssued(orderId).withTrace("00-" + traceId + "-" + publishSpan + "-01", null));
+
+        awaitEntries("/api/v1/audit/entries?subject=" + orderId, 1);
+
+        // The listener's span, in which the entry was appended, is the child of the record's traceparent.
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(spans.inTrace(traceId)).anySatisfy(span -> {
+                    assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER);
+                    assertThat(span.getParentSpanId()).isEqualTo(publishSpan);
+                }));
     }
 
     @Test

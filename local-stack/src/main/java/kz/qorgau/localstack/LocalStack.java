@@ -272,6 +272,9 @@ final class LocalStack implements AutoCloseable {
             env.put("QORGAU_NOTIFICATION_PUBLIC_URL", "http://127.0.0.1:" + spec.port());
             env.put(SMS_GATEWAY_URL, smsGatewayUrl);
         }
+        // Every trace sampled on a developer's machine (docs/adr/0033); spans leave the service only when an
+        // OTLP endpoint is set (MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT, inherited).
+        env.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
         env.put("SPRING_MAIL_HOST", smtpHost);
         env.put("SPRING_MAIL_PORT", Integer.toString(smtpPort));
         return env;

@@ -97,9 +97,8 @@ class ComposeFileTest {
                     .as(spec.name())
                     .containsExactly("127.0.0.1:" + spec.port() + ":" + spec.port());
             assertThat(environment).as(spec.name()).containsEntry(prefix + "MANAGEMENT_ADDRESS", "0.0.0.0");
-            assertThat(list(service, "volumes"))
-                    .as(spec.name())
-                    .containsExactly("./" + spec.name() + "/target:/app:ro");
+            // Its image is the services' Dockerfile with its arguments (ComposeDeploymentTest checks them).
+            assertThat(map(map(service, "build"), "args")).as(spec.name()).containsEntry("SERVICE", spec.name());
         }
     }
 }

@@ -280,7 +280,7 @@ class ConfigurationDocumentationTest {
         }
     }
 
-    private static List<Row> documentedRows(Path root) {
+    static List<Row> documentedRows(Path root) {
         List<Row> rows = new ArrayList<>();
         for (MarkdownDocument.Table table :
                 MarkdownDocument.read(root.resolve(PAGE)).tables()) {

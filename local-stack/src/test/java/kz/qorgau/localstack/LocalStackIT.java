@@ -31,6 +31,7 @@ import kz.qorgau.events.AccessRecorded;
 import kz.qorgau.events.ArrestEnded;
 import kz.qorgau.events.ArrestStarted;
 import kz.qorgau.events.ComplianceCheckRecorded;
+import kz.qorgau.events.NotificationSent;
 import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.OrderServed;
 import kz.qorgau.events.QorgauEvent;
@@ -154,6 +155,17 @@ class LocalStackIT {
                 .get(0);
         assertThat(mail).contains(orderNumber);
         PERSONAL_DATA.keySet().forEach(personal -> assertThat(mail).doesNotContain(personal));
+        // One trace for the change (docs/adr/0033): notification-service's outcome continues the trace,
+        // across the relay, Kafka, the consumer and the notice's delivery.
+        EventEnvelope<QorgauEvent> sent = await().atMost(EVENT_WAIT)
+                .until(
+                        () -> eventsOf(Topics.NOTIFICATIONS_TOPIC, orderId).stream()
+                                .filter(event -> NotificationSent.TYPE.equals(event.type()))
+                                .toList(),
+                        events -> !events.isEmpty())
+                .get(0);
+        assertThat(sent.traceparent().substring(0, 36))
+                .isEqualTo(issued.traceparent().substring(0, 36));
 
         HttpResponse<String> withoutPurpose =
                 http(as(tokens, "supervisor-a", get(orderApi() + "/orders/" + orderId + "/victim-contacts")));
@@ -410,8 +422,12 @@ class LocalStackIT {
 
     /** The order's events on qorgau.orders, read from the beginning with a plain consumer. */
     private List<EventEnvelope<QorgauEvent>> eventsOf(String orderId) {
+        return eventsOf(Topics.ORDERS_TOPIC, orderId);
+    }
+
+    private List<EventEnvelope<QorgauEvent>> eventsOf(String topic, String orderId) {
         var kafka = new KafkaEndpoint("127.0.0.1:" + settings.kafkaPort(), Source.CHILD_PROCESS);
-        try (var reader = EventTopicReader.open(kafka, Topics.ORDERS_TOPIC)) {
+        try (var reader = EventTopicReader.open(kafka, topic)) {
             reader.awaitRawRecords(1, EVENT_WAIT);
             // A little longer, so that a second copy of the event (a double publish) would show.
             return reader.drain(Duration.ofSeconds(2)).stream()

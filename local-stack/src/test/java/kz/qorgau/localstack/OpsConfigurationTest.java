@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import kz.qorgau.infrastructure.InfraEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -191,15 +190,6 @@ class OpsConfigurationTest {
         List<String> command = new ArrayList<>();
         command.add(promtool.toString());
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command)
-                .directory(RepositoryFiles.ROOT.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue())
-                .as(String.join(" ", command) + "\n" + output)
-                .isZero();
-        return output;
+        return OpsFiles.run(command);
     }
 }

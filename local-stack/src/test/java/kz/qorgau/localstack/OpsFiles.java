@@ -1,13 +1,17 @@
 package kz.qorgau.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.assertj.core.api.Assertions;
@@ -125,15 +129,33 @@ final class OpsFiles {
      * install it, except under CI=true, where .ci/run installs it and its absence is a failure.
      */
     static Path requireBinary(String binary) {
+        return requireBinary(binary, PrometheusProcess.INSTALL_HINT);
+    }
+
+    /** {@code binary} on the PATH, as {@link #requireBinary(String)}, installed with {@code install}. */
+    static Path requireBinary(String binary, String install) {
         Optional<Path> found = PrometheusProcess.onPath(binary);
         if (found.isEmpty()) {
-            String message = binary + " is not on the PATH; install it with `" + PrometheusProcess.INSTALL_HINT
-                    + "` (.ci/run does)";
+            String message = binary + " is not on the PATH; install it with `" + install + "` (.ci/run does)";
             if ("true".equals(System.getenv("CI"))) {
                 Assertions.fail(message + ". Under CI=true it must be there.");
             }
             Assumptions.abort(message);
         }
         return found.get();
+    }
+
+    /** Runs {@code command} in the repository's root; asserts it ends within a minute with status 0. */
+    static String run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command)
+                .directory(RepositoryFiles.ROOT.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue())
+                .as(String.join(" ", command) + "\n" + output)
+                .isZero();
+        return output;
     }
 }

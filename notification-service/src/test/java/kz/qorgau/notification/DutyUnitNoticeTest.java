@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -30,6 +32,7 @@ import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.kafka.EventTopicReader;
 import kz.qorgau.testsupport.kafka.EventTopicWriter;
+import kz.qorgau.testsupport.tracing.RecordedSpans;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +49,7 @@ import org.springframework.context.annotation.Import;
 // No polling to speak of: every notice here must leave on the wake-up after its event's commit (docs/adr/0022).
 @SpringBootTest(properties = "qorgau.notification.delivery.poll-interval=1h")
 @QorgauInfrastructure(smtp = true)
-@Import(OrderServiceTopics.class)
+@Import({OrderServiceTopics.class, RecordedSpans.class})
 class DutyUnitNoticeTest extends OutboxContract {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -143,6 +146,48 @@ class DutyUnitNoticeTest extends OutboxContract {
         assertThat(handed.takeSnapshot().histogramCounts())
                 .extracting(bucket -> bucket.bucket(java.util.concurrent.TimeUnit.MILLISECONDS))
                 .contains(50.0, 100.0);
+    }
+
+    @Test
+    void theNoticeAndItsOutcomeContinueTheTraceOfTheEventThatCausedThem(@Autowired RecordedSpans spans) {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String publishSpan = "00f067aa0ba902b7";
+        EventEnvelope<OrderIssued> issued =
+                TestOrders.issued("ALM-BOSTANDYK").withTrace("00-" + traceId + "-" + publishSpan + "-01", null);
+
+        writer.send(ordersTopic(), issued);
+
+        EventEnvelope<NotificationSent> sent = awaitSent(issued, 1).get(0);
+        // The consumer's span is the child of the record's traceparent; the notice was recorded in it.
+        SpanData consumed = await().atMost(WAIT)
+                .until(
+                        () -> spans.inTrace(traceId).stream()
+                                .filter(span -> span.getKind() == SpanKind.CONSUMER
+                                        && span.getParentSpanId().equals(publishSpan))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        SpanData delivery = await().atMost(WAIT)
+                .until(
+                        () -> spans.inTrace(traceId).stream()
+                                .filter(span -> span.getName().equals("notice delivery"))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        assertThat(delivery.getParentSpanId()).isEqualTo(consumed.getSpanId());
+        // NotificationSent is caused by the attempt: its stored context, and the relay's publish span under it.
+        assertThat(RecordedSpans.traceId(sent.traceparent())).isEqualTo(traceId);
+        assertThat(RecordedSpans.spanId(sent.traceparent())).isEqualTo(delivery.getSpanId());
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(spans.inTrace(traceId)).anySatisfy(span -> {
+                    assertThat(span.getName()).isEqualTo("outbox publish");
+                    assertThat(span.getKind()).isEqualTo(SpanKind.PRODUCER);
+                    assertThat(span.getParentSpanId()).isEqualTo(delivery.getSpanId());
+                }));
+        // What would be exported holds none of the victim's data.
+        List<String> exported = spans.exportedTexts();
+        assertThat(exported).isNotEmpty();
+        TestOrders.VICTIM_DATA.forEach(personal -> assertThat(exported).noneMatch(text -> text.contains(personal)));
     }
 
     @Test

@@ -176,6 +176,8 @@ public final class TestInfrastructure implements AutoCloseable {
         properties.put("spring.datasource.password", database.password());
         properties.put(NAMESPACE_PROPERTY, namespace);
         properties.put(LOCAL_DEMO_KEYS_PROPERTY, true);
+        // Every trace sampled, so that tests see the spans (docs/adr/0033; production's default is Boot's 0.1).
+        properties.put("management.tracing.sampling.probability", "1.0");
         if (inbox != null) {
             properties.put("spring.mail.host", "127.0.0.1");
             properties.put("spring.mail.port", inbox.smtpPort());

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import kz.qorgau.kit.tracing.Traces;
 import kz.qorgau.notification.outcome.OutcomeOutbox;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -60,7 +61,8 @@ class DeliveryConfiguration {
             ApplicationEventPublisher publisher,
             List<NoticeCheck> checks,
             ObjectProvider<AcknowledgementLinks> links,
-            ObjectProvider<SealedRecipients> sealedRecipients) {
+            ObjectProvider<SealedRecipients> sealedRecipients,
+            Traces traces) {
         var schedule = new RetrySchedule(
                 properties.firstRetryDelay(), properties.maxRetryDelay(), bound -> ThreadLocalRandom.current()
                         .nextLong(bound));
@@ -77,6 +79,7 @@ class DeliveryConfiguration {
                 publisher,
                 checks,
                 new AttemptTexts(links.getIfAvailable(() -> notice -> Optional.empty())),
-                sealedRecipients.getIfAvailable(() -> (id, recipient, subject, body) -> Optional.empty()));
+                sealedRecipients.getIfAvailable(() -> (id, recipient, subject, body) -> Optional.empty()),
+                traces);
     }
 }

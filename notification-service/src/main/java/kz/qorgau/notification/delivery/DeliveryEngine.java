@@ -1,5 +1,7 @@
 package kz.qorgau.notification.delivery;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -19,6 +21,7 @@ import kz.qorgau.events.NotificationFailed;
 import kz.qorgau.events.NotificationSent;
 import kz.qorgau.events.NotificationSuperseded;
 import kz.qorgau.events.QorgauEvent;
+import kz.qorgau.kit.tracing.Traces;
 import kz.qorgau.notification.notice.NoticeCause;
 import kz.qorgau.notification.notice.NoticesRecorded;
 import kz.qorgau.notification.outcome.OutcomeOutbox;
@@ -58,6 +61,7 @@ class DeliveryEngine implements SmartLifecycle {
     private final List<NoticeCheck> checks;
     private final AttemptTexts texts;
     private final SealedRecipients sealedRecipients;
+    private final Traces traces;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private final Semaphore senders;
@@ -78,7 +82,8 @@ class DeliveryEngine implements SmartLifecycle {
             ApplicationEventPublisher publisher,
             List<NoticeCheck> checks,
             AttemptTexts texts,
-            SealedRecipients sealedRecipients) {
+            SealedRecipients sealedRecipients,
+            Traces traces) {
         this.queue = queue;
         channels.forEach(channel -> this.channels.put(channel.kind(), channel));
         this.guards = guards;
@@ -92,6 +97,7 @@ class DeliveryEngine implements SmartLifecycle {
         this.checks = List.copyOf(checks);
         this.texts = texts;
         this.sealedRecipients = sealedRecipients;
+        this.traces = traces;
         this.senders = new Semaphore(properties.inFlight());
     }
 
@@ -177,9 +183,17 @@ class DeliveryEngine implements SmartLifecycle {
         for (ClaimedNotice notice : claimed) {
             senders.acquireUninterruptibly();
             pool.execute(() -> {
-                try {
+                // The attempt continues the trace the notice was recorded in (docs/adr/0033).
+                Span span = traces.startChild(
+                        "notice delivery",
+                        Span.Kind.CLIENT,
+                        notice.cause().traceparent(),
+                        notice.cause().tracestate());
+                span.tag("qorgau.notice.channel", notice.recipient().channel().name());
+                try (Tracer.SpanInScope scope = traces.inScope(span)) {
                     deliver(notice);
                 } catch (RuntimeException e) {
+                    span.error(e);
                     // The outcome could not be recorded (the database away?): the claim runs out and the
                     // notice is sent again, under the same Message-ID or notice id.
                     log.error(
@@ -187,6 +201,7 @@ class DeliveryEngine implements SmartLifecycle {
                             notice.id(),
                             e.getClass().getSimpleName());
                 } finally {
+                    span.end();
                     senders.release();
                     wake();
                 }
@@ -371,7 +386,8 @@ class DeliveryEngine implements SmartLifecycle {
 
     private void record(ClaimedNotice notice, QorgauEvent event) {
         NoticeCause cause = notice.cause();
-        outbox.record(event, notice.id(), cause.traceparent(), cause.tracestate());
+        // The outcome event is a child of this attempt's span (the notice's stored context without a tracer).
+        outbox.record(event, notice.id(), traces.continuing(cause.traceparent()), cause.tracestate());
     }
 
     private OffsetDateTime now() {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import kz.qorgau.kit.tracing.Traces;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +18,11 @@ class Notices {
                     + " failed_at, last_error";
 
     private final JdbcClient jdbc;
+    private final Traces traces;
 
-    Notices(JdbcClient jdbc) {
+    Notices(JdbcClient jdbc, Traces traces) {
         this.jdbc = jdbc;
+        this.traces = traces;
     }
 
     /**
@@ -83,7 +86,8 @@ class Notices {
                 .param("subject", draft.subject())
                 .param("body", draft.body())
                 .param("deadline", deadline)
-                .param("traceparent", event.traceparent())
+                // The consumer's span when it continues the event's trace: the notice's send is its child.
+                .param("traceparent", traces.continuing(event.traceparent()))
                 .param("tracestate", event.tracestate())
                 .param("reportsNotice", reportsNotice)
                 .update();

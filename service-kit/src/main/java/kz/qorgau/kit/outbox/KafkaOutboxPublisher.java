@@ -3,6 +3,7 @@ package kz.qorgau.kit.outbox;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -12,6 +13,7 @@ import kz.qorgau.events.catalog.EventType;
 import kz.qorgau.events.catalog.EventTypes;
 import kz.qorgau.events.envelope.EventCodec;
 import kz.qorgau.events.envelope.EventEnvelope;
+import kz.qorgau.kit.tracing.Traces;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -25,7 +27,9 @@ import org.springframework.beans.factory.DisposableBean;
  *
  * <p>Besides the CloudEvents {@code ce_traceparent}/{@code ce_tracestate}, each record carries the W3C
  * {@code traceparent}/{@code tracestate} headers that Spring Kafka's observation (and any W3C propagator)
- * reads, so a consumer's span continues the trace of the change that wrote the event.
+ * reads, so a consumer's span continues the trace of the change that wrote the event. With a tracer, each
+ * send is a producer span whose parent is the row's stored context, and the W3C headers carry that span
+ * (the CloudEvents extensions keep the stored context: the event's causation, docs/adr/0033).
  *
  * <p>Sends go in Kafka transactions of one {@code transactional.id} that every instance's relay shares
  * (docs/adr/0013-leader-sessions.md). Each term as the active relay starts with a new producer whose
@@ -40,6 +44,7 @@ final class KafkaOutboxPublisher implements OutboxPublisher, DisposableBean {
     private final EventCodec codec;
     private final String namespace;
     private final MeterRegistry meters;
+    private final Traces traces;
     private Producer<String, CloudEvent> producer;
     private KafkaClientMetrics producerMetrics;
 
@@ -47,11 +52,13 @@ final class KafkaOutboxPublisher implements OutboxPublisher, DisposableBean {
      * @param settings the producer's complete configuration, {@code transactional.id} included
      * @param namespace the topic namespace (empty in production)
      */
-    KafkaOutboxPublisher(Map<String, Object> settings, EventCodec codec, String namespace, MeterRegistry meters) {
+    KafkaOutboxPublisher(
+            Map<String, Object> settings, EventCodec codec, String namespace, MeterRegistry meters, Traces traces) {
         this.settings = Map.copyOf(settings);
         this.codec = codec;
         this.namespace = namespace;
         this.meters = meters;
+        this.traces = traces;
     }
 
     @Override
@@ -78,17 +85,27 @@ final class KafkaOutboxPublisher implements OutboxPublisher, DisposableBean {
     @Override
     public CompletableFuture<RecordMetadata> send(OutboxRow row) {
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
+        Span span = traces.startChild("outbox publish", Span.Kind.PRODUCER, row.traceparent(), row.tracestate());
         try {
             ProducerRecord<String, CloudEvent> record = record(row);
+            span.tag("messaging.system", "kafka")
+                    .tag("messaging.destination.name", record.topic())
+                    .tag("qorgau.event.type", row.type());
+            Traces.traceparent(span).ifPresent(publish -> addTraceHeaders(record.headers(), publish, row.tracestate()));
             producer().send(record, (metadata, failure) -> {
                 if (failure != null) {
+                    span.error(failure);
+                    span.end();
                     result.completeExceptionally(failure);
                 } else {
+                    span.end();
                     result.complete(metadata);
                 }
             });
         } catch (RuntimeException e) {
             // A row that cannot be read or a send the client refuses at once: a failed attempt like any other.
+            span.error(e);
+            span.end();
             result.completeExceptionally(e);
         }
         return result;

@@ -10,6 +10,8 @@ import kz.qorgau.kit.database.KitSchema;
 import kz.qorgau.kit.kafka.KafkaKitAutoConfiguration;
 import kz.qorgau.kit.kafka.QorgauKafkaProperties;
 import kz.qorgau.kit.leader.LeaderSessions;
+import kz.qorgau.kit.tracing.Traces;
+import kz.qorgau.kit.tracing.TracingAutoConfiguration;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -43,7 +45,8 @@ import org.springframework.kafka.core.ProducerFactory;
             JdbcClientAutoConfiguration.class,
             JdbcTemplateAutoConfiguration.class,
             KafkaAutoConfiguration.class,
-            KafkaKitAutoConfiguration.class
+            KafkaKitAutoConfiguration.class,
+            TracingAutoConfiguration.class
         })
 @ConditionalOnClass({KafkaProducer.class, ProducerFactory.class, JdbcClient.class, PGConnection.class})
 @ConditionalOnBooleanProperty("qorgau.outbox.enabled")
@@ -81,7 +84,8 @@ public final class OutboxAutoConfiguration {
             EventCodec codec,
             QorgauKafkaProperties kafka,
             Environment environment,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Traces traces) {
         OutboxProperties.Relay relay = outbox.relay();
         String namespace = kafka.namespace();
         int deliveryTimeout = Math.toIntExact(relay.sendTimeout().toMillis());
@@ -110,7 +114,7 @@ public final class OutboxAutoConfiguration {
         settings.put(
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG,
                 relay.transactionalIdIn(namespace, applicationName(environment)));
-        return new KafkaOutboxPublisher(settings, codec, namespace, meters);
+        return new KafkaOutboxPublisher(settings, codec, namespace, meters, traces);
     }
 
     @Bean
@@ -121,7 +125,8 @@ public final class OutboxAutoConfiguration {
             KafkaOutboxPublisher publisher,
             OutboxProperties outbox,
             Environment environment,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Traces traces) {
         OutboxStore store = new JdbcOutboxStore(jdbc, jdbcTemplate);
         LeaderSessions sessions = new LeaderSessions(
                 database,

@@ -1,11 +1,11 @@
 package kz.qorgau.kit.outbox;
 
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import kz.qorgau.events.envelope.EventEnvelope;
+import kz.qorgau.kit.tracing.Traces;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -28,7 +28,7 @@ public class Traceparents {
         Tracer available = tracer.getIfAvailable();
         Span span = available == null ? null : available.currentSpan();
         if (span != null) {
-            String traceparent = format(span.context());
+            String traceparent = Traces.format(span.context());
             if (EventEnvelope.isValidTraceparent(traceparent)) {
                 return traceparent;
             }
@@ -39,16 +39,6 @@ public class Traceparents {
     /** A new trace: random non-zero 128-bit trace id and 64-bit span id, flagged sampled. */
     static String newTrace() {
         return "00-" + randomHex(16) + "-" + randomHex(8) + "-01";
-    }
-
-    private static String format(TraceContext context) {
-        // 64-bit trace ids (B3 style) are left-padded to W3C's 128 bits.
-        String traceId = context.traceId();
-        if (traceId != null && traceId.length() == 16) {
-            traceId = "0000000000000000" + traceId;
-        }
-        String flags = Boolean.TRUE.equals(context.sampled()) ? "01" : "00";
-        return "00-" + traceId + "-" + context.spanId() + "-" + flags;
     }
 
     private static String randomHex(int bytes) {

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import kz.qorgau.events.envelope.EventCodec;
 import kz.qorgau.kit.database.KitSchema;
 import kz.qorgau.kit.kafka.KafkaKitAutoConfiguration;
+import kz.qorgau.kit.tracing.TracingAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -28,7 +29,8 @@ import org.springframework.kafka.core.ProducerFactory;
 class OutboxAutoConfigurationTest {
 
     final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(KafkaKitAutoConfiguration.class, OutboxAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(
+                    KafkaKitAutoConfiguration.class, TracingAutoConfiguration.class, OutboxAutoConfiguration.class))
             .withUserConfiguration(ServiceBeans.class)
             .withPropertyValues("spring.application.name=some-service", "qorgau.outbox.relay.enabled=false");
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -14,9 +16,11 @@ import kz.qorgau.events.NotificationSent;
 import kz.qorgau.events.envelope.EventCodec;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.events.envelope.EventSources;
+import kz.qorgau.kit.tracing.Traces;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /** The records the relay sends carry the W3C trace headers beside the CloudEvents ones (no broker needed). */
 class TraceHeadersTest {
@@ -25,7 +29,12 @@ class TraceHeadersTest {
 
     private final EventCodec codec = new EventCodec();
     private final KafkaOutboxPublisher publisher =
-            new KafkaOutboxPublisher(Map.of(), codec, "ns1", new SimpleMeterRegistry());
+            new KafkaOutboxPublisher(Map.of(), codec, "ns1", new SimpleMeterRegistry(), withoutTracer());
+
+    private static Traces withoutTracer() {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        return new Traces(beans.getBeanProvider(Tracer.class), beans.getBeanProvider(Propagator.class));
+    }
 
     @Test
     void theRecordCarriesTraceparentAndTracestateAsW3cAndAsCloudEventsHeaders() {

@@ -93,6 +93,26 @@ public final class ManagementEndpoints {
             assertThat(response.statusCode()).as(path).isEqualTo(200);
         }
         assertThat(get("/prometheus").body()).contains("jvm_memory_used_bytes");
+        openMetricsScrape();
+    }
+
+    /**
+     * The scrape as Prometheus asks for it (OpenMetrics first), asserted free of exemplars: Micrometer puts
+     * one on a summary's {@code _count} when a meter is recorded in a span, and Prometheus 2.x then refuses
+     * the whole scrape (docs/adr/0033). Returns the body.
+     */
+    public String openMetricsScrape() {
+        HttpResponse<String> scrape = send(request("/prometheus", null)
+                .header(
+                        "Accept",
+                        "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,"
+                                + "text/plain;version=0.0.4;q=0.5,*/*;q=0.1")
+                .GET());
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/openmetrics-text"));
+        assertThat(scrape.body()).contains("# EOF").doesNotContain(" # {");
+        return scrape.body();
     }
 
     /** Health answers everyone with its status, and shows its components only to an OPERATOR. */

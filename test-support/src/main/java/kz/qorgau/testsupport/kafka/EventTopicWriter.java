@@ -45,6 +45,10 @@ public final class EventTopicWriter implements AutoCloseable {
     public RecordMetadata send(String topic, EventEnvelope<?> envelope) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, envelope.subject(), null);
         byte[] value = cloudEvents.serialize(topic, record.headers(), CODEC.toCloudEvent(envelope));
+        // As the kit's relay does: the W3C header beside ce_traceparent, which a consumer's span continues.
+        if (envelope.traceparent() != null) {
+            record.headers().add("traceparent", envelope.traceparent().getBytes(StandardCharsets.US_ASCII));
+        }
         return await(new ProducerRecord<>(topic, null, envelope.subject(), value, record.headers()));
     }
 
