@@ -339,11 +339,20 @@ class ConfigurationDocumentationTest {
                 return true;
             }
             int dot = name.lastIndexOf('.');
-            List<String> sources = sourcesByPrefix.getOrDefault(name.substring(0, Math.max(dot, 0)), List.of());
             String component = camelCase(name.substring(dot + 1));
             Pattern declared =
                     Pattern.compile((mapKey ? "Map<[^;{()]*>" : "[\\w>\\]]") + "\\s+" + component + "\\s*[,);=]");
-            return sources.stream().anyMatch(source -> declared.matcher(source).find());
+            // The record of the property's own prefix, or of a shorter one that nests it (qorgau.audit's
+            // Shredding record holds qorgau.audit.shredding.keys).
+            for (String prefix = name.substring(0, Math.max(dot, 0));
+                    !prefix.isEmpty();
+                    prefix = prefix.substring(0, Math.max(prefix.lastIndexOf('.'), 0))) {
+                if (sourcesByPrefix.getOrDefault(prefix, List.of()).stream()
+                        .anyMatch(source -> declared.matcher(source).find())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static String camelCase(String kebab) {
