@@ -67,6 +67,8 @@ final class LocalStack implements AutoCloseable {
     /** notification-service's SMS gateway; when set, the launcher starts no simulator and passes it on. */
     static final String SMS_GATEWAY_URL = "QORGAU_SMS_GATEWAY_URL";
 
+    static final String SAMPLING_PROBABILITY = "MANAGEMENT_TRACING_SAMPLING_PROBABILITY";
+
     LocalStack(LocalStackSettings settings, InfraEnvironment environment) {
         this.settings = settings;
         this.environment = environment;
@@ -272,9 +274,10 @@ final class LocalStack implements AutoCloseable {
             env.put("QORGAU_NOTIFICATION_PUBLIC_URL", "http://127.0.0.1:" + spec.port());
             env.put(SMS_GATEWAY_URL, smsGatewayUrl);
         }
-        // Every trace sampled on a developer's machine (docs/adr/0033); spans leave the service only when an
-        // OTLP endpoint is set (MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT, inherited).
-        env.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
+        // Every trace sampled on a developer's machine (docs/adr/0033), unless the launcher's environment says
+        // otherwise (the bench samples as production does); spans leave the service only when an OTLP endpoint
+        // is set (MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT, inherited).
+        env.put(SAMPLING_PROBABILITY, environment.get(SAMPLING_PROBABILITY).orElse("1.0"));
         env.put("SPRING_MAIL_HOST", smtpHost);
         env.put("SPRING_MAIL_PORT", Integer.toString(smtpPort));
         return env;
