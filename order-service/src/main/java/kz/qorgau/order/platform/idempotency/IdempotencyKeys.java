@@ -32,6 +32,9 @@ public class IdempotencyKeys {
     /** The request header. */
     public static final String HEADER = "Idempotency-Key";
 
+    /** Set on a response that repeats the first result for a retried Idempotency-Key. */
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
     static final int MAX_KEY_LENGTH = 255;
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
@@ -48,6 +51,13 @@ public class IdempotencyKeys {
         this.properties = properties;
         this.clock = clock;
     }
+
+    /** How the header is described in the API document, wherever it is accepted. */
+    public static final String HEADER_DESCRIPTION = "Makes retries safe: the same key and body return the first result "
+            + "for 24 hours. 1 to 255 visible ASCII characters; a UUID is a good key.";
+
+    /** What a keyed creation answers: the resource, and whether it is the first request's, returned again. */
+    public record Created(UUID id, boolean replayed) {}
 
     /** What {@link #claim} found. */
     public sealed interface Claim {}
@@ -139,6 +149,23 @@ public class IdempotencyKeys {
                     return (Claim) new Replay(row.getObject("resource_id", UUID.class), row.getInt("response_status"));
                 })
                 .single();
+    }
+
+    /**
+     * The resource an earlier request with {@code key} created, when this is its retry; empty when there is no
+     * key or it is claimed now for {@code resourceId} (the caller then does the work, in the same transaction).
+     *
+     * @throws IdempotencyKeyReusedException if the key was used for a different request
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<UUID> firstResult(
+            String caller, Optional<String> key, String operation, Object request, UUID resourceId, int status) {
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        return claim(caller, key.get(), operation, request, resourceId, status) instanceof Replay replay
+                ? Optional.of(replay.resourceId())
+                : Optional.empty();
     }
 
     /** Deletes expired keys; any instance may run it, the DELETE is idempotent. */
