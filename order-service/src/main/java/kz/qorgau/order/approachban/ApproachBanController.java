@@ -68,12 +68,9 @@ class ApproachBanController {
             @AuthenticationPrincipal Staff staff) {
         IdempotencyKeys.Created created = bans.impose(staff, IdempotencyKeys.parseHeader(idempotencyKey), request);
         ApproachBan ban = bans.read(staff, created.id());
-        ResponseEntity.BodyBuilder response =
-                ResponseEntity.created(URI.create("/api/v1/approach-bans/" + created.id()));
-        if (created.replayed()) {
-            response.header(IdempotencyKeys.REPLAYED_HEADER, "true");
-        }
-        return response.eTag(ETags.of(ban.version())).body(ban);
+        return IdempotencyKeys.createdAt(URI.create("/api/v1/approach-bans/" + created.id()), created.replayed())
+                .eTag(ETags.of(ban.version()))
+                .body(ban);
     }
 
     @Secured({Authorities.OFFICER, Authorities.SUPERVISOR, Authorities.COURT})

@@ -84,12 +84,11 @@ public class ApproachBans {
      */
     @Transactional
     public IdempotencyKeys.Created impose(Staff staff, Optional<String> idempotencyKey, ApproachBanRequest request) {
-        UUID id = UUID.randomUUID();
-        Optional<UUID> first = idempotencyKeys.firstResult(
-                staff.subject(), idempotencyKey, OPERATION, request, id, HttpStatus.CREATED.value());
-        if (first.isPresent()) {
-            return new IdempotencyKeys.Created(first.get(), true);
+        IdempotencyKeys.Created created = idempotencyKeys.create(staff.subject(), idempotencyKey, OPERATION, request);
+        if (created.replayed()) {
+            return created;
         }
+        UUID id = created.id();
         Instant now = now();
         OffenderIdentity offender = request.offender();
         List<FieldProblem> problems = new ArrayList<>();
@@ -143,7 +142,7 @@ public class ApproachBans {
                 validUntil,
                 now));
         register.cameIntoForce(cause(ban, effectiveFrom));
-        return new IdempotencyKeys.Created(id, false);
+        return created;
     }
 
     /** A court ends the ban; the offender leaves the register if nothing else is in force. */

@@ -160,11 +160,8 @@ class IssueOrderController {
                 .path("/{id}")
                 .buildAndExpand(issued.order().id())
                 .toUri();
-        ResponseEntity.BodyBuilder response = ResponseEntity.created(location);
-        if (issued.replayed()) {
-            response.header(REPLAYED_HEADER, "true");
-        }
-        return response.eTag(ETags.of(issued.order().version()))
+        return IdempotencyKeys.createdAt(location, issued.replayed())
+                .eTag(ETags.of(issued.order().version()))
                 .body(OrderRepresentation.of(issued.order(), issued.warnings()));
     }
 }

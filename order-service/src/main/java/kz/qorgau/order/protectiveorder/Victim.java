@@ -29,19 +29,7 @@ public record Victim(
 
     /** A victim without a stated opinion or other protected persons. */
     public Victim(String iin, String lastName, String firstName, String patronymic, List<Contact> contacts) {
-        this(iin, lastName, firstName, patronymic, contacts, null, List.of());
-    }
-
-    /** A victim with an IIN. */
-    public Victim(
-            String iin,
-            String lastName,
-            String firstName,
-            String patronymic,
-            List<Contact> contacts,
-            String statedOpinion,
-            List<FamilyMember> protectedPersons) {
-        this(iin, lastName, firstName, patronymic, contacts, statedOpinion, protectedPersons, null);
+        this(iin, lastName, firstName, patronymic, contacts, null, List.of(), null);
     }
 
     public Victim {

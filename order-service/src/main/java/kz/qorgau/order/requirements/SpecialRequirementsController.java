@@ -73,12 +73,9 @@ class SpecialRequirementsController {
             @AuthenticationPrincipal Staff staff) {
         IdempotencyKeys.Created created = records.impose(staff, IdempotencyKeys.parseHeader(idempotencyKey), request);
         SpecialRequirements requirements = records.read(staff, created.id());
-        ResponseEntity.BodyBuilder response =
-                ResponseEntity.created(URI.create("/api/v1/special-requirements/" + created.id()));
-        if (created.replayed()) {
-            response.header(IdempotencyKeys.REPLAYED_HEADER, "true");
-        }
-        return response.eTag(ETags.of(requirements.version())).body(RequirementsRepresentation.of(requirements));
+        return IdempotencyKeys.createdAt(URI.create("/api/v1/special-requirements/" + created.id()), created.replayed())
+                .eTag(ETags.of(requirements.version()))
+                .body(RequirementsRepresentation.of(requirements));
     }
 
     @Secured({Authorities.OFFICER, Authorities.SUPERVISOR, Authorities.COURT})

@@ -91,12 +91,11 @@ public class SpecialRequirementsRecords {
      */
     @Transactional
     public IdempotencyKeys.Created impose(Staff staff, Optional<String> idempotencyKey, ImposeRequest request) {
-        UUID id = UUID.randomUUID();
-        Optional<UUID> first = idempotencyKeys.firstResult(
-                staff.subject(), idempotencyKey, OPERATION, request, id, HttpStatus.CREATED.value());
-        if (first.isPresent()) {
-            return new IdempotencyKeys.Created(first.get(), true);
+        IdempotencyKeys.Created created = idempotencyKeys.create(staff.subject(), idempotencyKey, OPERATION, request);
+        if (created.replayed()) {
+            return created;
         }
+        UUID id = created.id();
         Instant now = now();
         OffenderIdentity offender = request.offender();
         List<FieldProblem> problems = new ArrayList<>();
@@ -166,7 +165,7 @@ public class SpecialRequirementsRecords {
         if (status == RequirementsStatus.IN_FORCE) {
             register.cameIntoForce(cause(requirements, effectiveFrom));
         }
-        return new IdempotencyKeys.Created(id, false);
+        return created;
     }
 
     /** A court extends them, the whole term within the configured maximum from the effective day. */

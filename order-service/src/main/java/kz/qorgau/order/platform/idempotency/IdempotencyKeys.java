@@ -1,5 +1,6 @@
 package kz.qorgau.order.platform.idempotency;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,6 +12,8 @@ import kz.qorgau.kit.problem.Problems;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -152,20 +155,29 @@ public class IdempotencyKeys {
     }
 
     /**
-     * The resource an earlier request with {@code key} created, when this is its retry; empty when there is no
-     * key or it is claimed now for {@code resourceId} (the caller then does the work, in the same transaction).
+     * A new resource's id, claimed with {@code key} when there is one (the caller then does the work, in the same
+     * transaction); or, for a retry, the id the first request created, marked replayed: do nothing then.
      *
      * @throws IdempotencyKeyReusedException if the key was used for a different request
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<UUID> firstResult(
-            String caller, Optional<String> key, String operation, Object request, UUID resourceId, int status) {
-        if (key.isEmpty()) {
-            return Optional.empty();
+    public Created create(String caller, Optional<String> key, String operation, Object request) {
+        UUID id = UUID.randomUUID();
+        if (key.isPresent()
+                && claim(caller, key.get(), operation, request, id, HttpStatus.CREATED.value())
+                        instanceof Replay replay) {
+            return new Created(replay.resourceId(), true);
         }
-        return claim(caller, key.get(), operation, request, resourceId, status) instanceof Replay replay
-                ? Optional.of(replay.resourceId())
-                : Optional.empty();
+        return new Created(id, false);
+    }
+
+    /** A 201 at {@code location}, marked with {@link #REPLAYED_HEADER} when it repeats the first result. */
+    public static ResponseEntity.BodyBuilder createdAt(URI location, boolean replayed) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.created(location);
+        if (replayed) {
+            response.header(REPLAYED_HEADER, "true");
+        }
+        return response;
     }
 
     /** Deletes expired keys; any instance may run it, the DELETE is idempotent. */
