@@ -52,7 +52,8 @@ public sealed interface QorgauEvent
                 ApproachBanEnded,
                 RiskLevelChanged,
                 RiskReassessmentOverdue,
-                PersonIdentified {
+                PersonIdentified,
+                ReportingScheduleRecorded {
 
     /**
      * The protective order this event concerns (a UUID string). Never {@code null}, except for an

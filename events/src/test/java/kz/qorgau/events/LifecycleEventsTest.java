@@ -32,9 +32,9 @@ class LifecycleEventsTest {
                         || event instanceof ContactOptedOut))
                 .toList();
 
-        // The 18 of the order's life (its risk included), the 9 of the court's measures and the register, and
-        // PersonIdentified.
-        assertThat(lifecycle).hasSize(28);
+        // The 18 of the order's life (its risk included), the 9 of the court's measures and the register,
+        // PersonIdentified and ReportingScheduleRecorded.
+        assertThat(lifecycle).hasSize(29);
         for (QorgauEvent event : lifecycle) {
             EventType<?> type = EventTypes.of(event);
             assertThat(type.topic()).isEqualTo(Topics.ORDERS_TOPIC);

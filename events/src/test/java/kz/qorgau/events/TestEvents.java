@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -578,6 +579,19 @@ public final class TestEvents {
                 Instant.parse("2026-03-04T11:15:00Z"));
     }
 
+    /** An officer recorded the reporting schedule: the first and third Monday. */
+    public static ReportingScheduleRecorded reportingScheduleRecorded() {
+        return new ReportingScheduleRecorded(
+                ORDER_ID,
+                "b7e1c9a4-2f6d-4d38-9a51-6c0e8f3b2d17",
+                "AST-ESIL",
+                List.of(),
+                DayOfWeek.MONDAY,
+                List.of(1, 3),
+                "officer-48213",
+                Instant.parse("2026-04-02T05:12:40Z"));
+    }
+
     /** One sample per registered type. */
     public static List<QorgauEvent> all() {
         return List.of(
@@ -619,7 +633,8 @@ public final class TestEvents {
                 approachBanEnded(),
                 riskLevelChanged(),
                 riskReassessmentOverdue(),
-                personIdentified());
+                personIdentified(),
+                reportingScheduleRecorded());
     }
 
     public static String resource(String path) {

@@ -36,6 +36,7 @@ import kz.qorgau.events.PersonIdentified;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.RegisterEntered;
 import kz.qorgau.events.RegisterExited;
+import kz.qorgau.events.ReportingScheduleRecorded;
 import kz.qorgau.events.ReportingVisitMissed;
 import kz.qorgau.events.ReportingVisitRecorded;
 import kz.qorgau.events.RiskLevelChanged;
@@ -113,6 +114,8 @@ public final class EventTypes {
             register(RiskReassessmentOverdue.TYPE, RiskReassessmentOverdue.class, Topics.ORDERS_TOPIC);
     public static final EventType<PersonIdentified> PERSON_IDENTIFIED =
             register(PersonIdentified.TYPE, PersonIdentified.class, Topics.ORDERS_TOPIC);
+    public static final EventType<ReportingScheduleRecorded> REPORTING_SCHEDULE_RECORDED =
+            register(ReportingScheduleRecorded.TYPE, ReportingScheduleRecorded.class, Topics.ORDERS_TOPIC);
     public static final EventType<NotificationSent> NOTIFICATION_SENT =
             register(NotificationSent.TYPE, NotificationSent.class, Topics.NOTIFICATIONS_TOPIC);
     public static final EventType<NotificationFailed> NOTIFICATION_FAILED =

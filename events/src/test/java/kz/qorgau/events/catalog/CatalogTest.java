@@ -41,6 +41,7 @@ import kz.qorgau.events.PersonIdentified;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.RegisterEntered;
 import kz.qorgau.events.RegisterExited;
+import kz.qorgau.events.ReportingScheduleRecorded;
 import kz.qorgau.events.ReportingVisitMissed;
 import kz.qorgau.events.ReportingVisitRecorded;
 import kz.qorgau.events.RiskLevelChanged;
@@ -91,7 +92,8 @@ class CatalogTest {
                                 ApproachBanEnded.TYPE,
                                 RiskLevelChanged.TYPE,
                                 RiskReassessmentOverdue.TYPE,
-                                PersonIdentified.TYPE),
+                                PersonIdentified.TYPE,
+                                ReportingScheduleRecorded.TYPE),
                         "order-service",
                         List.of("notification-service", "audit-service")));
         assertThat(Topics.ORDERS.key()).startsWith("order id");
@@ -291,6 +293,7 @@ class CatalogTest {
                         "kz.qorgau.order.risk.level.changed.v1",
                         "kz.qorgau.order.risk.reassessment.overdue.v1",
                         "kz.qorgau.order.person.identified.v1",
+                        "kz.qorgau.order.reporting.schedule.recorded.v1",
                         "kz.qorgau.notification.sent.v1",
                         "kz.qorgau.notification.failed.v1",
                         "kz.qorgau.notification.acknowledged.v1",

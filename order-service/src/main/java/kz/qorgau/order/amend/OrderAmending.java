@@ -11,6 +11,7 @@ import kz.qorgau.kit.problem.Problems;
 import kz.qorgau.kit.security.Staff;
 import kz.qorgau.order.issue.IssueOrderRequest;
 import kz.qorgau.order.issue.OffenderPhoneRule;
+import kz.qorgau.order.law.Law;
 import kz.qorgau.order.lifecycle.Action;
 import kz.qorgau.order.lifecycle.OrderChanges;
 import kz.qorgau.order.lifecycle.SealedVictimContacts;
@@ -38,8 +39,15 @@ class OrderAmending {
     private final ProtectiveOrders orders;
     private final SealedVictimContacts victimContacts;
     private final JdbcClient jdbc;
+    private final Law law;
 
-    OrderAmending(OrderChanges changes, ProtectiveOrders orders, SealedVictimContacts victimContacts, JdbcClient jdbc) {
+    OrderAmending(
+            OrderChanges changes,
+            ProtectiveOrders orders,
+            SealedVictimContacts victimContacts,
+            JdbcClient jdbc,
+            Law law) {
+        this.law = law;
         this.changes = changes;
         this.orders = orders;
         this.victimContacts = victimContacts;
@@ -52,6 +60,11 @@ class OrderAmending {
             throw new InvalidRequestException(List.of(new Problems.FieldProblem(
                     "prohibitions",
                     "an amendment changes the prohibitions, the victim's contacts or the protected persons")));
+        }
+        List<Problems.FieldProblem> problems =
+                IssueOrderRequest.protectedPersonProblems("protectedPersons", request.protectedPersons(), law.today());
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
         }
         OrderChanges.Change change = changes.begin(staff, orderId, ifMatch, Action.AMEND);
         ProtectiveOrder order = change.order();

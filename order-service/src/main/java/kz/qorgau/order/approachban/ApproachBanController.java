@@ -2,6 +2,7 @@ package kz.qorgau.order.approachban;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -14,6 +15,7 @@ import kz.qorgau.kit.security.Staff;
 import kz.qorgau.order.lifecycle.ChangesAnOrder;
 import kz.qorgau.order.lifecycle.ETags;
 import kz.qorgau.order.platform.CanonicalUuid;
+import kz.qorgau.order.platform.idempotency.IdempotencyKeys;
 import kz.qorgau.order.writelimit.WriteLimited;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,7 +51,7 @@ class ApproachBanController {
     @Operation(
             summary = "Record a ban on approaching",
             description =
-                    "A court clerk records the court's ban on a suspect or an accused person: the distance, the effective day and, if the court set a term, the last day; after a protective order (orderId; its district and offender) or in a criminal case (criminalCase and district). In force at once; shown in the person check. Publishes ApproachBanImposed and, for an offender who had no measure in force, RegisterEntered.",
+                    "A court clerk records the court's ban on a suspect or an accused person: the distance, the effective day and, if the court set a term, the last day; after a protective order (orderId; its district and offender) or in a criminal case (criminalCase and district). In force at once; shown in the person check. Publishes ApproachBanImposed and, for an offender who had no measure in force, RegisterEntered. Send an Idempotency-Key to make retries safe: a retry answers 201 with the first ban (as it is now) and Idempotent-Replayed; the same key with another body is a 422.",
             responses =
                     @ApiResponse(
                             responseCode = "201",
@@ -59,10 +61,14 @@ class ApproachBanController {
                                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                                             schema = @Schema(implementation = ApproachBan.class))))
     ResponseEntity<ApproachBan> impose(
-            @Valid @RequestBody ApproachBanRequest request, @AuthenticationPrincipal Staff staff) {
-        UUID id = bans.impose(staff, request);
-        ApproachBan ban = bans.read(staff, id);
-        return ResponseEntity.created(URI.create("/api/v1/approach-bans/" + id))
+            @Valid @RequestBody ApproachBanRequest request,
+            @Parameter(in = ParameterIn.HEADER, description = IdempotencyKeys.HEADER_DESCRIPTION)
+                    @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                    String idempotencyKey,
+            @AuthenticationPrincipal Staff staff) {
+        IdempotencyKeys.Created created = bans.impose(staff, IdempotencyKeys.parseHeader(idempotencyKey), request);
+        ApproachBan ban = bans.read(staff, created.id());
+        return IdempotencyKeys.createdAt(URI.create("/api/v1/approach-bans/" + created.id()), created.replayed())
                 .eTag(ETags.of(ban.version()))
                 .body(ban);
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.events.ApproachBanEnded;
 import kz.qorgau.events.ApproachBanImposed;
@@ -19,6 +20,7 @@ import kz.qorgau.order.law.Law;
 import kz.qorgau.order.lifecycle.ETags;
 import kz.qorgau.order.lifecycle.OrderChanges;
 import kz.qorgau.order.lifecycle.Times;
+import kz.qorgau.order.platform.idempotency.IdempotencyKeys;
 import kz.qorgau.order.protectiveorder.OffenderIdentity;
 import kz.qorgau.order.protectiveorder.OffenderIndex;
 import kz.qorgau.order.register.CourtDecisions;
@@ -45,10 +47,14 @@ public class ApproachBans {
 
     static final String TERM_ENDED = "TERM_ENDED";
 
+    /** What an idempotency key is bound to, besides the body. */
+    static final String OPERATION = "POST /api/v1/approach-bans";
+
     private final ApproachBanStore store;
     private final CourtDecisions decisions;
     private final MeasureEvents events;
     private final PreventiveRegister register;
+    private final IdempotencyKeys idempotencyKeys;
     private final JdbcClient jdbc;
     private final Law law;
     private final Clock clock;
@@ -58,9 +64,11 @@ public class ApproachBans {
             CourtDecisions decisions,
             MeasureEvents events,
             PreventiveRegister register,
+            IdempotencyKeys idempotencyKeys,
             JdbcClient jdbc,
             Law law,
             Clock clock) {
+        this.idempotencyKeys = idempotencyKeys;
         this.store = store;
         this.decisions = decisions;
         this.events = events;
@@ -70,9 +78,17 @@ public class ApproachBans {
         this.clock = clock;
     }
 
-    /** A court clerk records the ban; the offender enters the register unless already on it. */
+    /**
+     * A court clerk records the ban; the offender enters the register unless already on it. With an
+     * Idempotency-Key, a retry of the same body returns the first ban and records nothing new.
+     */
     @Transactional
-    public UUID impose(Staff staff, ApproachBanRequest request) {
+    public IdempotencyKeys.Created impose(Staff staff, Optional<String> idempotencyKey, ApproachBanRequest request) {
+        IdempotencyKeys.Created created = idempotencyKeys.create(staff.subject(), idempotencyKey, OPERATION, request);
+        if (created.replayed()) {
+            return created;
+        }
+        UUID id = created.id();
         Instant now = now();
         OffenderIdentity offender = request.offender();
         List<FieldProblem> problems = new ArrayList<>();
@@ -93,7 +109,7 @@ public class ApproachBans {
             throw new InvalidRequestException(problems);
         }
         ApproachBan ban = new ApproachBan(
-                UUID.randomUUID(),
+                id,
                 request.orderId(),
                 request.criminalCase(),
                 district,
@@ -126,7 +142,7 @@ public class ApproachBans {
                 validUntil,
                 now));
         register.cameIntoForce(cause(ban, effectiveFrom));
-        return ban.id();
+        return created;
     }
 
     /** A court ends the ban; the offender leaves the register if nothing else is in force. */

@@ -37,8 +37,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "Orders", description = "Police protective orders")
 class IssueOrderController {
 
-    /** Set on a response that repeats the first result for a retried Idempotency-Key. */
-    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    static final String REPLAYED_HEADER = IdempotencyKeys.REPLAYED_HEADER;
 
     static final String REQUEST_EXAMPLE =
             """
@@ -149,8 +148,7 @@ class IssueOrderController {
             @Valid @RequestBody IssueOrderRequest request,
             @Parameter(
                             in = ParameterIn.HEADER,
-                            description = "Makes retries safe: the same key and body return the first result "
-                                    + "for 24 hours. 1 to 255 visible ASCII characters; a UUID is a good key.",
+                            description = IdempotencyKeys.HEADER_DESCRIPTION,
                             example = "5f0c7a52-1b7e-4a53-9d0e-2b8f3c1d9a10")
                     @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                     String idempotencyKey,
@@ -162,11 +160,8 @@ class IssueOrderController {
                 .path("/{id}")
                 .buildAndExpand(issued.order().id())
                 .toUri();
-        ResponseEntity.BodyBuilder response = ResponseEntity.created(location);
-        if (issued.replayed()) {
-            response.header(REPLAYED_HEADER, "true");
-        }
-        return response.eTag(ETags.of(issued.order().version()))
+        return IdempotencyKeys.createdAt(location, issued.replayed())
+                .eTag(ETags.of(issued.order().version()))
                 .body(OrderRepresentation.of(issued.order(), issued.warnings()));
     }
 }

@@ -8,9 +8,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import kz.qorgau.events.Prohibition;
 import kz.qorgau.events.RiskLevel;
+import kz.qorgau.kit.problem.Problems.FieldProblem;
 import kz.qorgau.order.protectiveorder.ContactChannel;
 import kz.qorgau.order.protectiveorder.FamilyMember;
 import kz.qorgau.order.protectiveorder.Language;
@@ -120,7 +122,42 @@ public record IssueOrderRequest(
         }
     }
 
-    @Schema(description = "A minor or incapable member of the family the order protects. Personal data.")
+    /**
+     * What is wrong with how {@code persons} are named, under {@code field}: each by an IIN, a document, or
+     * without either by name and birth date (docs/adr/0037), born by {@code today}.
+     */
+    public static List<FieldProblem> protectedPersonProblems(
+            String field, List<ProtectedPersonDetails> persons, LocalDate today) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (persons == null) {
+            return problems;
+        }
+        for (int i = 0; i < persons.size(); i++) {
+            ProtectedPersonDetails person = persons.get(i);
+            String at = field + "[" + i + "]";
+            if (person == null) {
+                continue;
+            }
+            if (person.iin() != null && person.document() != null) {
+                problems.add(new FieldProblem(at + ".iin", "name the person by an IIN or a document, not both"));
+            }
+            if (person.document() != null) {
+                problems.addAll(person.document().problems(at + ".document"));
+            }
+            if (person.iin() == null && person.document() == null && person.birthDate() == null) {
+                problems.add(
+                        new FieldProblem(at + ".birthDate", "is required for a person without an IIN or a document"));
+            }
+            if (person.birthDate() != null && person.birthDate().isAfter(today)) {
+                problems.add(new FieldProblem(at + ".birthDate", "must not be in the future"));
+            }
+        }
+        return problems;
+    }
+
+    @Schema(
+            description = "A minor or incapable member of the family the order protects, by iin, by document, or"
+                    + " without either by name and birthDate. Personal data.")
     public record ProtectedPersonDetails(
             @Schema(description = "Optional: a young child's IIN may not be at hand.", nullable = true) @ValidIin
                     String iin,
@@ -130,11 +167,14 @@ public record IssueOrderRequest(
                     @Size(max = 100)
                     @Pattern(regexp = NAME, message = NAME_MESSAGE)
                     String patronymic,
-            @Schema(description = "Optional.", nullable = true) LocalDate birthDate,
+            @Schema(description = "Required for a person named without iin or document.", nullable = true)
+                    LocalDate birthDate,
             @Schema(description = "How they belong to the family, as a code.", example = "CHILD")
                     @NotNull
                     @Pattern(regexp = "^[A-Z][A-Z0-9_]{0,31}$", message = "must be an upper-case code")
-                    String relation) {
+                    String relation,
+            @Schema(description = "For a person without an IIN: their identity document.", nullable = true) @Valid
+                    PersonDocument document) {
 
         /** The stored form. */
         public FamilyMember toFamilyMember() {
@@ -144,7 +184,8 @@ public record IssueOrderRequest(
                     firstName,
                     patronymic == null || patronymic.isBlank() ? null : patronymic,
                     birthDate,
-                    relation);
+                    relation,
+                    document);
         }
 
         @Override
@@ -153,9 +194,13 @@ public record IssueOrderRequest(
         }
     }
 
-    @Schema(description = "The person the order protects. Personal data; travels to notification-service sealed.")
+    @Schema(
+            description = "The person the order protects, by exactly one of iin or document. Personal data; travels"
+                    + " to notification-service sealed.")
     public record VictimDetails(
-            @Schema(example = "900101401238") @NotNull @ValidIin String iin,
+            @Schema(example = "900101401238", description = "The victim's IIN; or give document.", nullable = true)
+                    @ValidIin
+                    String iin,
             @Schema(example = "Ахметова") @NotBlank @Size(max = 100) @Pattern(regexp = NAME, message = NAME_MESSAGE)
                     String lastName,
             @Schema(example = "Айгерим") @NotBlank @Size(max = 100) @Pattern(regexp = NAME, message = NAME_MESSAGE)
@@ -170,7 +215,26 @@ public record IssueOrderRequest(
                             nullable = true)
                     @Size(max = 2000)
                     @Pattern(regexp = NAME, message = NAME_MESSAGE)
-                    String statedOpinion) {
+                    String statedOpinion,
+            @Schema(
+                            description = "For a victim without an IIN (a foreign or stateless person): their identity"
+                                    + " document; or give iin.",
+                            nullable = true)
+                    @Valid
+                    PersonDocument document) {
+
+        /** What is wrong with how the victim is named: exactly one of the IIN and a document that can exist. */
+        List<FieldProblem> identityProblems() {
+            List<FieldProblem> problems = new ArrayList<>();
+            if ((iin == null) == (document == null)) {
+                problems.add(new FieldProblem(
+                        "victim.iin", "name the victim by exactly one of victim.iin or victim.document"));
+            }
+            if (document != null) {
+                problems.addAll(document.problems("victim.document"));
+            }
+            return problems;
+        }
 
         @Override
         public String toString() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -104,6 +105,12 @@ public class OrderIssuing {
             }
         }
         request.offender().requireOneIdentity();
+        List<Problems.FieldProblem> problems = new ArrayList<>(request.victim().identityProblems());
+        problems.addAll(
+                IssueOrderRequest.protectedPersonProblems("protectedPersons", request.protectedPersons(), law.today()));
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
         requireMinimumAge(request.offender().iin());
         OffenderPhoneRule.refuseOffenderPhone(
                 request.offender().phone(), request.victim().contacts(), "victim.contacts");
@@ -164,7 +171,8 @@ public class OrderIssuing {
                                 ? List.of()
                                 : request.protectedPersons().stream()
                                         .map(IssueOrderRequest.ProtectedPersonDetails::toFamilyMember)
-                                        .toList()));
+                                        .toList(),
+                        victim.document()));
     }
 
     /** The event: no personal data in clear; the victim's contacts sealed for notification-service. */

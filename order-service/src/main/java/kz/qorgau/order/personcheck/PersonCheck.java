@@ -68,7 +68,7 @@ class PersonCheck {
         OffenderIndex offender = person instanceof CheckedPerson.ByIin byIin
                 ? OffenderIndex.ofIin(vault, byIin.iin())
                 : OffenderIndex.ofDocument(vault, ((CheckedPerson.ByDocument) person).document());
-        List<ProtectiveOrder> matched = activeOrders(person, offender, checkedAs, now);
+        List<ProtectiveOrder> matched = activeOrders(offender, checkedAs, now);
         List<String> units = matched.stream()
                 .map(ProtectiveOrder::policeUnit)
                 .distinct()
@@ -99,17 +99,13 @@ class PersonCheck {
     }
 
     /**
-     * The active orders in which the person appears as {@code checkedAs}, oldest first. Victims are recorded
-     * by IIN only, so a document finds no protected person.
+     * The active orders in which the person appears as {@code checkedAs}, oldest first: as the offender, or as the
+     * victim or another protected person, found by IIN or by document alike.
      */
-    private List<ProtectiveOrder> activeOrders(
-            CheckedPerson person, OffenderIndex offender, PersonRole checkedAs, Instant now) {
-        List<UUID> ids;
-        if (checkedAs == PersonRole.OFFENDER) {
-            ids = orders.findOrderIdsByOffender(offender);
-        } else {
-            ids = person instanceof CheckedPerson.ByIin byIin ? orders.findOrderIdsByVictimIin(byIin.iin()) : List.of();
-        }
+    private List<ProtectiveOrder> activeOrders(OffenderIndex person, PersonRole checkedAs, Instant now) {
+        List<UUID> ids = checkedAs == PersonRole.OFFENDER
+                ? orders.findOrderIdsByOffender(person)
+                : orders.findOrderIdsProtecting(person);
         return ids.stream()
                 .map(orders::findById)
                 .flatMap(Optional::stream)

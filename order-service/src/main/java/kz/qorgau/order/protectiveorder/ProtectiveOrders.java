@@ -71,11 +71,12 @@ public class ProtectiveOrders implements SealedRows, OffenderRecords {
                         INSERT INTO protective_order (id, order_number, status, district, police_unit, issued_by,
                             prohibitions, legal_basis_law, legal_basis_article, legal_basis_version, issued_at,
                             valid_until, offender_sealed, victim_sealed, offender_iin_index, victim_iin_index,
-                            last_event_sequence, repeat_offender, previous_order_id, offender_document_index)
+                            last_event_sequence, repeat_offender, previous_order_id, offender_document_index,
+                            victim_document_index)
                         VALUES (:id, :orderNumber, :status, :district, :policeUnit, :issuedBy,
                             CAST(:prohibitions AS jsonb), :law, :article, :version, :issuedAt,
                             :validUntil, CAST(:offender AS jsonb), CAST(:victim AS jsonb), :offenderIndex,
-                            :victimIndex, 1, :repeatOffender, :previousOrderId, :documentIndex)
+                            :victimIndex, 1, :repeatOffender, :previousOrderId, :documentIndex, :victimDocumentIndex)
                         """)
                 .param("id", order.id())
                 .param("orderNumber", order.orderNumber())
@@ -93,10 +94,29 @@ public class ProtectiveOrders implements SealedRows, OffenderRecords {
                 .param("victim", sealedJson(order.id(), Column.VICTIM, order.victim()))
                 .param("offenderIndex", order.offender().identity().personIndex(vault))
                 .param("documentIndex", order.offender().identity().documentIndex(vault))
-                .param("victimIndex", vault.blindIndex(order.victim().iin()))
+                .param("victimIndex", order.victim().personIndex(vault))
+                .param("victimDocumentIndex", order.victim().documentIndex(vault))
                 .param("repeatOffender", order.repeatOffender())
                 .param("previousOrderId", order.previousOrderId())
                 .update();
+        indexProtectedPersons(order.id(), order.victim());
+    }
+
+    /** The blind indexes of the order's other protected persons, as {@code victim} names them now. */
+    private void indexProtectedPersons(UUID orderId, Victim victim) {
+        jdbc.sql("DELETE FROM protected_person_index WHERE order_id = :orderId")
+                .param("orderId", orderId)
+                .update();
+        for (byte[] index : victim.protectedPersonIndexes(vault)) {
+            jdbc.sql(
+                            """
+                            INSERT INTO protected_person_index (order_id, person_index) VALUES (:orderId, :index)
+                            ON CONFLICT DO NOTHING
+                            """)
+                    .param("orderId", orderId)
+                    .param("index", index)
+                    .update();
+        }
     }
 
     /** An amendment: the order's prohibitions and victim as they are now (the victim encrypted again). */
@@ -111,6 +131,7 @@ public class ProtectiveOrders implements SealedRows, OffenderRecords {
                 .param("victim", sealedJson(orderId, Column.VICTIM, victim))
                 .param("id", orderId)
                 .update();
+        indexProtectedPersons(orderId, victim);
     }
 
     /**
@@ -191,18 +212,24 @@ public class ProtectiveOrders implements SealedRows, OffenderRecords {
                 .list();
     }
 
-    /** The ids of the orders protecting the person with this IIN, who is not their offender, oldest first. */
-    public List<UUID> findOrderIdsByVictimIin(String iin) {
-        if (!Iin.isValid(iin)) {
-            return List.of();
-        }
+    /**
+     * The ids of the orders protecting the person {@code person} finds (by IIN or by document), as the victim or
+     * another protected person, who is not their offender, oldest first (docs/adr/0037).
+     */
+    public List<UUID> findOrderIdsProtecting(OffenderIndex person) {
+        // Both columns are constants: the victim's column beside the offender's that the index names.
+        String victimColumn =
+                person.column().equals("offender_document_index") ? "victim_document_index" : "victim_iin_index";
         return jdbc.sql(
                         """
-                        SELECT id FROM protective_order
-                        WHERE victim_iin_index = :index AND offender_iin_index <> :index
+                        SELECT id FROM protective_order o
+                        WHERE (o.%s = :index OR EXISTS (SELECT 1 FROM protected_person_index p
+                                WHERE p.order_id = o.id AND p.person_index = :index))
+                          AND o.%s IS DISTINCT FROM :index
                         ORDER BY issued_at, id
-                        """)
-                .param("index", vault.blindIndex(iin))
+                        """
+                                .formatted(victimColumn, person.column()))
+                .param("index", person.value())
                 .query(UUID.class)
                 .list();
     }

@@ -3,17 +3,19 @@ package kz.qorgau.order.protectiveorder;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
+import kz.qorgau.order.atrest.PersonalDataVault;
 
 /**
  * The person the order protects. Personal data: stored apart from the order's other columns (so it can
  * be encrypted at rest), travels on topics only sealed, never logged; {@link #toString()} is redacted.
  *
- * @param iin a valid {@link Iin}
+ * @param iin a valid {@link Iin}; {@code null} for a victim recorded by {@code document} (docs/adr/0037)
  * @param patronymic may be {@code null}
  * @param contacts how to reach the victim, most preferred first; at least one
  * @param statedOpinion the victim's stated opinion, which the order takes into account; may be {@code null}
  * @param protectedPersons the minor or incapable members of the family the order also protects; may be
  *     empty (stored with the victim, so encrypted and rotated with it)
+ * @param document the identity document of a victim without an IIN; {@code null} otherwise
  */
 public record Victim(
         String iin,
@@ -22,16 +24,17 @@ public record Victim(
         String patronymic,
         List<Contact> contacts,
         String statedOpinion,
-        List<FamilyMember> protectedPersons) {
+        List<FamilyMember> protectedPersons,
+        PersonDocument document) {
 
     /** A victim without a stated opinion or other protected persons. */
     public Victim(String iin, String lastName, String firstName, String patronymic, List<Contact> contacts) {
-        this(iin, lastName, firstName, patronymic, contacts, null, List.of());
+        this(iin, lastName, firstName, patronymic, contacts, null, List.of(), null);
     }
 
     public Victim {
-        if (!Iin.isValid(iin)) {
-            throw new IllegalArgumentException("victim IIN is not valid");
+        if (iin == null ? document == null : !Iin.isValid(iin) || document != null) {
+            throw new IllegalArgumentException("a victim is named by a valid IIN or by a document, one of the two");
         }
         Objects.requireNonNull(lastName, "lastName");
         Objects.requireNonNull(firstName, "firstName");
@@ -45,12 +48,33 @@ public record Victim(
 
     /** The same victim, reached through {@code newContacts}. */
     public Victim withContacts(List<Contact> newContacts) {
-        return new Victim(iin, lastName, firstName, patronymic, newContacts, statedOpinion, protectedPersons);
+        return new Victim(iin, lastName, firstName, patronymic, newContacts, statedOpinion, protectedPersons, document);
     }
 
     /** The same victim, with {@code persons} as the order's other protected persons. */
     public Victim withProtectedPersons(List<FamilyMember> persons) {
-        return new Victim(iin, lastName, firstName, patronymic, contacts, statedOpinion, persons);
+        return new Victim(iin, lastName, firstName, patronymic, contacts, statedOpinion, persons, document);
+    }
+
+    /** The victim's key: the IIN's blind index, or without an IIN the document's (another domain). */
+    public byte[] personIndex(PersonalDataVault vault) {
+        return iin != null ? vault.blindIndex(iin) : vault.documentBlindIndex(document.canonical());
+    }
+
+    /** The document's blind index, or {@code null} for a victim with an IIN. */
+    public byte[] documentIndex(PersonalDataVault vault) {
+        return document == null ? null : vault.documentBlindIndex(document.canonical());
+    }
+
+    /**
+     * The blind indexes that find the order's other protected persons: each one's IIN or document; none for a
+     * person named by name and birth date only.
+     */
+    public List<byte[]> protectedPersonIndexes(PersonalDataVault vault) {
+        return protectedPersons.stream()
+                .map(person -> person.personIndex(vault))
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /** "Last First Patronymic", the order in which Kazakh and Russian documents write names. */

@@ -2,6 +2,7 @@ package kz.qorgau.order.requirements;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -14,6 +15,7 @@ import kz.qorgau.kit.security.Staff;
 import kz.qorgau.order.lifecycle.ChangesAnOrder;
 import kz.qorgau.order.lifecycle.ETags;
 import kz.qorgau.order.platform.CanonicalUuid;
+import kz.qorgau.order.platform.idempotency.IdempotencyKeys;
 import kz.qorgau.order.writelimit.WriteLimited;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -54,7 +56,7 @@ class SpecialRequirementsController {
     @Operation(
             summary = "Impose special requirements",
             description =
-                    "A court clerk enters the court's decision: the offender (IIN), the bans, the effective day and the term (3 to 12 months by default, configuration), after a protective order (orderId; its district and offender) or an administrative case (administrativeCase and district). In force from the start of the effective day in Asia/Almaty until the end of the term. Publishes SpecialRequirementsImposed and, when in force for an offender who had no measure in force, RegisterEntered.",
+                    "A court clerk enters the court's decision: the offender (IIN), the bans, the effective day and the term (3 to 12 months by default, configuration), after a protective order (orderId; its district and offender) or an administrative case (administrativeCase and district). In force from the start of the effective day in Asia/Almaty until the end of the term. Publishes SpecialRequirementsImposed and, when in force for an offender who had no measure in force, RegisterEntered. Send an Idempotency-Key to make retries safe: a retry answers 201 with the first requirements (as they are now) and Idempotent-Replayed; the same key with another body is a 422.",
             responses =
                     @ApiResponse(
                             responseCode = "201",
@@ -64,10 +66,14 @@ class SpecialRequirementsController {
                                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                                             schema = @Schema(implementation = RequirementsRepresentation.class))))
     ResponseEntity<RequirementsRepresentation> impose(
-            @Valid @RequestBody ImposeRequest request, @AuthenticationPrincipal Staff staff) {
-        UUID id = records.impose(staff, request);
-        SpecialRequirements requirements = records.read(staff, id);
-        return ResponseEntity.created(URI.create("/api/v1/special-requirements/" + id))
+            @Valid @RequestBody ImposeRequest request,
+            @Parameter(in = ParameterIn.HEADER, description = IdempotencyKeys.HEADER_DESCRIPTION)
+                    @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                    String idempotencyKey,
+            @AuthenticationPrincipal Staff staff) {
+        IdempotencyKeys.Created created = records.impose(staff, IdempotencyKeys.parseHeader(idempotencyKey), request);
+        SpecialRequirements requirements = records.read(staff, created.id());
+        return IdempotencyKeys.createdAt(URI.create("/api/v1/special-requirements/" + created.id()), created.replayed())
                 .eTag(ETags.of(requirements.version()))
                 .body(RequirementsRepresentation.of(requirements));
     }

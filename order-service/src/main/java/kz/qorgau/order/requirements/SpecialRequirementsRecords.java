@@ -8,9 +8,11 @@ import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.events.Ban;
 import kz.qorgau.events.Measure;
+import kz.qorgau.events.ReportingScheduleRecorded;
 import kz.qorgau.events.ReportingVisitRecorded;
 import kz.qorgau.events.SpecialRequirementsExtended;
 import kz.qorgau.events.SpecialRequirementsImposed;
@@ -25,6 +27,7 @@ import kz.qorgau.order.lifecycle.ETags;
 import kz.qorgau.order.lifecycle.HappenedAt;
 import kz.qorgau.order.lifecycle.OrderChanges;
 import kz.qorgau.order.lifecycle.Times;
+import kz.qorgau.order.platform.idempotency.IdempotencyKeys;
 import kz.qorgau.order.protectiveorder.Iin;
 import kz.qorgau.order.protectiveorder.OffenderIdentity;
 import kz.qorgau.order.protectiveorder.OffenderIndex;
@@ -51,10 +54,14 @@ public class SpecialRequirementsRecords {
 
     private static final int ADULT = 18;
 
+    /** What an idempotency key is bound to, besides the body. */
+    static final String OPERATION = "POST /api/v1/special-requirements";
+
     private final SpecialRequirementsStore store;
     private final CourtDecisions decisions;
     private final MeasureEvents events;
     private final PreventiveRegister register;
+    private final IdempotencyKeys idempotencyKeys;
     private final JdbcClient jdbc;
     private final Law law;
     private final Clock clock;
@@ -64,9 +71,11 @@ public class SpecialRequirementsRecords {
             CourtDecisions decisions,
             MeasureEvents events,
             PreventiveRegister register,
+            IdempotencyKeys idempotencyKeys,
             JdbcClient jdbc,
             Law law,
             Clock clock) {
+        this.idempotencyKeys = idempotencyKeys;
         this.store = store;
         this.decisions = decisions;
         this.events = events;
@@ -76,9 +85,17 @@ public class SpecialRequirementsRecords {
         this.clock = clock;
     }
 
-    /** A court imposes special requirements: in force at once from an effective day already begun. */
+    /**
+     * A court imposes special requirements: in force at once from an effective day already begun. With an
+     * Idempotency-Key, a retry of the same body returns the first requirements and records nothing new.
+     */
     @Transactional
-    public UUID impose(Staff staff, ImposeRequest request) {
+    public IdempotencyKeys.Created impose(Staff staff, Optional<String> idempotencyKey, ImposeRequest request) {
+        IdempotencyKeys.Created created = idempotencyKeys.create(staff.subject(), idempotencyKey, OPERATION, request);
+        if (created.replayed()) {
+            return created;
+        }
+        UUID id = created.id();
         Instant now = now();
         OffenderIdentity offender = request.offender();
         List<FieldProblem> problems = new ArrayList<>();
@@ -111,7 +128,7 @@ public class SpecialRequirementsRecords {
         RequirementsStatus status =
                 effectiveFrom.isAfter(now) ? RequirementsStatus.IMPOSED : RequirementsStatus.IN_FORCE;
         SpecialRequirements requirements = new SpecialRequirements(
-                UUID.randomUUID(),
+                id,
                 request.orderId(),
                 request.administrativeCase(),
                 district,
@@ -148,7 +165,7 @@ public class SpecialRequirementsRecords {
         if (status == RequirementsStatus.IN_FORCE) {
             register.cameIntoForce(cause(requirements, effectiveFrom));
         }
-        return requirements.id();
+        return created;
     }
 
     /** A court extends them, the whole term within the configured maximum from the effective day. */
@@ -219,11 +236,12 @@ public class SpecialRequirementsRecords {
     }
 
     /**
-     * The officer records the reporting schedule; it replaces the one before. Days before it was recorded
-     * are never counted as missed.
+     * The officer records the reporting schedule; it replaces the one before, and is published (no personal
+     * data) for the audit trail and notices. Days before it was recorded are never counted as missed.
      */
     @Transactional
     public void schedule(Staff staff, UUID id, String ifMatch, ReportingSchedule schedule) {
+        Instant now = now();
         SpecialRequirements requirements = begin(staff, id, ifMatch);
         if (requirements.status() == RequirementsStatus.EXPIRED) {
             throw OrderChanges.impossible("Special requirements that are EXPIRED cannot have a reporting schedule.");
@@ -240,9 +258,19 @@ public class SpecialRequirementsRecords {
                         WHERE id = :id
                         """)
                 .param("schedule", SpecialRequirementsStore.json(schedule))
-                .param("at", Times.utc(now()))
+                .param("at", Times.utc(now))
                 .param("id", id)
                 .update();
+        boolean byDates = schedule.dates() != null && !schedule.dates().isEmpty();
+        events.publish(new ReportingScheduleRecorded(
+                requirements.orderIdText(),
+                id.toString(),
+                requirements.district(),
+                byDates ? schedule.dates().stream().sorted().toList() : List.of(),
+                byDates ? null : schedule.weekday(),
+                byDates ? List.of() : schedule.weeks().stream().sorted().toList(),
+                staff.subject(),
+                now));
     }
 
     /** An officer of the district records that the offender reported. */

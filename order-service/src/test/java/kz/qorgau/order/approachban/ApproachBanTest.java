@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import kz.qorgau.events.ApproachBanEnded;
 import kz.qorgau.events.ApproachBanImposed;
 import kz.qorgau.events.Measure;
@@ -89,16 +90,33 @@ class ApproachBanTest extends OrderServiceHttpTest {
     }
 
     @Test
-    void aBanInACriminalCaseIsItsOwnSubjectAndOnlyTheCourtEndsItOnce() {
+    void aBanInACriminalCaseIsItsOwnSubjectRecordedOnceForARetryAndOnlyTheCourtEndsItOnce() {
         String iin = OrderRequests.uniqueIin("910630", '3');
         ApiClient court = officer.as(Persona.COURT_CLERK);
-        String link = "\"criminalCase\": \"ALM-BOSTANDYK-CR-2026-0077\", \"district\": \"ALM-BOSTANDYK\"";
+        String criminalCase = "ALM-BOSTANDYK-CR-" + UUID.randomUUID();
+        String link = "\"criminalCase\": \"%s\", \"district\": \"ALM-BOSTANDYK\"".formatted(criminalCase);
         assertThat(officer.post(BANS, ban(link, iin, law.today(), null), Map.of())
                         .statusCode())
                 .isEqualTo(403);
-        HttpResponse<String> imposed = court.post(BANS, ban(link, iin, law.today(), null), Map.of());
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        HttpResponse<String> imposed = court.post(BANS, ban(link, iin, law.today(), null), key);
         assertThat(imposed.statusCode()).as(imposed.body()).isEqualTo(201);
         String id = ApiClient.json(imposed).get("id").asString();
+
+        // The answer was lost and the clerk sends again: the first ban, nothing recorded or published again.
+        HttpResponse<String> retried = court.post(BANS, ban(link, iin, law.today(), null), key);
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(ApiClient.json(retried).get("id").asString()).isEqualTo(id);
+        HttpResponse<String> another =
+                court.post(BANS, ban(link, iin, law.today().minusDays(1), null), key);
+        assertThat(another.statusCode()).as(another.body()).isEqualTo(422);
+        assertThat(another.body()).contains("idempotency-key-reused");
+        assertThat(jdbc.sql("SELECT count(*) FROM approach_ban WHERE criminal_case = :criminalCase")
+                        .param("criminalCase", criminalCase)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         String end = "{\"reason\": \"COURT_DECISION\", \"decisionDate\": \"%s\"}".formatted(law.today());
 
         assertThat(court.post(BANS + "/" + id + "/end", end, Map.of()).statusCode())

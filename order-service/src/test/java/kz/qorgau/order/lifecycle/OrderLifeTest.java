@@ -243,7 +243,7 @@ class OrderLifeTest extends OrderServiceHttpTest {
                 supervisor,
                 "/api/v1/orders/" + id + "/amendments",
                 "{\"reason\": \"NEW_FAMILY_MEMBER\", \"protectedPersons\": [{\"lastName\": \"Ахметов\","
-                        + " \"firstName\": \"Нурлан\", \"relation\": \"CHILD\"}]}",
+                        + " \"firstName\": \"Нурлан\", \"birthDate\": \"2019-08-14\", \"relation\": \"CHILD\"}]}",
                 etag(issued));
 
         assertThat(amended.statusCode()).as(amended.body()).isEqualTo(200);

@@ -222,10 +222,110 @@ class PeopleWithoutIinTest extends OrderServiceHttpTest {
     }
 
     @Test
-    void badPeopleAreRefusedAsProblemsAndNothingIsWritten() {
-        long before = jdbc.sql("SELECT count(*) FROM protective_order")
-                .query(Long.class)
+    void aVictimAndAChildWithoutAnIinAreRecordedByDocumentSealedAndCheckedAsProtectedByIt() {
+        String number = "K" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String childNumber = "C" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String unit = "ALM-BOSTANDYK-UP-V"
+                + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String body = victimBy("\"document\": " + document("RESIDENCE_PERMIT", number, "KGZ"), unit)
+                .replace(
+                        "\"prohibitions\":",
+                        """
+                        "protectedPersons": [
+                          {"lastName": "Осмонова", "firstName": "Айжан", "relation": "CHILD", "document": %s},
+                          {"lastName": "Осмонов", "firstName": "Бек", "birthDate": "2024-02-01", "relation": "CHILD"}
+                        ], "prohibitions":"""
+                                .formatted(document("FOREIGN_ID", childNumber, "KGZ")));
+
+        HttpResponse<String> issued = officer.postOrder(body);
+
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        JsonNode order = ApiClient.json(issued);
+        String orderId = order.get("id").asString();
+        assertThat(order.get("victim").get("iin").isNull()).isTrue();
+        assertThat(order.get("victim").get("document").get("number").asString()).isEqualTo(number);
+        assertThat(order.get("protectedPersons")
+                        .get(0)
+                        .get("document")
+                        .get("number")
+                        .asString())
+                .isEqualTo(childNumber);
+        String stored = jdbc.sql("SELECT victim_sealed::text FROM protective_order WHERE id = :id")
+                .param("id", UUID.fromString(orderId))
+                .query(String.class)
                 .single();
+        assertThat(stored)
+                .doesNotContain(number)
+                .doesNotContain(childNumber)
+                .doesNotContain("KGZ")
+                .contains("ciphertext");
+
+        // Any district's officer finds both as protected by their documents (written otherwise), not as offenders.
+        String writtenOtherwise = (number.substring(0, 3) + " " + number.substring(3)).toLowerCase();
+        JsonNode victim =
+                checkAs("PROTECTED_PERSON", "\"document\": " + document("RESIDENCE_PERMIT", writtenOtherwise, "KGZ"));
+        assertThat(victim.get("protectedPerson").asBoolean()).isTrue();
+        assertThat(victim.get("unitsToCall").valueStream().map(JsonNode::asString))
+                .containsExactly(unit);
+        assertThat(victim.has("ordersInForce") && !victim.get("ordersInForce").isNull())
+                .as("the minimal answer")
+                .isFalse();
+        JsonNode child = checkAs("PROTECTED_PERSON", "\"document\": " + document("FOREIGN_ID", childNumber, "KGZ"));
+        assertThat(child.get("protectedPerson").asBoolean()).isTrue();
+        assertThat(checkAs("OFFENDER", "\"document\": " + document("RESIDENCE_PERMIT", number, "KGZ"))
+                        .get("unitsToCall"))
+                .isEmpty();
+        // Another citizenship is another document.
+        assertThat(checkAs("PROTECTED_PERSON", "\"document\": " + document("RESIDENCE_PERMIT", number, "KAZ"))
+                        .get("protectedPerson")
+                        .asBoolean())
+                .isFalse();
+
+        // A child named later by an amendment is found; the one it replaced is not any more.
+        String newChild = "D" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        HttpResponse<String> amended = change(
+                supervisor,
+                "/api/v1/orders/" + orderId + "/amendments",
+                "{\"reason\": \"NEW_FAMILY_MEMBER\", \"protectedPersons\": [{\"lastName\": \"Осмонова\","
+                        + " \"firstName\": \"Айжан\", \"relation\": \"CHILD\", \"document\": "
+                        + document("PASSPORT", newChild, "KGZ") + "}]}",
+                etag(issued));
+        assertThat(amended.statusCode()).as(amended.body()).isEqualTo(200);
+        assertThat(checkAs("PROTECTED_PERSON", "\"document\": " + document("PASSPORT", newChild, "KGZ"))
+                        .get("protectedPerson")
+                        .asBoolean())
+                .isTrue();
+        assertThat(checkAs("PROTECTED_PERSON", "\"document\": " + document("FOREIGN_ID", childNumber, "KGZ"))
+                        .get("protectedPerson")
+                        .asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void badVictimsAndProtectedPersonsAreRefusedAsProblemsAndNothingIsWritten() {
+        String passport = document("PASSPORT", "N1", "UZB");
+        Map<String, String> bad = Map.of(
+                "a victim with both an IIN and a document",
+                victimBy("\"iin\": \"" + OrderRequests.VICTIM_IIN + "\", \"document\": " + passport, "ALM-X2"),
+                "a victim with neither",
+                victimBy("\"statedOpinion\": \"none\"", "ALM-X2"),
+                "a victim's document of an unknown country",
+                victimBy("\"document\": " + document("PASSPORT", "N1", "XYZ"), "ALM-X2"),
+                "a victim's stateless certificate of a citizen",
+                victimBy("\"document\": " + document("STATELESS_CERTIFICATE", "SC-1", "UZB"), "ALM-X2"),
+                "a victim's document number with a line break",
+                victimBy("\"document\": " + document("PASSPORT", "N1\\nN2", "UZB"), "ALM-X2"),
+                "a child with an IIN and a document",
+                withChild("\"iin\": \"" + OrderRequests.uniqueIin("180101", '5') + "\", \"document\": " + passport),
+                "a child without an IIN, a document or a birth date",
+                withChild("\"relation\": \"CHILD\""),
+                "a child born tomorrow",
+                withChild("\"birthDate\": \"" + law.today().plusDays(1) + "\""));
+        refusedAndNothingWritten(bad);
+    }
+
+    @Test
+    void badPeopleAreRefusedAsProblemsAndNothingIsWritten() {
         Map<String, String> bad = Map.of(
                 "both an IIN and a document",
                 "\"iin\": \"" + OrderRequests.OFFENDER_IIN + "\", \"document\": " + document("PASSPORT", "N1", "UZB"),
@@ -243,17 +343,9 @@ class PeopleWithoutIinTest extends OrderServiceHttpTest {
                 "\"unidentified\": \"tall\\u0000man\"",
                 "a blank description",
                 "\"unidentified\": \"   \"");
-        bad.forEach((why, person) -> {
-            HttpResponse<String> refused = officer.postOrder(orderBy(person, "ALM-BOSTANDYK-UP-X1"));
-            assertThat(refused.statusCode()).as(why + ": " + refused.body()).isEqualTo(400);
-            assertThat(refused.headers().firstValue("Content-Type")).as(why).hasValueSatisfying(type -> assertThat(type)
-                    .startsWith("application/problem+json"));
-            assertThat(refused.body()).as(why).doesNotContain("N1\\nN2").doesNotContain("XYZ\"");
-        });
-        assertThat(jdbc.sql("SELECT count(*) FROM protective_order")
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(before);
+        Map<String, String> orders = new java.util.HashMap<>();
+        bad.forEach((why, person) -> orders.put(why, orderBy(person, "ALM-BOSTANDYK-UP-X1")));
+        refusedAndNothingWritten(orders);
         for (String person : List.of(
                 "",
                 "\"iin\": \"" + OrderRequests.OFFENDER_IIN + "\", \"document\": " + document("PASSPORT", "N1", "UZB"),
@@ -267,6 +359,46 @@ class PeopleWithoutIinTest extends OrderServiceHttpTest {
         HttpResponse<String> response = officer.as(persona).post(CHECKS, checkBody(person), Map.of());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return ApiClient.json(response);
+    }
+
+    /** Each order is refused as a 400 problem that echoes no bad value, and no order is written. */
+    private void refusedAndNothingWritten(Map<String, String> orders) {
+        long before = jdbc.sql("SELECT count(*) FROM protective_order")
+                .query(Long.class)
+                .single();
+        orders.forEach((why, body) -> {
+            HttpResponse<String> refused = officer.postOrder(body);
+            assertThat(refused.statusCode()).as(why + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).as(why).hasValueSatisfying(type -> assertThat(type)
+                    .startsWith("application/problem+json"));
+            assertThat(refused.body()).as(why).doesNotContain("N1\\nN2").doesNotContain("XYZ\"");
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM protective_order")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+    }
+
+    private JsonNode checkAs(String checkedAs, String person) {
+        HttpResponse<String> response = officer.as(Persona.OFFICER_B)
+                .post(CHECKS, checkBody(person).replace("\"OFFENDER\"", "\"" + checkedAs + "\""), Map.of());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return ApiClient.json(response);
+    }
+
+    /** A valid order whose victim is named by {@code person} (JSON members) instead of an IIN. */
+    private static String victimBy(String person, String unit) {
+        return OrderRequests.valid(unit).replace("\"iin\": \"" + OrderRequests.VICTIM_IIN + "\"", person);
+    }
+
+    /** A valid order with one protected child, named by {@code person} (JSON members) besides the names. */
+    private static String withChild(String person) {
+        return OrderRequests.valid("ALM-X3")
+                .replace(
+                        "\"prohibitions\":",
+                        "\"protectedPersons\": [{\"lastName\": \"Осмонов\", \"firstName\": \"Бек\", "
+                                + (person.contains("relation") ? person : person + ", \"relation\": \"CHILD\"")
+                                + "}], \"prohibitions\":");
     }
 
     private static String checkBody(String person) {

@@ -3,6 +3,7 @@ package kz.qorgau.order.requirements;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +16,7 @@ import kz.qorgau.events.OrderServed;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.RegisterEntered;
 import kz.qorgau.events.RegisterExited;
+import kz.qorgau.events.ReportingScheduleRecorded;
 import kz.qorgau.events.ReportingVisitMissed;
 import kz.qorgau.events.ReportingVisitRecorded;
 import kz.qorgau.events.SpecialRequirementsExpired;
@@ -186,6 +188,57 @@ class SpecialRequirementsTest extends OrderServiceHttpTest {
         RegisterEntered entered = data(events, RegisterEntered.class);
         assertThat(entered.measureId()).isEqualTo(id);
         assertThat(entered.enteredAt()).isEqualTo(law.startOf(effective));
+        assertThat(events.toString()).doesNotContain(iin);
+    }
+
+    @Test
+    void aRetryOfTheImpositionRecordsNothingNewAndTheScheduleIsPublished() {
+        String iin = OrderRequests.uniqueIin("870812", '3');
+        String administrativeCase = "ALM-BOSTANDYK-" + UUID.randomUUID();
+        String body = impose(
+                "\"administrativeCase\": \"%s\", \"district\": \"ALM-BOSTANDYK\"".formatted(administrativeCase),
+                iin,
+                law.today(),
+                3,
+                "[\"WEAPONS\"]");
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+
+        HttpResponse<String> imposed = court.post(REQUIREMENTS, body, key);
+        assertThat(imposed.statusCode()).as(imposed.body()).isEqualTo(201);
+        String id = ApiClient.json(imposed).get("id").asString();
+        // The same body, formatted otherwise, is the same request.
+        HttpResponse<String> retried = court.post(REQUIREMENTS, body.replace("\n", " "), key);
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(ApiClient.json(retried).get("id").asString()).isEqualTo(id);
+        HttpResponse<String> another =
+                court.post(REQUIREMENTS, body.replace("WEAPONS", "PSYCHOACTIVE_SUBSTANCES"), key);
+        assertThat(another.statusCode()).as(another.body()).isEqualTo(422);
+        assertThat(another.body()).contains("idempotency-key-reused");
+        assertThat(jdbc.sql("SELECT count(*) FROM special_requirements WHERE administrative_case = :administrativeCase")
+                        .param("administrativeCase", administrativeCase)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        HttpResponse<String> scheduled = officer.put(
+                REQUIREMENTS + "/" + id + "/reporting-schedule",
+                "{\"weekday\": \"MONDAY\", \"weeks\": [3, 1]}",
+                Map.of("If-Match", etag(imposed)));
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(200);
+
+        List<EventEnvelope<QorgauEvent>> events = eventsUntil(id, ReportingScheduleRecorded.TYPE);
+        assertThat(events)
+                .extracting(EventEnvelope::type)
+                .containsExactly(SpecialRequirementsImposed.TYPE, RegisterEntered.TYPE, ReportingScheduleRecorded.TYPE);
+        assertThat(events).extracting(EventEnvelope::sequence).containsExactly(1L, 2L, 3L);
+        ReportingScheduleRecorded recorded = data(events, ReportingScheduleRecorded.class);
+        assertThat(recorded.orderId()).isNull();
+        assertThat(recorded.requirementsId()).isEqualTo(id);
+        assertThat(recorded.dates()).isEmpty();
+        assertThat(recorded.weekday()).isEqualTo(DayOfWeek.MONDAY);
+        assertThat(recorded.weeks()).containsExactly(1, 3);
+        assertThat(recorded.recordedBy()).isEqualTo(Persona.OFFICER_A.subject());
         assertThat(events.toString()).doesNotContain(iin);
     }
 

@@ -181,15 +181,21 @@ class OrderApiSecurityMatrixTest {
         }
 
         private UUID requirementsIn(String district) {
-            return requirements.impose(
-                    new Staff("matrix-court", Set.of(Role.COURT), null),
-                    JsonMapper.builder().build().readValue(requirementsBody(district), ImposeRequest.class));
+            return requirements
+                    .impose(
+                            new Staff("matrix-court", Set.of(Role.COURT), null),
+                            Optional.empty(),
+                            JsonMapper.builder().build().readValue(requirementsBody(district), ImposeRequest.class))
+                    .id();
         }
 
         private UUID banIn(String district) {
-            return approachBans.impose(
-                    new Staff("matrix-court", Set.of(Role.COURT), null),
-                    JsonMapper.builder().build().readValue(banBody(district), ApproachBanRequest.class));
+            return approachBans
+                    .impose(
+                            new Staff("matrix-court", Set.of(Role.COURT), null),
+                            Optional.empty(),
+                            JsonMapper.builder().build().readValue(banBody(district), ApproachBanRequest.class))
+                    .id();
         }
 
         private String banBody(String district) {

@@ -15,6 +15,7 @@ import kz.qorgau.events.PersonIdentified;
 import kz.qorgau.events.QorgauEvent;
 import kz.qorgau.events.RegisterEntered;
 import kz.qorgau.events.RegisterExited;
+import kz.qorgau.events.ReportingScheduleRecorded;
 import kz.qorgau.events.ReportingVisitMissed;
 import kz.qorgau.events.ReportingVisitRecorded;
 import kz.qorgau.events.RiskLevelChanged;
@@ -72,7 +73,8 @@ public final class ContractExamples {
             ApproachBanEnded.class,
             RiskLevelChanged.class,
             RiskReassessmentOverdue.class,
-            PersonIdentified.class);
+            PersonIdentified.class,
+            ReportingScheduleRecorded.class);
 
     /**
      * One envelope of every type of the order's own life on {@code qorgau.orders} after the issue (served,

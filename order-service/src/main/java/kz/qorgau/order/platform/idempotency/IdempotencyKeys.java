@@ -1,5 +1,6 @@
 package kz.qorgau.order.platform.idempotency;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,6 +12,8 @@ import kz.qorgau.kit.problem.Problems;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,6 +35,9 @@ public class IdempotencyKeys {
     /** The request header. */
     public static final String HEADER = "Idempotency-Key";
 
+    /** Set on a response that repeats the first result for a retried Idempotency-Key. */
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
     static final int MAX_KEY_LENGTH = 255;
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
@@ -48,6 +54,13 @@ public class IdempotencyKeys {
         this.properties = properties;
         this.clock = clock;
     }
+
+    /** How the header is described in the API document, wherever it is accepted. */
+    public static final String HEADER_DESCRIPTION = "Makes retries safe: the same key and body return the first result "
+            + "for 24 hours. 1 to 255 visible ASCII characters; a UUID is a good key.";
+
+    /** What a keyed creation answers: the resource, and whether it is the first request's, returned again. */
+    public record Created(UUID id, boolean replayed) {}
 
     /** What {@link #claim} found. */
     public sealed interface Claim {}
@@ -139,6 +152,32 @@ public class IdempotencyKeys {
                     return (Claim) new Replay(row.getObject("resource_id", UUID.class), row.getInt("response_status"));
                 })
                 .single();
+    }
+
+    /**
+     * A new resource's id, claimed with {@code key} when there is one (the caller then does the work, in the same
+     * transaction); or, for a retry, the id the first request created, marked replayed: do nothing then.
+     *
+     * @throws IdempotencyKeyReusedException if the key was used for a different request
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Created create(String caller, Optional<String> key, String operation, Object request) {
+        UUID id = UUID.randomUUID();
+        if (key.isPresent()
+                && claim(caller, key.get(), operation, request, id, HttpStatus.CREATED.value())
+                        instanceof Replay replay) {
+            return new Created(replay.resourceId(), true);
+        }
+        return new Created(id, false);
+    }
+
+    /** A 201 at {@code location}, marked with {@link #REPLAYED_HEADER} when it repeats the first result. */
+    public static ResponseEntity.BodyBuilder createdAt(URI location, boolean replayed) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.created(location);
+        if (replayed) {
+            response.header(REPLAYED_HEADER, "true");
+        }
+        return response;
     }
 
     /** Deletes expired keys; any instance may run it, the DELETE is idempotent. */
