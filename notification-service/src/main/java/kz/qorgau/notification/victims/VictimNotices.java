@@ -74,6 +74,11 @@ public class VictimNotices {
         registration.record(CONSUMER, event, reachable.get(0).district(), drafts);
     }
 
+    /** The immediate answer to a contact's HELP, in its language: urgent, never held by quiet hours. */
+    public NoticeDraft helpReply(ContactDirectory.Reachable contact) {
+        return draft(VictimNotice.HELP_REPLY, contact, clock.instant());
+    }
+
     /** One contact's notice, rendered in its language; held until its quiet hours end unless urgent. */
     NoticeDraft draft(VictimNotice notice, ContactDirectory.Reachable contact, Instant from) {
         boolean urgent = properties.isUrgent(notice);
