@@ -1,16 +1,8 @@
 package kz.qorgau.notification;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -47,7 +39,6 @@ import kz.qorgau.events.VictimRequestedHelp;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.events.envelope.EventSources;
-import kz.qorgau.infrastructure.PortAllocator;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.kafka.EventTopicWriter;
@@ -89,9 +80,7 @@ class VictimRepliesTest {
     private static final String DISTRICT = "ALM-BOSTANDYK";
     private static final String DUTY = "duty.almaty-bostandyk@police.example.kz";
     private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
-    private static final int PORT = PortAllocator.freePort();
-    private static final WireMockServer GATEWAY =
-            new WireMockServer(WireMockConfiguration.options().port(PORT).bindAddress("127.0.0.1"));
+    private static final SmsGateway GATEWAY = new SmsGateway();
     private static final AtomicInteger PHONES = new AtomicInteger((int) (System.nanoTime() % 100_000));
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     private static final Pattern VERIFY = Pattern.compile("/v/([A-Za-z0-9._-]+)");
@@ -114,13 +103,12 @@ class VictimRepliesTest {
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("qorgau.notification.sms.url", () -> "http://127.0.0.1:" + PORT + "/sms");
+        registry.add("qorgau.notification.sms.url", GATEWAY::url);
     }
 
     @BeforeAll
     static void start(@Autowired TestInfrastructure infrastructure) {
         GATEWAY.start();
-        GATEWAY.stubFor(post(urlEqualTo("/sms")).willReturn(aResponse().withStatus(200)));
         writer = EventTopicWriter.open(infrastructure.kafka());
     }
 
@@ -138,11 +126,11 @@ class VictimRepliesTest {
                 new ContactPoint(NotificationChannel.SMS, verified, "kk", null, true),
                 new ContactPoint(NotificationChannel.SMS, unverified, "ru", null, true));
         verify(verified);
-        awaitMessages(unverified, 1);
+        GATEWAY.awaitMessages(unverified, 1);
 
         send(2, served(issued));
 
-        String text = message(awaitMessages(verified, 2).get(1));
+        String text = SmsGateway.message(GATEWAY.awaitMessages(verified, 2).get(1));
         assertThat(text)
                 .startsWith("Қорғау нұсқамасы № " + issued.data().orderNumber())
                 .contains("тапсырылды", "күшіне енді", "102", "ҚАУІПСІЗ", "КӨМЕК", "/r/");
@@ -154,7 +142,7 @@ class VictimRepliesTest {
                         .single())
                 .as("the unverified contact is not even recorded as told")
                 .isEqualTo(1);
-        assertThat(messagesTo(unverified)).as("only its code").hasSize(1);
+        assertThat(GATEWAY.messagesTo(unverified)).as("only its code").hasSize(1);
         // The notice row keeps no address and no signed link: both are filled in just before the attempt.
         assertThat(jdbc.sql("SELECT body FROM notice WHERE order_id = :o AND event_type = :t")
                         .param("o", UUID.fromString(issued.subject()))
@@ -191,7 +179,7 @@ class VictimRepliesTest {
                         now));
 
         // The release is urgent: at once, in the quiet hours.
-        String released = message(awaitMessages(phone, 2).get(1));
+        String released = SmsGateway.message(GATEWAY.awaitMessages(phone, 2).get(1));
         assertThat(released).contains("освобождён", number);
         assertThat(victimNoticeStatus(issued, OrderServed.TYPE, phone)).isEqualTo("PENDING");
         assertThat(victimNoticeStatus(issued, ServiceOverdue.TYPE, phone)).isEqualTo("PENDING");
@@ -200,8 +188,8 @@ class VictimRepliesTest {
         clock.advance(Duration.ofHours(1).plusMinutes(1));
         await().atMost(WAIT).until(() -> "SENT".equals(victimNoticeStatus(issued, OrderServed.TYPE, phone)));
         await().atMost(WAIT).until(() -> "SUPERSEDED".equals(victimNoticeStatus(issued, ServiceOverdue.TYPE, phone)));
-        assertThat(messagesTo(phone)).hasSize(3);
-        assertThat(message(messagesTo(phone).get(2))).contains("вручено", "вступило в силу");
+        assertThat(GATEWAY.messagesTo(phone)).hasSize(3);
+        assertThat(SmsGateway.message(GATEWAY.messagesTo(phone).get(2))).contains("вручено", "вступило в силу");
     }
 
     @Test
@@ -260,7 +248,7 @@ class VictimRepliesTest {
         assertThat(notices(second))
                 .as("SAFE records, tells nobody, cancels nothing")
                 .isEqualTo(noticesBefore);
-        assertThat(messagesTo(safe)).hasSize(1);
+        assertThat(GATEWAY.messagesTo(safe)).hasSize(1);
     }
 
     @Test
@@ -273,7 +261,7 @@ class VictimRepliesTest {
         assertThat(reply(phone, "КӨМЕК").statusCode()).isEqualTo(202);
 
         // The victim is answered at once, in Kazakh; the duty unit is told, urgently, without the contact.
-        String answer = message(awaitMessages(phone, 2).get(1));
+        String answer = SmsGateway.message(GATEWAY.awaitMessages(phone, 2).get(1));
         assertThat(answer).contains("102", "дереу");
         await().atMost(WAIT).until(() -> helpMails(number, DUTY).size() == 1);
         MimeMessage alert = helpMails(number, DUTY).get(0);
@@ -298,13 +286,13 @@ class VictimRepliesTest {
         await().atMost(WAIT)
                 .until(() -> outboxData(issued, NotificationEscalated.TYPE).size() == 1);
         assertThat(outboxData(issued, NotificationEscalated.TYPE).get(0)).contains("DUTY_UNIT", "SUPERVISOR");
-        assertThat(messagesTo(phone))
+        assertThat(GATEWAY.messagesTo(phone))
                 .as("the victim is never re-sent to nor escalated")
                 .hasSize(2);
 
         // By the link of a notice: a GET shows the buttons and does nothing, a POST asks for help.
         send(2, served(issued));
-        String served = message(awaitMessages(phone, 3).get(2));
+        String served = SmsGateway.message(GATEWAY.awaitMessages(phone, 3).get(2));
         Matcher link = REPLY.matcher(served);
         assertThat(link.find()).as(served).isTrue();
         HttpResponse<String> page = http("GET", "/r/" + link.group(1));
@@ -356,7 +344,7 @@ class VictimRepliesTest {
 
     /** Verifies the phone's contact with the code the gateway received. */
     private void verify(String phone) throws Exception {
-        String text = message(awaitMessages(phone, 1).get(0));
+        String text = SmsGateway.message(GATEWAY.awaitMessages(phone, 1).get(0));
         Matcher code = CODE.matcher(text);
         Matcher token = VERIFY.matcher(text);
         assertThat(code.find() && token.find()).as(text).isTrue();
@@ -438,27 +426,6 @@ class VictimRepliesTest {
 
     private static String newPhone() {
         return "+7707" + String.format("%07d", PHONES.incrementAndGet() % 10_000_000);
-    }
-
-    private static List<LoggedRequest> messagesTo(String phone) {
-        return GATEWAY
-                .findAll(postRequestedFor(urlEqualTo("/sms")).withRequestBody(containing("\"" + phone + "\"")))
-                .stream()
-                .sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate))
-                .toList();
-    }
-
-    private static List<LoggedRequest> awaitMessages(String phone, int count) {
-        await().atMost(WAIT).until(() -> messagesTo(phone).size() >= count);
-        return messagesTo(phone);
-    }
-
-    private static String message(LoggedRequest request) {
-        return JsonMapper.builder()
-                .build()
-                .readTree(request.getBody())
-                .get("message")
-                .asString();
     }
 
     /** The mails to {@code to} about a victim's HELP that name {@code text}. */

@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * signature (401), with a timestamp outside the window (401), or seen before, by its signature or the gateway's
  * message id (409), is refused as a problem and does nothing. The body is {@code {"id": ..., "from": "+7...",
  * "text": ...}}; the sender is matched through the blind index, and neither the number nor the text is kept or
- * logged. What the answer does is recorded in short transactions; the replies go out through the delivery engine.
+ * logged. What the answer does is recorded in the transaction that remembers the message (a failure leaves it
+ * unseen, so the gateway's retry is taken); the replies go out through the delivery engine.
  */
 @RestController
 @PublicEndpoint("the SMS gateway has no token: each message is signed (HMAC-SHA256, timestamp window, replays refused)")
@@ -126,23 +127,22 @@ class InboundSmsWebhook {
         }
         Message message = parse(raw);
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        boolean first = Boolean.TRUE.equals(transactions.execute(status -> {
+        Optional<ReplyWords.Answer> answer = words.read(message.text());
+        // Remembered and acted on in one transaction: a failure leaves it unseen, so the gateway's retry is taken.
+        Integer concerned = transactions.execute(status -> {
             replays.forgetBefore(at.minus(properties.window().multipliedBy(2)));
             boolean bySignature = replays.firstTime("sig:" + expected.substring("sha256=".length()), at);
             boolean byId = message.id() == null || replays.firstTime("id:" + message.id(), at);
             if (!bySignature || !byId) {
                 status.setRollbackOnly();
-                return false;
+                return null;
             }
-            return true;
-        }));
-        if (!first) {
+            return answer.map(said -> replies.fromPhone(message.from(), said)).orElse(0);
+        });
+        if (concerned == null) {
             throw Problems.error(
                     HttpStatus.CONFLICT, REPLAYED, "Replayed", "This message was taken before; it does nothing again.");
         }
-        Optional<ReplyWords.Answer> answer = words.read(message.text());
-        int concerned =
-                answer.map(said -> replies.fromPhone(message.from(), said)).orElse(0);
         // The answer's kind and how many contacts it concerned: never the number nor the text.
         log.info("Inbound SMS taken: {} ({} contacts)", answer.map(Enum::name).orElse("NO_ANSWER"), concerned);
         return ResponseEntity.accepted().body(Map.of("taken", true));

@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The SAFE/HELP page a victim's notice links to (docs/adr/0036), public: the signed, expiring link of one verified
@@ -140,20 +139,11 @@ class ReplyPage {
 
     private static ResponseEntity<String> page(HttpStatus status, String language, Text text, String formToken) {
         Map<Text, String> texts = TEXTS.getOrDefault(language, TEXTS.get("kk"));
-        String html = "<!DOCTYPE html>\n<html lang=\"" + HtmlUtils.htmlEscape(language) + "\"><head>"
-                + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
-                + "<meta name=\"robots\" content=\"noindex\"><title>" + HtmlUtils.htmlEscape(texts.get(Text.ASK))
-                + "</title></head><body>\n<p>" + HtmlUtils.htmlEscape(texts.get(text)) + "</p>\n"
-                + (formToken != null
-                        ? form(formToken, "help", texts.get(Text.HELP)) + form(formToken, "safe", texts.get(Text.SAFE))
-                        : "")
-                + "</body></html>\n";
-        return PublicPages.html(status, html);
-    }
-
-    private static String form(String token, String action, String label) {
-        return "<form method=\"post\" action=\"" + HtmlUtils.htmlEscape(token) + "/" + action
-                + "\"><button type=\"submit\">" + HtmlUtils.htmlEscape(label) + "</button></form>\n";
+        String forms = formToken == null
+                ? ""
+                : PublicPages.button(formToken + "/help", texts.get(Text.HELP))
+                        + PublicPages.button(formToken + "/safe", texts.get(Text.SAFE));
+        return PublicPages.victimPage(status, language, texts.get(Text.ASK), texts.get(text), forms);
     }
 
     private enum Text {
