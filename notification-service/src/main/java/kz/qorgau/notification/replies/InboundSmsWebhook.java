@@ -132,7 +132,7 @@ class InboundSmsWebhook {
         Integer concerned = transactions.execute(status -> {
             replays.forgetBefore(at.minus(properties.window().multipliedBy(2)));
             boolean bySignature = replays.firstTime("sig:" + expected.substring("sha256=".length()), at);
-            boolean byId = message.id() == null || replays.firstTime("id:" + message.id(), at);
+            boolean byId = message.id() == null || replays.firstTime("id:" + digest(message.id()), at);
             if (!bySignature || !byId) {
                 status.setRollbackOnly();
                 return null;
@@ -157,6 +157,16 @@ class InboundSmsWebhook {
             return mac.doFinal(body);
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    /** The gateway's id as a fixed-length fingerprint: any length it chooses fits the table. */
+    private static String digest(String id) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 
