@@ -38,6 +38,8 @@ public sealed interface QorgauEvent
                 ContactVerificationRequested,
                 ContactVerified,
                 ContactOptedOut,
+                VictimReplied,
+                VictimRequestedHelp,
                 AccessRecorded,
                 PersonCheckHit,
                 ParkingActionTaken,

@@ -29,7 +29,9 @@ class LifecycleEventsTest {
                         || event instanceof ParkingActionTaken
                         || event instanceof ContactVerificationRequested
                         || event instanceof ContactVerified
-                        || event instanceof ContactOptedOut))
+                        || event instanceof ContactOptedOut
+                        || event instanceof VictimReplied
+                        || event instanceof VictimRequestedHelp))
                 .toList();
 
         // The 18 of the order's life (its risk included), the 9 of the court's measures and the register,

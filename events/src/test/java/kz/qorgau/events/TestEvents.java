@@ -151,6 +151,28 @@ public final class TestEvents {
                 ORDER_ID, CONTACT_ID, NotificationChannel.SMS, "LINK", Instant.parse("2026-03-11T07:02:13Z"));
     }
 
+    public static VictimReplied victimReplied() {
+        return new VictimReplied(
+                ORDER_ID,
+                CONTACT_ID,
+                NotificationChannel.SMS,
+                "SAFE",
+                "SMS_REPLY",
+                Instant.parse("2026-03-12T21:40:00Z"));
+    }
+
+    public static VictimRequestedHelp victimRequestedHelp() {
+        return new VictimRequestedHelp(
+                ORDER_ID,
+                "AST-2026-000123",
+                "AST-ESIL",
+                "AST-ESIL-UP-02",
+                CONTACT_ID,
+                NotificationChannel.SMS,
+                "SMS_REPLY",
+                Instant.parse("2026-03-12T21:41:30Z"));
+    }
+
     public static NotificationAcknowledged notificationAcknowledged() {
         return new NotificationAcknowledged(
                 ORDER_ID,
@@ -619,6 +641,8 @@ public final class TestEvents {
                 contactVerificationRequested(),
                 contactVerified(),
                 contactOptedOut(),
+                victimReplied(),
+                victimRequestedHelp(),
                 victimContactsRead(),
                 personCheckHit(),
                 parkingActionTaken(),

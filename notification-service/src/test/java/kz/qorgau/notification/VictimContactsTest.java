@@ -3,14 +3,11 @@ package kz.qorgau.notification;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -36,7 +33,6 @@ import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.events.envelope.EventSources;
 import kz.qorgau.events.sealed.SealedFieldCipher;
-import kz.qorgau.infrastructure.PortAllocator;
 import kz.qorgau.notification.contacts.ContactVerification;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
@@ -83,9 +79,7 @@ class VictimContactsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String DISTRICT = "ALM-BOSTANDYK";
-    private static final int PORT = PortAllocator.freePort();
-    private static final WireMockServer GATEWAY =
-            new WireMockServer(WireMockConfiguration.options().port(PORT).bindAddress("127.0.0.1"));
+    private static final SmsGateway GATEWAY = new SmsGateway();
     private static final AtomicInteger PHONES = new AtomicInteger((int) (System.nanoTime() % 100_000));
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     private static final Pattern TOKEN = Pattern.compile("/v/([A-Za-z0-9._-]+)");
@@ -107,13 +101,12 @@ class VictimContactsTest {
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("qorgau.notification.sms.url", () -> "http://127.0.0.1:" + PORT + "/sms");
+        registry.add("qorgau.notification.sms.url", GATEWAY::url);
     }
 
     @BeforeAll
     static void start(@Autowired TestInfrastructure infrastructure) {
         GATEWAY.start();
-        GATEWAY.stubFor(post(urlEqualTo("/sms")).willReturn(aResponse().withStatus(200)));
         writer = EventTopicWriter.open(infrastructure.kafka());
     }
 
@@ -134,7 +127,7 @@ class VictimContactsTest {
                 new ContactPoint(NotificationChannel.EMAIL, email, "kk", null, true),
                 new ContactPoint(NotificationChannel.SMS, notOptedIn, "en", null, false));
 
-        LoggedRequest sms = awaitMessages(phone, 1).get(0);
+        LoggedRequest sms = GATEWAY.awaitMessages(phone, 1).get(0);
         JsonNode body = JsonMapper.builder().build().readTree(sms.getBody());
         assertThat(body.get("msisdn").asString()).isEqualTo(phone);
         assertThat(sms.getHeader("Authorization")).isEqualTo(AUTH);
@@ -154,8 +147,8 @@ class VictimContactsTest {
         UUID notice = noticeTo(issued, contactId, "VICTIM_CONTACT");
         await().atMost(WAIT).until(() -> "SUPERSEDED".equals(status(notice)));
         assertThat(lastError(notice)).isEqualTo("CONTACT_UNVERIFIED");
-        assertThat(messagesTo(phone)).hasSize(1);
-        assertThat(messagesTo(notOptedIn)).isEmpty();
+        assertThat(GATEWAY.messagesTo(phone)).hasSize(1);
+        assertThat(GATEWAY.messagesTo(notOptedIn)).isEmpty();
         // No address in clear in the database (contacts, notices) nor in the outbox's events.
         String stored = jdbc.sql("SELECT string_agg(victim_contact::text, ' ') FROM victim_contact WHERE order_id = :o")
                         .param("o", UUID.fromString(issued.subject()))
@@ -183,7 +176,7 @@ class VictimContactsTest {
         String phone = newPhone();
         EventEnvelope<OrderIssued> issued =
                 issue(DISTRICT, new ContactPoint(NotificationChannel.SMS, phone, "kk", null, true));
-        String text = message(awaitMessages(phone, 1).get(0));
+        String text = SmsGateway.message(GATEWAY.awaitMessages(phone, 1).get(0));
         String code = code(text);
         String token = token(text);
 
@@ -208,12 +201,12 @@ class VictimContactsTest {
                 .singleElement()
                 .satisfies(data -> assertThat(data).doesNotContain(phone));
         // The next verification message of the same contact (a repeat) would be superseded, not sent.
-        assertThat(messagesTo(phone)).hasSize(1);
+        assertThat(GATEWAY.messagesTo(phone)).hasSize(1);
 
         String other = newPhone();
         EventEnvelope<OrderIssued> guessed =
                 issue(DISTRICT, new ContactPoint(NotificationChannel.SMS, other, "en", null, true));
-        String otherText = message(awaitMessages(other, 1).get(0));
+        String otherText = SmsGateway.message(GATEWAY.awaitMessages(other, 1).get(0));
         String otherToken = token(otherText);
         String otherCode = code(otherText);
         assertThat(send("POST", "/v/" + otherToken, "code=" + wrong(otherCode)).statusCode())
@@ -234,7 +227,7 @@ class VictimContactsTest {
         String phone = newPhone();
         EventEnvelope<OrderIssued> issued =
                 issue(DISTRICT, new ContactPoint(NotificationChannel.SMS, phone, "ru", null, true));
-        String token = token(message(awaitMessages(phone, 1).get(0)));
+        String token = token(SmsGateway.message(GATEWAY.awaitMessages(phone, 1).get(0)));
 
         HttpResponse<String> stopped = send("POST", "/v/" + token + "/stop", null);
 
@@ -245,7 +238,7 @@ class VictimContactsTest {
         UUID notice = noticeTo(issued, contactOf(issued, 0), "VICTIM_CONTACT");
         await().atMost(WAIT).until(() -> "SUPERSEDED".equals(status(notice)));
         assertThat(lastError(notice)).isEqualTo("CONTACT_OPTED_OUT");
-        assertThat(messagesTo(phone)).hasSize(1);
+        assertThat(GATEWAY.messagesTo(phone)).hasSize(1);
         assertThat(contacts(issued, Persona.SUPERVISOR_A).body())
                 .contains("\"state\":\"OPTED_OUT\"", "\"optedIn\":false");
 
@@ -253,7 +246,7 @@ class VictimContactsTest {
         String other = newPhone();
         EventEnvelope<OrderIssued> second =
                 issue(DISTRICT, new ContactPoint(NotificationChannel.SMS, other, "kk", null, true));
-        awaitMessages(other, 1);
+        GATEWAY.awaitMessages(other, 1);
         String written = "8 " + other.substring(2, 5) + " " + other.substring(5, 8) + "-" + other.substring(8);
         assertThat(verification.optOutPhone(written, ContactVerification.VIA_SMS_REPLY))
                 .isEqualTo(1);
@@ -264,40 +257,44 @@ class VictimContactsTest {
     void theGatewaysTimeoutsServerErrorsAndThrottlingAreSurvived() throws Exception {
         String phone = newPhone();
         String scenario = "gateway-" + phone;
-        GATEWAY.stubFor(post(urlEqualTo("/sms"))
-                .withRequestBody(containing(phone))
-                .inScenario(scenario)
-                .whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503))
-                .willSetStateTo("throttled"));
-        GATEWAY.stubFor(post(urlEqualTo("/sms"))
-                .withRequestBody(containing(phone))
-                .inScenario(scenario)
-                .whenScenarioStateIs("throttled")
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
-                .willSetStateTo("slow"));
-        GATEWAY.stubFor(post(urlEqualTo("/sms"))
-                .withRequestBody(containing(phone))
-                .inScenario(scenario)
-                .whenScenarioStateIs("slow")
-                .willReturn(aResponse().withStatus(200).withFixedDelay(3000))
-                .willSetStateTo("well"));
-        GATEWAY.stubFor(post(urlEqualTo("/sms"))
-                .withRequestBody(containing(phone))
-                .inScenario(scenario)
-                .whenScenarioStateIs("well")
-                .willReturn(aResponse().withStatus(200)));
+        GATEWAY.server()
+                .stubFor(post(urlEqualTo("/sms"))
+                        .withRequestBody(containing(phone))
+                        .inScenario(scenario)
+                        .whenScenarioStateIs(STARTED)
+                        .willReturn(aResponse().withStatus(503))
+                        .willSetStateTo("throttled"));
+        GATEWAY.server()
+                .stubFor(post(urlEqualTo("/sms"))
+                        .withRequestBody(containing(phone))
+                        .inScenario(scenario)
+                        .whenScenarioStateIs("throttled")
+                        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+                        .willSetStateTo("slow"));
+        GATEWAY.server()
+                .stubFor(post(urlEqualTo("/sms"))
+                        .withRequestBody(containing(phone))
+                        .inScenario(scenario)
+                        .whenScenarioStateIs("slow")
+                        .willReturn(aResponse().withStatus(200).withFixedDelay(3000))
+                        .willSetStateTo("well"));
+        GATEWAY.server()
+                .stubFor(post(urlEqualTo("/sms"))
+                        .withRequestBody(containing(phone))
+                        .inScenario(scenario)
+                        .whenScenarioStateIs("well")
+                        .willReturn(aResponse().withStatus(200)));
 
         EventEnvelope<OrderIssued> issued =
                 issue("AST-ESIL", new ContactPoint(NotificationChannel.SMS, phone, "kk", null, true));
 
         UUID contact = await().atMost(WAIT).until(() -> contactOrNull(issued), found -> found != null);
         await().atMost(WAIT).until(() -> "SENT".equals(verificationStatus(issued, contact)));
-        List<LoggedRequest> requests = messagesTo(phone).stream()
+        List<LoggedRequest> requests = GATEWAY.messagesTo(phone).stream()
                 .sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate))
                 .toList();
         assertThat(requests).hasSize(4);
-        assertThat(requests).extracting(VictimContactsTest::message).containsOnly(message(requests.get(0)));
+        assertThat(requests).extracting(SmsGateway::message).containsOnly(SmsGateway.message(requests.get(0)));
         assertThat(Duration.between(
                         requests.get(1).getLoggedDate().toInstant(),
                         requests.get(2).getLoggedDate().toInstant()))
@@ -316,7 +313,7 @@ class VictimContactsTest {
         String added = newPhone();
         EventEnvelope<OrderIssued> issued =
                 issue(DISTRICT, new ContactPoint(NotificationChannel.SMS, stays, "ru", null, true));
-        String token = token(message(awaitMessages(stays, 1).get(0)));
+        String token = token(SmsGateway.message(GATEWAY.awaitMessages(stays, 1).get(0)));
         assertThat(send("POST", "/v/" + token + "/stop", null).statusCode()).isEqualTo(200);
 
         VictimContact amendedContacts = VictimContact.of(
@@ -343,13 +340,13 @@ class VictimContactsTest {
                                         SealedFieldCipher.binding(issued.subject(), OrderAmended.VICTIM_CONTACT_FIELD)),
                                 Instant.now())));
 
-        awaitMessages(added, 1);
+        GATEWAY.awaitMessages(added, 1);
         String view = contacts(issued, Persona.SUPERVISOR_A).body();
         assertThat(view)
                 .contains("\"state\":\"REPLACED\"", "\"state\":\"UNVERIFIED\"", "\"state\":\"OPTED_OUT\"")
                 .doesNotContain(stays)
                 .doesNotContain(added);
-        assertThat(messagesTo(stays)).as("stopped stays stopped").hasSize(1);
+        assertThat(GATEWAY.messagesTo(stays)).as("stopped stays stopped").hasSize(1);
     }
 
     @Test
@@ -412,23 +409,6 @@ class VictimContactsTest {
 
     private static String newPhone() {
         return "+7705" + String.format("%07d", PHONES.incrementAndGet() % 10_000_000);
-    }
-
-    private static List<LoggedRequest> messagesTo(String phone) {
-        return GATEWAY.findAll(postRequestedFor(urlEqualTo("/sms")).withRequestBody(containing("\"" + phone + "\"")));
-    }
-
-    private static List<LoggedRequest> awaitMessages(String phone, int count) {
-        await().atMost(WAIT).until(() -> messagesTo(phone).size() >= count);
-        return messagesTo(phone);
-    }
-
-    private static String message(LoggedRequest request) {
-        return JsonMapper.builder()
-                .build()
-                .readTree(request.getBody())
-                .get("message")
-                .asString();
     }
 
     private static String code(String text) {

@@ -45,6 +45,8 @@ import kz.qorgau.events.ServiceOverdue;
 import kz.qorgau.events.SpecialRequirementsExpired;
 import kz.qorgau.events.SpecialRequirementsExtended;
 import kz.qorgau.events.SpecialRequirementsImposed;
+import kz.qorgau.events.VictimReplied;
+import kz.qorgau.events.VictimRequestedHelp;
 import kz.qorgau.events.ViolationConfirmed;
 import kz.qorgau.events.ViolationReported;
 
@@ -132,6 +134,10 @@ public final class EventTypes {
             register(ContactVerified.TYPE, ContactVerified.class, Topics.NOTIFICATIONS_TOPIC);
     public static final EventType<ContactOptedOut> CONTACT_OPTED_OUT =
             register(ContactOptedOut.TYPE, ContactOptedOut.class, Topics.NOTIFICATIONS_TOPIC);
+    public static final EventType<VictimReplied> VICTIM_REPLIED =
+            register(VictimReplied.TYPE, VictimReplied.class, Topics.NOTIFICATIONS_TOPIC);
+    public static final EventType<VictimRequestedHelp> VICTIM_REQUESTED_HELP =
+            register(VictimRequestedHelp.TYPE, VictimRequestedHelp.class, Topics.NOTIFICATIONS_TOPIC);
     public static final EventType<AccessRecorded> ACCESS_RECORDED =
             register(AccessRecorded.TYPE, AccessRecorded.class, Topics.ACCESS_TOPIC);
     public static final EventType<PersonCheckHit> PERSON_CHECK_HIT =

@@ -50,6 +50,8 @@ import kz.qorgau.events.ServiceOverdue;
 import kz.qorgau.events.SpecialRequirementsExpired;
 import kz.qorgau.events.SpecialRequirementsExtended;
 import kz.qorgau.events.SpecialRequirementsImposed;
+import kz.qorgau.events.VictimReplied;
+import kz.qorgau.events.VictimRequestedHelp;
 import kz.qorgau.events.ViolationConfirmed;
 import kz.qorgau.events.ViolationReported;
 import org.junit.jupiter.api.Test;
@@ -116,6 +118,8 @@ class CatalogTest {
                                 ContactVerificationRequested.TYPE,
                                 ContactVerified.TYPE,
                                 ContactOptedOut.TYPE,
+                                VictimReplied.TYPE,
+                                VictimRequestedHelp.TYPE,
                                 ParkingActionTaken.TYPE),
                         "notification-service",
                         List.of("audit-service")));
@@ -302,6 +306,8 @@ class CatalogTest {
                         "kz.qorgau.notification.contact.verification.requested.v1",
                         "kz.qorgau.notification.contact.verified.v1",
                         "kz.qorgau.notification.contact.opted.out.v1",
+                        "kz.qorgau.notification.victim.replied.v1",
+                        "kz.qorgau.notification.victim.requested.help.v1",
                         "kz.qorgau.access.recorded.v1",
                         "kz.qorgau.access.person.check.hit.v1",
                         "kz.qorgau.parking.action.taken.v1");

@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       event and recipient role, the district's supervisor is told ({@link NoticeEscalation}) and {@link
  *       NotificationEscalated} goes through the kit's outbox, in one transaction.
  * </ul>
- * The times are the service's clock's, so tests move it.
+ * A victim's contact ({@code contact:<id>}) is never re-sent to nor escalated: it acknowledges nothing. The times
+ * are the service's clock's, so tests move it.
  */
 @Component
 class AcknowledgementLadder {
@@ -108,7 +109,7 @@ class AcknowledgementLadder {
                  WHERE id IN (
                     SELECT id FROM notice
                      WHERE status = 'SENT' AND urgency = 'URGENT' AND reports_notice IS NULL
-                       AND acknowledged_at IS NULL AND resends < :max AND sent_at <= :due
+                       AND recipient NOT LIKE 'contact:%' AND acknowledged_at IS NULL AND resends < :max AND sent_at <= :due
                      ORDER BY sent_at LIMIT :batch)
                 RETURNING channel, recipient_role
                 """)
@@ -135,6 +136,7 @@ class AcknowledgementLadder {
                        created_at
                   FROM notice
                  WHERE urgency = 'URGENT' AND reports_notice IS NULL AND acknowledged_at IS NULL
+                   AND recipient NOT LIKE 'contact:%'
                    AND escalated_at IS NULL AND status IN ('PENDING', 'SENT') AND event_type = :type
                    AND created_at <= :cutoff
                  ORDER BY event_id, recipient_role, created_at, id

@@ -35,11 +35,14 @@ public record AcknowledgementProperties(
         @DefaultValue("5s") Duration scanInterval) {
 
     /**
-     * The default: a violation after 10 minutes (NCIC's bar for an urgent hit confirmation); other urgent
+     * The default: a violation and a victim's HELP after 10 minutes (NCIC's bar for an urgent hit confirmation); other urgent
      * occurrences (an order issued, an arrest) are re-sent but escalated only where configured.
      */
-    static final Map<Occurrence, Duration> DEFAULT_ESCALATIONS =
-            Map.of(Occurrence.VIOLATION_REPORTED, Duration.ofMinutes(10));
+    static final Map<Occurrence, Duration> DEFAULT_ESCALATIONS = Map.of(
+            Occurrence.VIOLATION_REPORTED,
+            Duration.ofMinutes(10),
+            Occurrence.VICTIM_REQUESTED_HELP,
+            Duration.ofMinutes(10));
 
     public AcknowledgementProperties {
         Map<Occurrence, Duration> merged = new EnumMap<>(DEFAULT_ESCALATIONS);

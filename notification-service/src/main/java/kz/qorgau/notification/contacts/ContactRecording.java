@@ -74,14 +74,20 @@ public class ContactRecording {
     }
 
     public void issued(EventEnvelope<OrderIssued> event, VictimContact contact) {
-        record(event, event.data().district(), contact);
+        OrderIssued order = event.data();
+        record(event, new Order(order.district(), order.orderNumber(), order.policeUnit()), contact);
     }
 
     public void amended(EventEnvelope<OrderAmended> event, VictimContact contact) {
-        record(event, event.data().district(), contact);
+        OrderAmended order = event.data();
+        record(event, new Order(order.district(), order.orderNumber(), order.policeUnit()), contact);
     }
 
-    private void record(EventEnvelope<? extends QorgauEvent> event, String district, VictimContact contact) {
+    /** What a contact's row keeps of its order. */
+    private record Order(String district, String number, String policeUnit) {}
+
+    private void record(EventEnvelope<? extends QorgauEvent> event, Order order, VictimContact contact) {
+        String district = order.district();
         UUID orderId = UUID.fromString(event.subject());
         transactions.executeWithoutResult(status -> {
             OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
@@ -92,7 +98,7 @@ public class ContactRecording {
                 VictimContact.ContactPoint point = points.get(position);
                 UUID id = contactId(event.id(), position);
                 VictimContactsLedger.Row before = earlier.get(key(point.channel(), point.address()));
-                VictimContactsLedger.Row row = row(id, orderId, event.id(), position, district, point, before, now);
+                VictimContactsLedger.Row row = row(id, orderId, event.id(), position, order, point, before, now);
                 boolean added = ledger.insert(row);
                 // A redelivery: the row this event made first says what it is (its carried state included).
                 ContactState state = added
@@ -144,7 +150,7 @@ public class ContactRecording {
             UUID orderId,
             UUID eventId,
             int position,
-            String district,
+            Order order,
             VictimContact.ContactPoint point,
             VictimContactsLedger.Row before,
             OffsetDateTime now) {
@@ -159,7 +165,7 @@ public class ContactRecording {
                 orderId,
                 eventId,
                 position,
-                district,
+                order.district(),
                 point.channel(),
                 point.language(),
                 point.quietHours() == null ? null : point.quietHours().from(),
@@ -175,7 +181,9 @@ public class ContactRecording {
                 now,
                 before == null ? null : before.verifiedAt(),
                 before == null ? null : before.optedOutAt(),
-                before == null ? null : before.optedOutVia());
+                before == null ? null : before.optedOutVia(),
+                order.number(),
+                order.policeUnit());
     }
 
     /** Six random digits. */

@@ -21,6 +21,7 @@ final class ContactVault {
 
     private static final String PHONE_DOMAIN = "qorgau.contact-phone-blind-index.v1";
     private static final String LINK_KEY_LABEL = "qorgau.contact-verification-links.v1";
+    private static final String REPLY_KEY_LABEL = "qorgau.victim-reply-links.v1";
 
     private final SealedFieldCipher cipher;
     private final BlindIndexKey blindIndex;
@@ -56,6 +57,11 @@ final class ContactVault {
     /** The verification links' HMAC key, derived from the blind index key (no secret of its own). */
     byte[] linkKey() {
         return blindIndex.derive(LINK_KEY_LABEL);
+    }
+
+    /** The reply links' key: another derivation, so a verification link never answers as a reply link. */
+    byte[] replyKey() {
+        return blindIndex.derive(REPLY_KEY_LABEL);
     }
 
     private static byte[] binding(UUID contactId, String column) {

@@ -192,20 +192,13 @@ class ContactVerificationPage {
     /** The page; with the code's form and the stop button when {@code formToken} is given. */
     private static ResponseEntity<String> page(HttpStatus status, String language, Text text, String formToken) {
         Map<Text, String> texts = TEXTS.getOrDefault(language, TEXTS.get("kk"));
-        String html = "<!DOCTYPE html>\n<html lang=\"" + HtmlUtils.htmlEscape(language) + "\"><head>"
-                + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
-                + "<meta name=\"robots\" content=\"noindex\"><title>" + HtmlUtils.htmlEscape(texts.get(Text.CONFIRM))
-                + "</title></head><body>\n<p>" + HtmlUtils.htmlEscape(texts.get(text)) + "</p>\n"
-                + (formToken != null
-                        ? "<form method=\"post\"><input name=\"code\" inputmode=\"numeric\" autocomplete=\"one-time-code\""
-                                + " maxlength=\"6\" required> <button type=\"submit\">"
-                                + HtmlUtils.htmlEscape(texts.get(Text.CONFIRM)) + "</button></form>\n"
-                                + "<form method=\"post\" action=\"" + HtmlUtils.htmlEscape(formToken)
-                                + "/stop\"><button type=\"submit\">"
-                                + HtmlUtils.htmlEscape(texts.get(Text.STOP)) + "</button></form>\n"
-                        : "")
-                + "</body></html>\n";
-        return PublicPages.html(status, html);
+        String forms = formToken == null
+                ? ""
+                : "<form method=\"post\"><input name=\"code\" inputmode=\"numeric\" autocomplete=\"one-time-code\""
+                        + " maxlength=\"6\" required> <button type=\"submit\">"
+                        + HtmlUtils.htmlEscape(texts.get(Text.CONFIRM)) + "</button></form>\n"
+                        + PublicPages.button(formToken + "/stop", texts.get(Text.STOP));
+        return PublicPages.victimPage(status, language, texts.get(Text.CONFIRM), texts.get(text), forms);
     }
 
     private enum Text {

@@ -16,4 +16,9 @@ class ContactsConfiguration {
     VerificationLinks verificationLinks(ContactVault vault, ContactsProperties properties) {
         return new VerificationLinks(vault, properties);
     }
+
+    @Bean
+    ReplyLinks replyLinks(ContactVault vault, ContactsProperties properties) {
+        return new ReplyLinks(vault, properties);
+    }
 }

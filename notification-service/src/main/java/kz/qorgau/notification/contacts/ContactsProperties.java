@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxWrongCodes wrong codes after which the contact is locked (no further attempt is accepted)
  * @param deleteAfterOrderEnds how long a contact is kept after its order ended (revoked, voided, expired)
  * @param cleanupInterval how often rows due for deletion are deleted
+ * @param replyLinkValidity how long the SAFE/HELP link of a notice can be used after the attempt that carried it
  */
 @ConfigurationProperties("qorgau.notification.contacts")
 public record ContactsProperties(
@@ -34,7 +35,8 @@ public record ContactsProperties(
         @DefaultValue("72h") Duration codeValidity,
         @DefaultValue("5") int maxWrongCodes,
         @DefaultValue("30d") Duration deleteAfterOrderEnds,
-        @DefaultValue("1h") Duration cleanupInterval) {
+        @DefaultValue("1h") Duration cleanupInterval,
+        @DefaultValue("30d") Duration replyLinkValidity) {
 
     static final LocalDemoKeys.RingNames NAMES = new LocalDemoKeys.RingNames(
             "qorgau.notification.contacts", "QORGAU_CONTACTS_ACTIVE_KEY_ID", "QORGAU_NOTIFICATION_CONTACTS_KEYS_");

@@ -29,10 +29,10 @@ class VictimContactsLedger {
                                 """
                         INSERT INTO victim_contact (id, order_id, event_id, position, district, channel, language,
                             quiet_from, quiet_until, address_sealed, code_sealed, code_expires_at, phone_index, state,
-                            created_at, verified_at, opted_out_at, opted_out_via)
+                            created_at, verified_at, opted_out_at, opted_out_via, order_number, police_unit)
                         VALUES (:id, :orderId, :eventId, :position, :district, :channel, :language, :quietFrom,
                             :quietUntil, CAST(:address AS jsonb), CAST(:code AS jsonb), :codeExpiresAt, :phoneIndex,
-                            :state, :now, :verifiedAt, :optedOutAt, :optedOutVia)
+                            :state, :now, :verifiedAt, :optedOutAt, :optedOutVia, :orderNumber, :policeUnit)
                         ON CONFLICT (event_id, position) DO NOTHING
                         """)
                         .param("id", row.id())
@@ -53,6 +53,8 @@ class VictimContactsLedger {
                         .param("verifiedAt", row.verifiedAt())
                         .param("optedOutAt", row.optedOutAt())
                         .param("optedOutVia", row.optedOutVia())
+                        .param("orderNumber", row.orderNumber())
+                        .param("policeUnit", row.policeUnit())
                         .update()
                 == 1;
     }
@@ -104,6 +106,24 @@ class VictimContactsLedger {
                         + " AND state NOT IN ('OPTED_OUT', 'REPLACED') ORDER BY created_at")
                 .param("index", phoneIndex)
                 .query(UUID.class)
+                .list();
+    }
+
+    /** The order's verified contacts, most preferred first: who is told of its life. */
+    List<Row> verifiedOf(UUID orderId) {
+        return jdbc.sql("SELECT * FROM victim_contact WHERE order_id = :orderId AND state = 'VERIFIED'"
+                        + " ORDER BY created_at, position")
+                .param("orderId", orderId)
+                .query(VictimContactsLedger::map)
+                .list();
+    }
+
+    /** The verified contacts with this phone's blind index (an inbound reply's sender), newest first. */
+    List<Row> verifiedWithPhone(byte[] phoneIndex) {
+        return jdbc.sql("SELECT * FROM victim_contact WHERE phone_index = :index AND state = 'VERIFIED'"
+                        + " ORDER BY created_at DESC")
+                .param("index", phoneIndex)
+                .query(VictimContactsLedger::map)
                 .list();
     }
 
@@ -188,7 +208,9 @@ class VictimContactsLedger {
                 row.getObject("created_at", OffsetDateTime.class),
                 row.getObject("verified_at", OffsetDateTime.class),
                 row.getObject("opted_out_at", OffsetDateTime.class),
-                row.getString("opted_out_via"));
+                row.getString("opted_out_via"),
+                row.getString("order_number"),
+                row.getString("police_unit"));
     }
 
     /** One row; its address and code sealed. */
@@ -211,5 +233,7 @@ class VictimContactsLedger {
             OffsetDateTime createdAt,
             OffsetDateTime verifiedAt,
             OffsetDateTime optedOutAt,
-            String optedOutVia) {}
+            String optedOutVia,
+            String orderNumber,
+            String policeUnit) {}
 }

@@ -30,7 +30,8 @@ class NoticeQueue {
     /**
      * Claims up to {@code limit} due notices for {@code lease}, skipping rows another worker holds locked.
      * A notice is claimable only when no earlier notice of the same order to the same recipient over the same
-     * channel is still PENDING: a later notice never overtakes an earlier one. Notices without text (recorded
+     * channel is still PENDING: a later notice never overtakes an earlier one, except that an urgent notice to a
+     * victim's contact overtakes a routine one its quiet hours hold back (docs/adr/0036). Notices without text (recorded
      * before the engine) wait for their event's redelivery.
      */
     List<ClaimedNotice> claim(
@@ -49,7 +50,8 @@ class NoticeQueue {
                            SELECT 1 FROM notice e
                             WHERE e.status = 'PENDING' AND e.order_id = n.order_id AND e.recipient = n.recipient
                               AND e.channel = n.channel
-                              AND (e.event_sequence, e.created_at, e.id) < (n.event_sequence, n.created_at, n.id))
+                              AND (e.event_sequence, e.created_at, e.id) < (n.event_sequence, n.created_at, n.id)
+                              AND NOT (n.urgency = 'URGENT' AND e.urgency = 'ROUTINE' AND n.recipient LIKE 'contact:%'))
                      ORDER BY n.due_at
                      LIMIT :limit
                      FOR UPDATE OF n SKIP LOCKED)

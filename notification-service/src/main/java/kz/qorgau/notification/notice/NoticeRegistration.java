@@ -87,7 +87,10 @@ public class NoticeRegistration {
             NoticeCause event, String district, List<NoticeDraft> drafts, UUID reportsNotice, OffsetDateTime now) {
         for (NoticeDraft draft : drafts) {
             Duration deadline = deadlines.of(draft.urgency());
-            notices.addPending(UUID.randomUUID(), event, district, draft, reportsNotice, now, now.plus(deadline));
+            OffsetDateTime due = draft.notBefore() == null || !draft.notBefore().isAfter(now.toInstant())
+                    ? now
+                    : draft.notBefore().atOffset(now.getOffset()).truncatedTo(ChronoUnit.MICROS);
+            notices.addPending(UUID.randomUUID(), event, district, draft, reportsNotice, now, due, due.plus(deadline));
         }
         if (!drafts.isEmpty()) {
             publisher.publishEvent(new NoticesRecorded(drafts.size()));

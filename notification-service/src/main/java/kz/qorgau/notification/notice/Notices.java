@@ -44,7 +44,7 @@ class Notices {
     }
 
     /**
-     * Adds a PENDING notice, due now, unless the event already has one for this recipient and channel; a
+     * Adds a PENDING notice, due at {@code due}, unless the event already has one for this recipient and channel; a
      * notice recorded before the delivery engine (V3) has no text yet and gets it here.
      */
     void addPending(
@@ -54,6 +54,7 @@ class Notices {
             NoticeDraft draft,
             UUID reportsNotice,
             OffsetDateTime now,
+            OffsetDateTime due,
             OffsetDateTime deadline) {
         Recipient recipient = draft.recipient();
         jdbc.sql(
@@ -62,7 +63,7 @@ class Notices {
                     created_at, event_type, event_sequence, event_time, district, urgency, subject, body, due_at,
                     deadline_at, traceparent, tracestate, reports_notice)
                 VALUES (:id, :eventId, :orderId, :role, :recipient, :channel, 'PENDING', 0, :now, :eventType,
-                    :eventSequence, :eventTime, :district, :urgency, :subject, :body, :now, :deadline, :traceparent,
+                    :eventSequence, :eventTime, :district, :urgency, :subject, :body, :due, :deadline, :traceparent,
                     :tracestate, :reportsNotice)
                 ON CONFLICT ON CONSTRAINT notice_once_per_event_recipient_channel DO UPDATE
                     SET subject = EXCLUDED.subject, body = EXCLUDED.body, event_type = EXCLUDED.event_type,
@@ -85,6 +86,7 @@ class Notices {
                 .param("urgency", draft.urgency().name())
                 .param("subject", draft.subject())
                 .param("body", draft.body())
+                .param("due", due)
                 .param("deadline", deadline)
                 // The consumer's span when it continues the event's trace: the notice's send is its child.
                 .param("traceparent", traces.continuing(event.traceparent()))

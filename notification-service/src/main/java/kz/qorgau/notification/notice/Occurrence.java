@@ -8,6 +8,7 @@ import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.OrderServiceFailed;
 import kz.qorgau.events.PersonCheckHit;
 import kz.qorgau.events.ServiceOverdue;
+import kz.qorgau.events.VictimRequestedHelp;
 import kz.qorgau.events.ViolationReported;
 
 /**
@@ -45,7 +46,13 @@ public enum Occurrence {
      * A person check found the person in an active order (NCIC's hit confirmation): the offender was encountered, or
      * a protected person was checked, perhaps by an insider. Routine unless the event makes it urgent (docs/adr/0028).
      */
-    PERSON_CHECK_HIT(PersonCheckHit.TYPE, Urgency.ROUTINE, "Тексеру кезінде адам табылды", "Лицо найдено при проверке");
+    PERSON_CHECK_HIT(PersonCheckHit.TYPE, Urgency.ROUTINE, "Тексеру кезінде адам табылды", "Лицо найдено при проверке"),
+    /**
+     * A victim's verified contact answered HELP (docs/adr/0036): the highest urgency, acknowledged and escalated like
+     * a violation.
+     */
+    VICTIM_REQUESTED_HELP(
+            VictimRequestedHelp.TYPE, Urgency.URGENT, "Жәбірленуші көмек сұрады", "Потерпевший просит помощи");
 
     private final String eventType;
     private final Urgency urgency;

@@ -20,6 +20,7 @@ import kz.qorgau.kit.parking.DiscardConsequences;
 import kz.qorgau.kit.parking.ParkedRecordHandler;
 import kz.qorgau.notification.dutyunit.DutyUnitAlerts;
 import kz.qorgau.notification.routing.PoliceNotices;
+import kz.qorgau.notification.victims.VictimNotices;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -56,6 +57,7 @@ class OrderEvents implements ParkedRecordHandler, DiscardConsequences {
     private final VictimContacts victimContacts;
     private final PoliceNotices policeNotices;
     private final DutyUnitAlerts dutyUnitAlerts;
+    private final VictimNotices victimNotices;
     private final Counter ignored;
 
     OrderEvents(
@@ -63,11 +65,13 @@ class OrderEvents implements ParkedRecordHandler, DiscardConsequences {
             VictimContacts victimContacts,
             PoliceNotices policeNotices,
             DutyUnitAlerts dutyUnitAlerts,
+            VictimNotices victimNotices,
             MeterRegistry meters) {
         this.codec = codec;
         this.victimContacts = victimContacts;
         this.policeNotices = policeNotices;
         this.dutyUnitAlerts = dutyUnitAlerts;
+        this.victimNotices = victimNotices;
         this.ignored = Counter.builder(MetricNames.EVENTS_IGNORED)
                 .description("Well-formed events of types this service does not handle")
                 .tag(MetricNames.TOPIC, Topics.ORDERS_TOPIC)
@@ -90,6 +94,8 @@ class OrderEvents implements ParkedRecordHandler, DiscardConsequences {
         } else if (event.data() instanceof OrderAmended) {
             victimContacts.amended(event.as(OrderAmended.class));
         }
+        // What the victim's verified contacts are told of it, in the order's strict sequence (docs/adr/0036).
+        victimNotices.occurred(event);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * What the service's pages and paths share: the public pages a link leads to (acknowledgement, verification) are
@@ -29,6 +30,27 @@ public final class PublicPages {
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Robots-Tag", "noindex")
                 .body(html);
+    }
+
+    /**
+     * A victim's page (verification, SAFE/HELP): its language, a title, one line of text and the page's forms
+     * (already escaped HTML, or empty); for a phone's screen, never indexed.
+     */
+    public static ResponseEntity<String> victimPage(
+            HttpStatus status, String language, String title, String text, String forms) {
+        String html = "<!DOCTYPE html>\n<html lang=\"" + HtmlUtils.htmlEscape(language) + "\"><head>"
+                + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
+                + "<meta name=\"robots\" content=\"noindex\"><title>" + HtmlUtils.htmlEscape(title)
+                + "</title></head><body>\n<p>" + HtmlUtils.htmlEscape(text) + "</p>\n"
+                + forms
+                + "</body></html>\n";
+        return html(status, html);
+    }
+
+    /** A form posting to {@code action} with one button. */
+    public static String button(String action, String label) {
+        return "<form method=\"post\" action=\"" + HtmlUtils.htmlEscape(action) + "\"><button type=\"submit\">"
+                + HtmlUtils.htmlEscape(label) + "</button></form>\n";
     }
 
     /**

@@ -126,6 +126,15 @@ public class PoliceNotices {
         registration.record(HITS_CONSUMER, event, hit.matches().get(0).district(), List.copyOf(byRecipient.values()));
     }
 
+    /**
+     * The police notices of a victim's HELP (docs/adr/0036), for the caller to record in its transaction: the kinds
+     * routed for {@link Occurrence#VICTIM_REQUESTED_HELP} (the duty unit by default), urgent, naming the order and the
+     * unit to call, never the contact.
+     */
+    public List<NoticeDraft> victimRequestedHelp(NoticeCause cause, OrderFact fact) {
+        return routed(cause, fact, kind -> Optional.empty());
+    }
+
     private static String hitDetail(PersonCheckHit hit) {
         boolean offender = hit.personWas() == PersonCheckHit.PersonRole.OFFENDER;
         String checker = hit.checker().subject() + " ("

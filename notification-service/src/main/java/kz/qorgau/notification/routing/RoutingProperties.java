@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkOverdue a compliance check is overdue
  * @param expiryApproaching the order's term is about to end (the 30-day cliff)
  * @param personCheckHit a person check found the offender, or a protected person, of the order (docs/adr/0028)
+ * @param victimRequestedHelp a victim's verified contact answered HELP (docs/adr/0036)
  */
 @ConfigurationProperties("qorgau.notification.routing")
 public record RoutingProperties(
@@ -33,7 +34,8 @@ public record RoutingProperties(
         @DefaultValue({"DUTY_UNIT", "DISTRICT_INSPECTOR"}) List<String> arrestEnded,
         @DefaultValue({"ISSUING_UNIT", "DISTRICT_INSPECTOR"}) List<String> checkOverdue,
         @DefaultValue({"ISSUING_UNIT", "DISTRICT_INSPECTOR"}) List<String> expiryApproaching,
-        @DefaultValue("ISSUING_UNIT") List<String> personCheckHit) {
+        @DefaultValue("ISSUING_UNIT") List<String> personCheckHit,
+        @DefaultValue("DUTY_UNIT") List<String> victimRequestedHelp) {
 
     /** The roles told of each occurrence. */
     Map<Occurrence, List<String>> byOccurrence() {
@@ -47,6 +49,7 @@ public record RoutingProperties(
         routes.put(Occurrence.CHECK_OVERDUE, checkOverdue);
         routes.put(Occurrence.EXPIRY_APPROACHING, expiryApproaching);
         routes.put(Occurrence.PERSON_CHECK_HIT, personCheckHit);
+        routes.put(Occurrence.VICTIM_REQUESTED_HELP, victimRequestedHelp);
         return routes;
     }
 }

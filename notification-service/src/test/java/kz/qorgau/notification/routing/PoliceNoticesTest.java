@@ -34,6 +34,6 @@ class PoliceNoticesTest {
 
     private static RoutingProperties routing(List<String> violationReported) {
         List<String> duty = List.of("DUTY_UNIT");
-        return new RoutingProperties(duty, duty, duty, violationReported, duty, duty, duty, duty, duty);
+        return new RoutingProperties(duty, duty, duty, violationReported, duty, duty, duty, duty, duty, duty);
     }
 }

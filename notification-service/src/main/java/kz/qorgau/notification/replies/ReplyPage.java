@@ -1,0 +1,157 @@
+package kz.qorgau.notification.replies;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import kz.qorgau.kit.security.PublicEndpoint;
+import kz.qorgau.notification.contacts.ContactDirectory;
+import kz.qorgau.notification.contacts.ReplyLinks;
+import kz.qorgau.notification.platform.PublicPages;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The SAFE/HELP page a victim's notice links to (docs/adr/0036), public: the signed, expiring link of one verified
+ * contact is the capability. A GET only shows the two buttons (link scanners fetch links nobody read); a POST acts,
+ * as a reply by SMS would. In the contact's language; it names neither the police, Qorgau nor the order.
+ */
+@RestController
+@PublicEndpoint("the signed, expiring link of one verified contact is the capability")
+class ReplyPage {
+
+    private static final Map<String, Map<Text, String>> TEXTS = Map.of(
+            "kk",
+            Map.of(
+                    Text.ASK, "Жағдайыңыз қалай?",
+                    Text.SAFE, "Мен қауіпсізмін",
+                    Text.HELP, "Маған көмек керек",
+                    Text.SAFE_DONE, "Рахмет. Қауіп төнсе, 102 нөміріне қоңырау шалыңыз.",
+                    Text.HELP_DONE, "Полиция хабардар етілді. Қауіп төнсе, дереу 102 нөміріне қоңырау шалыңыз.",
+                    Text.GONE, "Сілтеме жарамсыз немесе мерзімі өтті. Қауіп төнсе, 102 нөміріне қоңырау шалыңыз."),
+            "ru",
+            Map.of(
+                    Text.ASK, "Как вы?",
+                    Text.SAFE, "Я в безопасности",
+                    Text.HELP, "Мне нужна помощь",
+                    Text.SAFE_DONE, "Спасибо. При опасности звоните 102.",
+                    Text.HELP_DONE, "Полиция уведомлена. Если вы в опасности, звоните 102 сейчас.",
+                    Text.GONE, "Ссылка недействительна или устарела. При опасности звоните 102."),
+            "en",
+            Map.of(
+                    Text.ASK, "How are you?",
+                    Text.SAFE, "I am safe",
+                    Text.HELP, "I need help",
+                    Text.SAFE_DONE, "Thank you. If you are in danger, call 102.",
+                    Text.HELP_DONE, "The police have been told. If you are in danger, call 102 now.",
+                    Text.GONE, "This link is not valid or has expired. If you are in danger, call 102."));
+
+    private final ReplyLinks links;
+    private final ContactDirectory directory;
+    private final VictimReplies replies;
+    private final Clock clock;
+
+    ReplyPage(ReplyLinks links, ContactDirectory directory, VictimReplies replies, Clock clock) {
+        this.links = links;
+        this.directory = directory;
+        this.replies = replies;
+        this.clock = clock;
+    }
+
+    @GetMapping(path = ReplyLinks.PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(
+            summary = "The SAFE/HELP page of a victim's notice",
+            description = "Shows the two buttons; does nothing (link scanners fetch links).",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "The buttons.",
+                        content = @Content(mediaType = MediaType.TEXT_HTML_VALUE)),
+                @ApiResponse(
+                        responseCode = "404",
+                        description = "A link that is not ours, expired, or of a contact no longer verified.",
+                        content = @Content(mediaType = MediaType.TEXT_HTML_VALUE))
+            })
+    ResponseEntity<String> show(@Parameter(description = "The link's signed token.") @PathVariable String token) {
+        return contact(token)
+                .map(contact -> page(HttpStatus.OK, contact.language(), Text.ASK, token))
+                .orElseGet(() -> page(HttpStatus.NOT_FOUND, "kk", Text.GONE, null));
+    }
+
+    @PostMapping(path = ReplyLinks.PATH + "{token}/safe", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(
+            summary = "A victim says they are safe",
+            description = "Recorded only (VictimReplied); it never cancels nor downgrades anything.",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "Recorded.",
+                        content = @Content(mediaType = MediaType.TEXT_HTML_VALUE)),
+                @ApiResponse(
+                        responseCode = "404",
+                        description = "A link that is not ours, expired, or of a contact no longer verified.",
+                        content = @Content(mediaType = MediaType.TEXT_HTML_VALUE))
+            })
+    ResponseEntity<String> safe(@Parameter(description = "The link's signed token.") @PathVariable String token) {
+        return act(token, ReplyWords.Answer.SAFE, Text.SAFE_DONE);
+    }
+
+    @PostMapping(path = ReplyLinks.PATH + "{token}/help", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(
+            summary = "A victim asks for help",
+            description = "VictimRequestedHelp: the order's duty unit is told at once (urgent, acknowledged and"
+                    + " escalated like a violation), and the contact is told to call 102.",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "The duty unit's notice is recorded.",
+                        content = @Content(mediaType = MediaType.TEXT_HTML_VALUE)),
+                @ApiResponse(
+                        responseCode = "404",
+                        description = "A link that is not ours, expired, or of a contact no longer verified.",
+                        content = @Content(mediaType = MediaType.TEXT_HTML_VALUE))
+            })
+    ResponseEntity<String> help(@Parameter(description = "The link's signed token.") @PathVariable String token) {
+        return act(token, ReplyWords.Answer.HELP, Text.HELP_DONE);
+    }
+
+    private ResponseEntity<String> act(String token, ReplyWords.Answer answer, Text done) {
+        Optional<ContactDirectory.Reachable> contact = contact(token);
+        if (contact.isEmpty() || !replies.fromLink(contact.get().id(), answer)) {
+            return page(HttpStatus.NOT_FOUND, "kk", Text.GONE, null);
+        }
+        return page(HttpStatus.OK, contact.get().language(), done, null);
+    }
+
+    private Optional<ContactDirectory.Reachable> contact(String token) {
+        return links.verify(token)
+                .filter(claim -> !claim.expiredAt(clock.instant()))
+                .flatMap(claim -> directory.verified(claim.id()));
+    }
+
+    private static ResponseEntity<String> page(HttpStatus status, String language, Text text, String formToken) {
+        Map<Text, String> texts = TEXTS.getOrDefault(language, TEXTS.get("kk"));
+        String forms = formToken == null
+                ? ""
+                : PublicPages.button(formToken + "/help", texts.get(Text.HELP))
+                        + PublicPages.button(formToken + "/safe", texts.get(Text.SAFE));
+        return PublicPages.victimPage(status, language, texts.get(Text.ASK), texts.get(text), forms);
+    }
+
+    private enum Text {
+        ASK,
+        SAFE,
+        HELP,
+        SAFE_DONE,
+        HELP_DONE,
+        GONE
+    }
+}

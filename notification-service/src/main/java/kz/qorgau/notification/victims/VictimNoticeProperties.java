@@ -1,0 +1,60 @@
+package kz.qorgau.notification.victims;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code qorgau.notification.victims.*}: what victims' verified contacts are told, and how urgently (issue 14).
+ *
+ * @param toldOf the notices the victim's contacts are told of (all by default), as the police routing names
+ *     occurrences; nothing ever goes to the offender
+ * @param urgent the notices sent in quiet hours too; the others wait until the contact's quiet hours end
+ * @param timeZone the zone of the contacts' quiet hours
+ * @param callNumber the number to call, in every notice
+ * @param familySupportCentre the Family Support Centre's name (Law 245-VIII) per language, in ending notices
+ * @param familySupportCentrePhone its number; none by default (it differs by region), then its name only
+ * @param notServedDelay how long after order-service's "service overdue" the victim is told it is not served yet
+ *     (superseded if it is served meanwhile)
+ */
+@ConfigurationProperties("qorgau.notification.victims")
+public record VictimNoticeProperties(
+        List<VictimNotice> toldOf,
+        List<VictimNotice> urgent,
+        @DefaultValue("Asia/Almaty") ZoneId timeZone,
+        @DefaultValue("102") String callNumber,
+        Map<String, String> familySupportCentre,
+        String familySupportCentrePhone,
+        @DefaultValue("0s") Duration notServedDelay) {
+
+    static final Set<VictimNotice> DEFAULT_URGENT =
+            EnumSet.of(VictimNotice.VIOLATION, VictimNotice.RELEASED, VictimNotice.HELP_REPLY);
+
+    static final Map<String, String> DEFAULT_CENTRE =
+            Map.of("kk", "Отбасын қолдау орталығы", "ru", "Центр поддержки семьи", "en", "the Family Support Centre");
+
+    public VictimNoticeProperties {
+        toldOf = toldOf == null ? List.of(VictimNotice.values()) : List.copyOf(toldOf);
+        urgent = urgent == null ? List.copyOf(DEFAULT_URGENT) : List.copyOf(urgent);
+        familySupportCentre = familySupportCentre == null || familySupportCentre.isEmpty()
+                ? DEFAULT_CENTRE
+                : Map.copyOf(familySupportCentre);
+        if (notServedDelay.isNegative()) {
+            throw new IllegalArgumentException("qorgau.notification.victims.not-served-delay must not be negative");
+        }
+    }
+
+    boolean isUrgent(VictimNotice notice) {
+        return urgent.contains(notice);
+    }
+
+    String familySupportCentre(String language) {
+        return familySupportCentre.getOrDefault(
+                language, DEFAULT_CENTRE.getOrDefault(language, DEFAULT_CENTRE.get("kk")));
+    }
+}
