@@ -97,8 +97,6 @@ final class LocalStackUnderTest implements AutoCloseable {
         environment.put("QORGAU_LOCAL_DB_PREFIX", prefix);
         environment.put("QORGAU_LOCAL_IDENTITY", "on");
         environment.put("QORGAU_WRITE_LIMIT_CAPACITY", "100000000");
-        // The services run compiled as in production (C2), not C1 only as the developers' stack starts them.
-        environment.put("QORGAU_LOCAL_JVM_OPTIONS", "-XX:TieredStopAtLevel=4");
         // Traces sampled as in production (Boot's default), not every one as on a developer's stack.
         environment.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0.1");
         // The system is measured, not its monitoring: no Prometheus beside it.
