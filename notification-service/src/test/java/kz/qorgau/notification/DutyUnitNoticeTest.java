@@ -139,7 +139,7 @@ class DutyUnitNoticeTest extends OutboxContract {
                 .isPositive();
         // Event commit to handed, with the SLO buckets the operators' alerts read.
         var handed = meters.find("qorgau.notices.handed")
-                .tags("channel", "EMAIL", "recipient.role", "DUTY_UNIT")
+                .tags("channel", "EMAIL", "recipient.role", "DUTY_UNIT", "event.type", "kz.qorgau.order.issued.v1")
                 .timer();
         assertThat(handed).isNotNull();
         assertThat(handed.count()).isPositive();

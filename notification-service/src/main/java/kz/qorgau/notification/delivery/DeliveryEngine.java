@@ -302,7 +302,10 @@ class DeliveryEngine implements SmartLifecycle {
                 notice.attempts() + 1);
         if (settle(notice, () -> queue.markSent(notice, at), outcome, () -> {})) {
             OffsetDateTime eventTime = notice.cause().time();
-            metrics.sent(notice.recipient(), eventTime == null ? null : Duration.between(eventTime, at));
+            metrics.sent(
+                    notice.recipient(),
+                    notice.cause().eventType(),
+                    eventTime == null ? null : Duration.between(eventTime, at));
         } else {
             log.warn("Notice {} was sent after its claim ran out; another worker may send it again", notice.id());
         }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import kz.qorgau.events.catalog.EventTypes;
 import kz.qorgau.notification.notice.Recipient;
 
 /**
@@ -21,7 +22,11 @@ class NoticeMetrics {
     static final String FAILED = "qorgau.notices.failed";
     /** Counter: attempts by outcome (sent, retry, failed); tags channel, outcome. */
     static final String ATTEMPTS = "qorgau.notices.attempts";
-    /** Timer with SLO buckets: from the causing event's time to the notice handed to its channel. */
+    /**
+     * Timer with SLO buckets: from the causing event's time to the notice handed to its channel; tags channel,
+     * recipient.role and event.type (the catalogue's types, "other" for any else), so a violation's time to notify
+     * stands apart.
+     */
     static final String HANDED = "qorgau.notices.handed";
     /** Gauge: PENDING notices (every instance sees the same table). */
     static final String PENDING = "qorgau.notices.pending";
@@ -37,6 +42,7 @@ class NoticeMetrics {
     static final String CHANNEL = "channel";
     static final String ROLE = "recipient.role";
     static final String OUTCOME = "outcome";
+    static final String EVENT_TYPE = "event.type";
     static final String REASON = "reason";
 
     private final MeterRegistry meters;
@@ -61,7 +67,7 @@ class NoticeMetrics {
                 .register(meters);
     }
 
-    void sent(Recipient recipient, Duration sinceEvent) {
+    void sent(Recipient recipient, String eventType, Duration sinceEvent) {
         Counter.builder(SENT)
                 .description("Notices a channel accepted")
                 .tag(CHANNEL, recipient.channel().name())
@@ -74,6 +80,7 @@ class NoticeMetrics {
                     .description("From the event's commit to its notice handed to the channel")
                     .tag(CHANNEL, recipient.channel().name())
                     .tag(ROLE, recipient.role())
+                    .tag(EVENT_TYPE, EventTypes.metricTag(eventType))
                     .serviceLevelObjectives(
                             Duration.ofMillis(10),
                             Duration.ofMillis(25),
