@@ -123,19 +123,21 @@ public class Reconciliation extends PeriodicTask {
                                 .query(Long.class)
                                 .list());
                 if (!missing.isEmpty()) {
-                    // Recorded before the partition counts as compared: a failure here finds the gap again.
+                    // Recorded and counted before the partition counts as compared: a failure here finds the gap
+                    // again, and a later partition's failure cannot hide this one from the gauge.
                     appendGapEntry(partition, missing);
+                    gaps.addAndGet(missing.size());
+                    log.error(
+                            "The trail lacks {} records the broker holds, e.g. {}",
+                            missing.size(),
+                            new Gap(
+                                    partition.topic(),
+                                    partition.partition(),
+                                    missing.iterator().next()));
                     missing.forEach(offset -> found.add(new Gap(partition.topic(), partition.partition(), offset)));
                 }
                 comparedUpTo.put(partition, end);
             }
-        }
-        if (!found.isEmpty()) {
-            gaps.addAndGet(found.size());
-            log.error(
-                    "The trail lacks {} records the broker holds, e.g. {}",
-                    found.size(),
-                    found.iterator().next());
         }
         return List.copyOf(found);
     }
