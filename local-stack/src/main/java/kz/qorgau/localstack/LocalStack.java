@@ -37,6 +37,11 @@ import org.slf4j.LoggerFactory;
  */
 final class LocalStack implements AutoCloseable {
 
+    /** notification-service's SMS gateway; when set, the launcher starts no simulator and passes it on. */
+    static final String SMS_GATEWAY_URL = "QORGAU_SMS_GATEWAY_URL";
+
+    static final String SAMPLING_PROBABILITY = "MANAGEMENT_TRACING_SAMPLING_PROBABILITY";
+
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     static final String IDENTITY_SERVER = "identity-server";
@@ -63,11 +68,6 @@ final class LocalStack implements AutoCloseable {
     private PrometheusProcess prometheus;
     /** Why no Prometheus runs, for the printed addresses; null while one runs. */
     private String noPrometheus;
-
-    /** notification-service's SMS gateway; when set, the launcher starts no simulator and passes it on. */
-    static final String SMS_GATEWAY_URL = "QORGAU_SMS_GATEWAY_URL";
-
-    static final String SAMPLING_PROBABILITY = "MANAGEMENT_TRACING_SAMPLING_PROBABILITY";
 
     LocalStack(LocalStackSettings settings, InfraEnvironment environment) {
         this.settings = settings;
