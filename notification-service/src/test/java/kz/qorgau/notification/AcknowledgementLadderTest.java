@@ -3,6 +3,7 @@ package kz.qorgau.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -69,6 +70,9 @@ class AcknowledgementLadderTest {
     JdbcClient jdbc;
 
     @Autowired
+    MeterRegistry meters;
+
+    @Autowired
     DeliveryDeadlineTest.MovableClock clock;
 
     @LocalServerPort
@@ -111,6 +115,11 @@ class AcknowledgementLadderTest {
         assertThat(post(link).statusCode()).isEqualTo(200);
         assertThat(post(link).statusCode()).as("single use").isEqualTo(410);
         assertThat(acknowledged(orderId)).isEqualTo(1);
+        // Timed by the event that caused it: a violation's time to acknowledge stands apart on the dashboard.
+        assertThat(meters.find("qorgau.notices.acknowledgement")
+                        .tags("recipient.role", "DUTY_UNIT", "event.type", "kz.qorgau.order.violation.reported.v1")
+                        .timer())
+                .isNotNull();
         assertThat(jdbc.sql("SELECT acknowledged_via FROM notice WHERE order_id = :orderId AND recipient = :duty")
                         .param("orderId", UUID.fromString(orderId))
                         .param("duty", DUTY)

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import kz.qorgau.events.catalog.EventTypes;
 import kz.qorgau.kit.metrics.LatencyBuckets;
 import org.springframework.stereotype.Component;
 
@@ -26,13 +27,15 @@ class AcknowledgementMetrics {
         this.meters = meters;
     }
 
-    void acknowledged(String channel, String role, Duration sinceRecorded) {
+    void acknowledged(String channel, String role, String eventType, Duration sinceRecorded) {
         count(ACKNOWLEDGED, "Notices acknowledged through their link", channel, role);
         if (!sinceRecorded.isNegative()) {
             Timer.builder(ACKNOWLEDGEMENT_TIME)
                     .description("From a police notice recorded to its acknowledgement")
                     .tag("channel", channel)
                     .tag("recipient.role", role)
+                    // The catalogue's types only ("other" for any else): a violation's time stands apart.
+                    .tag("event.type", EventTypes.metricTag(eventType))
                     // A person's response times, in the kit's buckets for them: what an escalation after 10
                     // minutes is measured against.
                     .serviceLevelObjectives(LatencyBuckets.humanResponse())

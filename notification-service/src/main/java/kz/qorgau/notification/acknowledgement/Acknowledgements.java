@@ -56,12 +56,13 @@ class Acknowledgements {
         Done done = transactions.execute(status -> {
             Optional<Row> found = jdbc.sql(
                             """
-                    SELECT id, event_id, order_id, recipient_role, channel, created_at, traceparent, tracestate
+                    SELECT id, event_id, event_type, order_id, recipient_role, channel, created_at, traceparent, tracestate
                       FROM notice WHERE id = :id AND reports_notice IS NULL AND acknowledged_at IS NULL FOR UPDATE
                     """)
                     .param("id", noticeId)
                     .query((row, number) -> new Row(
                             row.getObject("event_id", UUID.class),
+                            row.getString("event_type"),
                             row.getObject("order_id", UUID.class),
                             row.getString("recipient_role"),
                             NotificationChannel.valueOf(row.getString("channel")),
@@ -102,6 +103,7 @@ class Acknowledgements {
         metrics.acknowledged(
                 done.row().channel().name(),
                 done.row().role(),
+                done.row().eventType(),
                 Duration.between(done.row().createdAt().toInstant(), done.at()));
         return true;
     }
@@ -110,6 +112,7 @@ class Acknowledgements {
 
     private record Row(
             UUID eventId,
+            String eventType,
             UUID orderId,
             String role,
             NotificationChannel channel,
