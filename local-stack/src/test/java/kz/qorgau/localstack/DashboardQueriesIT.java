@@ -44,8 +44,7 @@ class DashboardQueriesIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(2);
-    /** The duty unit of the walk-through order's district (local-stack's notification-service settings). */
-    private static final String DUTY_UNIT = "duty.almaty-bostandyk@police.example.kz";
+    private static final String DUTY_UNIT = LocalStackLauncher.WALK_THROUGH_DUTY_UNIT;
 
     private static final Pattern ACKNOWLEDGEMENT_LINK = Pattern.compile("https?://\\S+/acknowledgements/[^\\s\"<>]+");
 

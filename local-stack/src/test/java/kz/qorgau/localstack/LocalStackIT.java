@@ -64,7 +64,7 @@ class LocalStackIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration EVENT_WAIT = Duration.ofSeconds(30);
-    private static final String DUTY_UNIT = "duty.almaty-bostandyk@police.example.kz";
+    private static final String DUTY_UNIT = LocalStackLauncher.WALK_THROUGH_DUTY_UNIT;
     private static final String DISTRICT = "ALM-BOSTANDYK";
     private static final String OFFENDER_IIN = "850703300127";
     private static final String VICTIM_IIN = "900101401238";

@@ -148,6 +148,9 @@ final class LocalStackLauncher {
         }
     }
 
+    /** The duty unit of the walk-through order's district, as the launcher configures notification-service. */
+    static final String WALK_THROUGH_DUTY_UNIT = "duty.almaty-bostandyk@police.example.kz";
+
     /**
      * The order of README.md's walk-through, exactly as a reader copies it ({@code cat > order.json}),
      * so that the two cannot drift apart.
