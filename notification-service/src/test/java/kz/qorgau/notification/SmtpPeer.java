@@ -69,7 +69,11 @@ final class SmtpPeer implements AutoCloseable {
         switchTo(Mode.ANSWER, line);
     }
 
-    /** Connections forwarded to the inbox since the last switch. */
+    /**
+     * Forwarded connections on which the service spoke since the last switch. A connection the service made
+     * while the peer stalled, gave up on and closed may still wait in the accept backlog and be forwarded
+     * after the switch; it carries nothing and is not counted.
+     */
     int forwardedConnections() {
         return forwarded.get();
     }
@@ -101,10 +105,7 @@ final class SmtpPeer implements AutoCloseable {
                         // The client went first.
                     }
                 }
-                case FORWARD -> {
-                    forwarded.incrementAndGet();
-                    forward(client);
-                }
+                case FORWARD -> forward(client);
             }
         }
     }
@@ -114,19 +115,24 @@ final class SmtpPeer implements AutoCloseable {
             Socket upstream = new Socket(upstreamHost, upstreamPort);
             open.add(client);
             open.add(upstream);
-            pump(client.getInputStream(), upstream.getOutputStream(), client, upstream);
-            pump(upstream.getInputStream(), client.getOutputStream(), client, upstream);
+            pump(client.getInputStream(), upstream.getOutputStream(), client, upstream, true);
+            pump(upstream.getInputStream(), client.getOutputStream(), client, upstream, false);
         } catch (IOException e) {
             closeQuietly(client);
         }
     }
 
-    private void pump(InputStream from, OutputStream to, Socket client, Socket upstream) {
+    private void pump(InputStream from, OutputStream to, Socket client, Socket upstream, boolean fromClient) {
         Thread thread = new Thread(
                 () -> {
                     byte[] buffer = new byte[8192];
                     try {
+                        boolean spoke = false;
                         for (int read = from.read(buffer); read >= 0; read = from.read(buffer)) {
+                            if (fromClient && !spoke && read > 0) {
+                                spoke = true;
+                                forwarded.incrementAndGet();
+                            }
                             to.write(buffer, 0, read);
                             to.flush();
                         }
