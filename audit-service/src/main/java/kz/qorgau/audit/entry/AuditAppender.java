@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import kz.qorgau.audit.subjectkey.SubjectKeys;
 import kz.qorgau.audit.tree.StoredTree;
 import kz.qorgau.audit.writer.WriterLeadership;
@@ -71,7 +74,40 @@ public class AuditAppender {
             ReceivedRecord raw = appended;
             result = writer.inWriterTransaction(jdbc -> appendIn(jdbc, raw));
         }
-        // Counted only after the commit: the metric never runs ahead of the table.
+        counted(appended, result);
+        return result;
+    }
+
+    /**
+     * Appends a poll's records, in their order, in one transaction of the writer: one commit for all of them
+     * (docs/adr/0041), each still at most once. When the database refuses one of them as data, nothing of the
+     * transaction stays and each record is appended on its own ({@link #append}), so that only that one is
+     * kept raw.
+     *
+     * @throws kz.qorgau.audit.writer.NotTheWriterException when this instance is not the writer
+     * @throws org.springframework.dao.DataAccessException when the database is away: the whole poll is retried
+     */
+    List<Appended> appendAll(List<ReceivedRecord> records) {
+        List<Appended> results;
+        try {
+            results = writer.inWriterTransaction(jdbc -> {
+                Poll poll = new Poll(jdbc, records);
+                return records.stream().map(poll::append).toList();
+            });
+        } catch (DataAccessException e) {
+            if (dataExceptionState(e) == null) {
+                throw e;
+            }
+            return records.stream().map(this::append).toList();
+        }
+        for (int i = 0; i < records.size(); i++) {
+            counted(records.get(i), results.get(i));
+        }
+        return results;
+    }
+
+    /** Counted only after the commit: the metric never runs ahead of the table. */
+    private void counted(ReceivedRecord appended, Appended result) {
         String tag = tagOf(appended);
         if (result.duplicate()) {
             meters.counter("audit.entries.duplicates", "type", tag).increment();
@@ -97,7 +133,6 @@ public class AuditAppender {
                 log.debug("Appended {} as entry {}", appended, result.sequence());
             }
         }
-        return result;
     }
 
     /**
@@ -111,25 +146,63 @@ public class AuditAppender {
     }
 
     private Appended appendIn(JdbcClient jdbc, ReceivedRecord received) {
-        Optional<Long> existing;
+        return new Poll(jdbc, List.of(received)).append(received);
+    }
+
+    /**
+     * The appends of one writer transaction. What the transaction itself changes is kept in memory rather than
+     * read again for each record: the head, the poll's events already in the trail (one query for all of them),
+     * and the tree's new nodes.
+     */
+    private final class Poll {
+
+        private final JdbcClient jdbc;
+        private final StoredTree.Appending tree;
+        private final Map<UUID, Long> events;
+        private AuditLog.@Nullable Head head;
+
+        Poll(JdbcClient jdbc, List<ReceivedRecord> records) {
+            this.jdbc = jdbc;
+            this.tree = new StoredTree.Appending(jdbc);
+            this.events = AuditLog.sequencesOf(
+                    jdbc,
+                    records.stream()
+                            .map(AuditAppender::eventId)
+                            .flatMap(Optional::stream)
+                            .toList());
+        }
+
+        Appended append(ReceivedRecord received) {
+            Optional<UUID> eventId = eventId(received);
+            Optional<Long> existing = eventId.isPresent()
+                    ? Optional.ofNullable(events.get(eventId.get()))
+                    : AuditLog.sequenceOf(jdbc, (UnreadableRecord) received);
+            if (existing.isPresent()) {
+                return new Appended(existing.get(), true);
+            }
+            AuditLog.Head last = head != null ? head : AuditLog.head(jdbc);
+            AuditEntry clear = received.toEntry(last.size() + 1, now());
+            // The service's own entries hold no personal data and stay in clear; every record's payload is sealed.
+            AuditEntry entry = received instanceof OwnEvent ? clear : keys.seal(jdbc, clear);
+            LeafHash leaf = LeafHash.of(entry);
+            ChainHash chain = HashChain.next(last.chainHash(), leaf);
+            AuditLog.insert(jdbc, new StoredEntry(entry, leaf, chain));
+            tree.appended(entry.sequence(), leaf.bytes());
+            head = new AuditLog.Head(entry.sequence(), chain);
+            eventId.ifPresent(id -> events.put(id, entry.sequence()));
+            return new Appended(entry.sequence(), false);
+        }
+    }
+
+    /** The event id a record is known by in the trail; none for an unreadable record. */
+    private static Optional<UUID> eventId(ReceivedRecord received) {
         if (received instanceof ReceivedEvent event) {
-            existing = AuditLog.sequenceOf(jdbc, event.eventId());
-        } else if (received instanceof OwnEvent own) {
-            existing = AuditLog.sequenceOf(jdbc, own.eventId());
-        } else {
-            existing = AuditLog.sequenceOf(jdbc, (UnreadableRecord) received);
+            return Optional.of(event.eventId());
         }
-        if (existing.isPresent()) {
-            return new Appended(existing.get(), true);
+        if (received instanceof OwnEvent own) {
+            return Optional.of(own.eventId());
         }
-        AuditLog.Head head = AuditLog.head(jdbc);
-        AuditEntry clear = received.toEntry(head.size() + 1, now());
-        // The service's own entries hold no personal data and stay in clear; every record's payload is sealed.
-        AuditEntry entry = received instanceof OwnEvent ? clear : keys.seal(jdbc, clear);
-        LeafHash leaf = LeafHash.of(entry);
-        AuditLog.insert(jdbc, new StoredEntry(entry, leaf, HashChain.next(head.chainHash(), leaf)));
-        StoredTree.appended(jdbc, entry.sequence(), leaf.bytes());
-        return new Appended(entry.sequence(), false);
+        return Optional.empty();
     }
 
     /**

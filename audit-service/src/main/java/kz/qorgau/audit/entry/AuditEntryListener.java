@@ -1,13 +1,19 @@
 package kz.qorgau.audit.entry;
 
+import io.micrometer.tracing.Span;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import kz.qorgau.audit.writer.WriterLeadership;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventCodec;
 import kz.qorgau.kit.kafka.QorgauKafkaProperties;
+import kz.qorgau.kit.tracing.Traces;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,24 +22,34 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads every topic of the catalogue and its dead-letter topic, one record at a time, and appends it: an
- * event as an event, a dead letter or anything else raw and flagged (docs/adr/0012). The container starts only on the instance that
- * holds the writer lock ({@link WriterLeadership}). Offsets are committed after the listener
- * returned, i.e. after the entry was committed; the listener throws only when the database is away
- * or the lock is lost, and the error handler then retries the same record until it is appended.
+ * Reads every topic of the catalogue and its dead-letter topic and appends each record: an event as an event, a
+ * dead letter or anything else raw and flagged (docs/adr/0012). A poll's records are appended in one
+ * transaction, in their order, so the writer commits once per poll, not once per record. The container starts
+ * only on the instance that holds the writer lock ({@link WriterLeadership}). Offsets are committed after the
+ * listener returned, i.e. after the entries were committed; the listener throws only when the database is away
+ * or the lock is lost, and the error handler then retries the same poll until it is appended (what is already
+ * in the trail appends nothing).
  */
 @Component
 public class AuditEntryListener implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(AuditEntryListener.class);
 
+    /** The W3C headers the relay writes beside {@code ce_traceparent}. */
+    private static final String TRACEPARENT = "traceparent";
+
+    private static final String TRACESTATE = "tracestate";
+
     private final AuditAppender appender;
     private final EventCodec codec;
     private final String[] topics;
     private final JdbcClient jdbc;
+    private final Traces traces;
 
-    public AuditEntryListener(AuditAppender appender, EventCodec codec, QorgauKafkaProperties kafka, JdbcClient jdbc) {
+    public AuditEntryListener(
+            AuditAppender appender, EventCodec codec, QorgauKafkaProperties kafka, JdbcClient jdbc, Traces traces) {
         this.appender = appender;
+        this.traces = traces;
         this.codec = codec;
         this.jdbc = jdbc;
         // Each topic and its dead-letter topic: a dead letter is appended raw (docs/adr/0012), since its copy of an
@@ -53,9 +69,34 @@ public class AuditEntryListener implements ConsumerSeekAware {
             id = WriterLeadership.LISTENER_ID,
             groupId = Topics.AUDIT_SERVICE,
             topics = "#{__listener.topics()}",
-            autoStartup = "false")
-    public void onRecord(ConsumerRecord<byte[], byte[]> record) {
-        appender.append(ReceivedRecord.read(record, codec));
+            autoStartup = "false",
+            batch = "true")
+    public void onRecords(List<ConsumerRecord<byte[], byte[]>> records) {
+        // Spring Kafka observes record listeners only: each record's span, child of its producer's, is ours.
+        List<Span> spans = records.stream().map(this::span).toList();
+        try {
+            appender.appendAll(records.stream()
+                    .map(record -> ReceivedRecord.read(record, codec))
+                    .toList());
+        } catch (RuntimeException e) {
+            spans.forEach(span -> span.error(e));
+            throw e;
+        } finally {
+            spans.forEach(Span::end);
+        }
+    }
+
+    private Span span(ConsumerRecord<byte[], byte[]> record) {
+        return traces.startChild(
+                record.topic() + " append",
+                Span.Kind.CONSUMER,
+                header(record, TRACEPARENT),
+                header(record, TRACESTATE));
+    }
+
+    private static @Nullable String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
     }
 
     /**

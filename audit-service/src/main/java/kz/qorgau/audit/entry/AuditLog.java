@@ -5,6 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.auditlog.AuditEntry;
@@ -42,12 +45,16 @@ public final class AuditLog {
                 .orElse(new Head(0, HashChain.GENESIS));
     }
 
-    /** The sequence number of the entry of this event, if it is in the trail. */
-    static Optional<Long> sequenceOf(JdbcClient jdbc, UUID eventId) {
-        return jdbc.sql("SELECT sequence FROM audit_entry WHERE event_id = ?")
-                .param(eventId)
-                .query(Long.class)
-                .optional();
+    /** The sequence numbers of those of {@code eventIds} whose entries are in the trail, by event id. */
+    static Map<UUID, Long> sequencesOf(JdbcClient jdbc, Collection<UUID> eventIds) {
+        Map<UUID, Long> found = new HashMap<>();
+        if (!eventIds.isEmpty()) {
+            jdbc.sql("SELECT event_id, sequence FROM audit_entry WHERE event_id = ANY(?)")
+                    .param(eventIds.toArray(UUID[]::new))
+                    .query((row, number) -> found.put(row.getObject(1, UUID.class), row.getLong(2)))
+                    .list();
+        }
+        return found;
     }
 
     /**

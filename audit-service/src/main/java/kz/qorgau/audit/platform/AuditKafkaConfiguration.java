@@ -3,6 +3,7 @@ package kz.qorgau.audit.platform;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -17,9 +18,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * How the writer consumes: every record is appended, an unreadable one raw and flagged
  * (docs/adr/0012), so the listener fails only when the database is away or the writer lock is lost.
- * Such a failure is retried for as long as it takes, blocking the partition so that entries keep
- * their order. Nothing is ever skipped, and nothing goes to a dead-letter topic: audit-service
- * would only have to audit it again.
+ * Such a failure is retried for as long as it takes, the whole poll again (the listener takes a poll at
+ * a time), with the consumer paused so that entries keep their order. Nothing is ever skipped, and
+ * nothing goes to a dead-letter topic: audit-service would only have to audit it again.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditKafkaConfiguration {
@@ -67,12 +68,7 @@ class AuditKafkaConfiguration {
 
         @Override
         public void failedDelivery(ConsumerRecord<?, ?> record, Exception exception, int deliveryAttempt) {
-            Throwable cause = exception.getCause() != null ? exception.getCause() : exception;
-            meters.counter(
-                            "audit.append.failures",
-                            "exception",
-                            cause.getClass().getSimpleName())
-                    .increment();
+            Throwable cause = counted(exception);
             log.warn(
                     "Appending {}-{}@{} failed (attempt {}): {}",
                     record.topic(),
@@ -80,6 +76,27 @@ class AuditKafkaConfiguration {
                     record.offset(),
                     deliveryAttempt,
                     cause.toString());
+        }
+
+        @Override
+        public void failedDelivery(ConsumerRecords<?, ?> records, Exception exception, int deliveryAttempt) {
+            Throwable cause = counted(exception);
+            log.warn(
+                    "Appending a poll of {} records from {} failed (attempt {}): {}",
+                    records.count(),
+                    records.partitions(),
+                    deliveryAttempt,
+                    cause.toString());
+        }
+
+        private Throwable counted(Exception exception) {
+            Throwable cause = exception.getCause() != null ? exception.getCause() : exception;
+            meters.counter(
+                            "audit.append.failures",
+                            "exception",
+                            cause.getClass().getSimpleName())
+                    .increment();
+            return cause;
         }
     }
 }

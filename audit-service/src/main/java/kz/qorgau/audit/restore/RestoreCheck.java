@@ -155,6 +155,7 @@ class RestoreCheck implements WriterStartCheck {
     private Optional<String> replay(JdbcClient jdbc, List<MirroredEntry> batch) {
         AuditLog.Head head = AuditLog.head(jdbc);
         ChainHash previous = head.chainHash();
+        StoredTree.Appending tree = new StoredTree.Appending(jdbc);
         for (MirroredEntry mirrored : batch) {
             StoredEntry stored;
             try {
@@ -173,7 +174,7 @@ class RestoreCheck implements WriterStartCheck {
                 restoreKey(jdbc, mirrored.subjectKey());
             }
             AuditLog.insert(jdbc, stored);
-            StoredTree.appended(jdbc, stored.sequence(), leaf.bytes());
+            tree.appended(stored.sequence(), leaf.bytes());
             applyOwn(jdbc, stored.entry());
             previous = stored.chainHash();
         }

@@ -2,6 +2,7 @@ package kz.qorgau.audit.tree;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,10 +29,52 @@ public final class StoredTree implements TreeNodes {
      * transaction, after inserting the entry.
      */
     public static void appended(JdbcClient jdbc, long sequence, byte[] leafHash) {
-        MerkleTree.completedBy(sequence - 1, leafHash, new StoredTree(jdbc)).forEach((node, hash) -> jdbc.sql(
-                        "INSERT INTO audit_tree_node (level, node_index, hash) VALUES (?, ?, ?)")
-                .params(node.level(), node.index(), hash)
-                .update());
+        new Appending(jdbc).appended(sequence, leafHash);
+    }
+
+    /**
+     * The tree as one writer's transaction grows it: the leaves and nodes it added are read from memory, so that
+     * appending a poll's entries reads from the database only the nodes left of the first one.
+     */
+    public static final class Appending implements TreeNodes {
+
+        private final JdbcClient jdbc;
+        private final StoredTree stored;
+        private final Map<NodeId, byte[]> added = new HashMap<>();
+
+        public Appending(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+            this.stored = new StoredTree(jdbc);
+        }
+
+        /** Stores the subtrees that the entry {@code sequence}, inserted in this transaction, completes. */
+        public void appended(long sequence, byte[] leafHash) {
+            added.put(new NodeId(0, sequence - 1), leafHash);
+            MerkleTree.completedBy(sequence - 1, leafHash, this).forEach((node, hash) -> {
+                jdbc.sql("INSERT INTO audit_tree_node (level, node_index, hash) VALUES (?, ?, ?)")
+                        .params(node.level(), node.index(), hash)
+                        .update();
+                added.put(node, hash);
+            });
+        }
+
+        @Override
+        public Map<NodeId, byte[]> read(Set<NodeId> nodes) {
+            Map<NodeId, byte[]> read = new HashMap<>();
+            Set<NodeId> missing = new HashSet<>();
+            for (NodeId node : nodes) {
+                byte[] hash = added.get(node);
+                if (hash == null) {
+                    missing.add(node);
+                } else {
+                    read.put(node, hash);
+                }
+            }
+            if (!missing.isEmpty()) {
+                read.putAll(stored.read(missing));
+            }
+            return read;
+        }
     }
 
     /** The root of the tree of the first {@code size} entries. */
