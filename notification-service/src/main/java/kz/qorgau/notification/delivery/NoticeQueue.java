@@ -32,7 +32,8 @@ class NoticeQueue {
      * A notice is claimable only when no earlier notice of the same order to the same recipient over the same
      * channel is still PENDING: a later notice never overtakes an earlier one, except that an urgent notice to a
      * victim's contact overtakes a routine one its quiet hours hold back (docs/adr/0036). Notices without text (recorded
-     * before the engine) wait for their event's redelivery.
+     * before the engine) wait for their event's redelivery. Urgent notices are claimed first, and the police's before
+     * victims' contacts' (the stored {@code claim_rank}, docs/adr/0041), then the earliest due.
      */
     List<ClaimedNotice> claim(
             int limit, Collection<NotificationChannel> channels, OffsetDateTime now, OffsetDateTime leaseEnd) {
@@ -52,7 +53,7 @@ class NoticeQueue {
                               AND e.channel = n.channel
                               AND (e.event_sequence, e.created_at, e.id) < (n.event_sequence, n.created_at, n.id)
                               AND NOT (n.urgency = 'URGENT' AND e.urgency = 'ROUTINE' AND n.recipient LIKE 'contact:%'))
-                     ORDER BY n.due_at
+                     ORDER BY n.claim_rank, n.due_at
                      LIMIT :limit
                      FOR UPDATE OF n SKIP LOCKED)
                 UPDATE notice SET claim_token = gen_random_uuid(), claimed_until = :leaseEnd
