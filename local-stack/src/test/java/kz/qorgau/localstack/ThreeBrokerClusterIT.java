@@ -1,7 +1,6 @@
 package kz.qorgau.localstack;
 
 import static kz.qorgau.localstack.LocalStackLauncher.as;
-import static kz.qorgau.localstack.LocalStackLauncher.get;
 import static kz.qorgau.localstack.LocalStackLauncher.http;
 import static kz.qorgau.localstack.LocalStackLauncher.post;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +43,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -76,11 +74,7 @@ class ThreeBrokerClusterIT {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dataDir;
 
-    private final Path root = Path.of(System.getProperty("qorgau.repository.root", ".."))
-            .toAbsolutePath()
-            .normalize();
-    private final LocalStackLauncher launcher = new LocalStackLauncher(root);
-    private final LocalStackSettings settings = launcher.settings();
+    private final LocalStackLauncher launcher = new LocalStackLauncher(RepositoryFiles.ROOT);
     private KafkaClusterProcess cluster;
 
     @AfterEach
@@ -110,7 +104,7 @@ class ThreeBrokerClusterIT {
                 .contains(cluster.bootstrapServers() + " (ENVIRONMENT)");
         lap("services up", begin);
         Map<String, String> tokens = launcher.everyPersonaGetsAToken();
-        String order = LocalStackLauncher.walkThroughOrder(root);
+        String order = LocalStackLauncher.walkThroughOrder(RepositoryFiles.ROOT);
 
         List<String> orderIds = new ArrayList<>();
         for (int i = 0; i < ORDERS_BEFORE; i++) {
@@ -171,6 +165,7 @@ class ThreeBrokerClusterIT {
                             () -> assertThat(partitions(describeAll(admin))).allSatisfy(partition -> {
                                 assertThat(partition.replicas()).hasSize(3);
                                 assertThat(ids(partition.isr())).hasSize(2).doesNotContain(victim);
+                                assertThat(partition.leader()).isNotNull();
                                 assertThat(partition.leader().id()).isNotEqualTo(victim);
                             }));
 
@@ -233,7 +228,7 @@ class ThreeBrokerClusterIT {
                     .collect(Collectors.toMap(EventEnvelope::subject, EventEnvelope::id));
             await().atMost(DELIVERY_WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 for (String orderId : orderIds) {
-                    assertThat(auditEntriesOf(orderId, tokens))
+                    assertThat(launcher.auditEntriesOf(orderId, tokens))
                             .as("audit entries of order " + orderId)
                             .filteredOn(entry -> entry.get("type").asString().equals(OrderIssued.TYPE))
                             .extracting(entry -> entry.get("eventId").asString())
@@ -257,15 +252,6 @@ class ThreeBrokerClusterIT {
 
     private static List<EventEnvelope<QorgauEvent>> decode(List<ConsumerRecord<String, byte[]>> records) {
         return records.stream().map(EventTopicReader::decode).toList();
-    }
-
-    private List<JsonNode> auditEntriesOf(String orderId, Map<String, String> tokens) throws Exception {
-        HttpResponse<String> page = http(
-                as(tokens, "auditor", get(service("audit-service").apiUrl() + "/audit/entries?subject=" + orderId)));
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        List<JsonNode> entries = new ArrayList<>();
-        JSON.readTree(page.body()).get("entries").forEach(entries::add);
-        return entries;
     }
 
     /**
@@ -344,14 +330,7 @@ class ThreeBrokerClusterIT {
     }
 
     private String orderApi() {
-        return service("order-service").apiUrl();
-    }
-
-    private ServiceSpec service(String name) {
-        return settings.services().stream()
-                .filter(spec -> spec.name().equals(name))
-                .findFirst()
-                .orElseThrow();
+        return launcher.service("order-service").apiUrl();
     }
 
     private static void lap(String what, long begin) {

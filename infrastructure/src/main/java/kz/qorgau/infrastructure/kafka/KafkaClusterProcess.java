@@ -11,12 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import kz.qorgau.infrastructure.PortAllocator;
 import kz.qorgau.infrastructure.Source;
+import kz.qorgau.infrastructure.process.InParallel;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -97,17 +96,7 @@ public final class KafkaClusterProcess implements AutoCloseable {
     }
 
     private void onEachNode(Consumer<KafkaBrokerProcess> action) {
-        try {
-            CompletableFuture.allOf(nodes.stream()
-                            .map(node -> CompletableFuture.runAsync(() -> action.accept(node)))
-                            .toArray(CompletableFuture[]::new))
-                    .join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        InParallel.forEach(nodes, action);
     }
 
     /** Settings of a {@link KafkaClusterProcess}. */
