@@ -12,8 +12,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import kz.qorgau.infrastructure.DockerProbe;
 import kz.qorgau.infrastructure.EnvNames;
 import kz.qorgau.infrastructure.InfraEnvironment;
@@ -25,6 +23,7 @@ import kz.qorgau.infrastructure.kafka.KafkaEndpoint;
 import kz.qorgau.infrastructure.postgres.DatabaseProvisioner;
 import kz.qorgau.infrastructure.postgres.PostgresDiscovery;
 import kz.qorgau.infrastructure.postgres.PostgresServer;
+import kz.qorgau.infrastructure.process.InParallel;
 import kz.qorgau.infrastructure.process.JavaServiceProcess;
 import kz.qorgau.infrastructure.smtp.SmtpInbox;
 import org.slf4j.Logger;
@@ -185,18 +184,8 @@ final class LocalStack implements AutoCloseable {
     }
 
     private void awaitHealthy() {
-        try {
-            CompletableFuture.allOf(services.entrySet().stream()
-                            .map(service -> CompletableFuture.runAsync(() -> service.getValue()
-                                    .awaitHealthy(URI.create(service.getKey().healthUrl()), settings.startTimeout())))
-                            .toArray(CompletableFuture[]::new))
-                    .join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        InParallel.forEach(services.entrySet(), service -> service.getValue()
+                .awaitHealthy(URI.create(service.getKey().healthUrl()), settings.startTimeout()));
     }
 
     /**

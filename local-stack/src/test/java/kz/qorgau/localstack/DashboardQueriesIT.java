@@ -140,7 +140,7 @@ class DashboardQueriesIT {
 
     private void driveTheScenario() throws Exception {
         Map<String, String> tokens = launcher.everyPersonaGetsAToken();
-        String orderApi = service("order-service").apiUrl();
+        String orderApi = launcher.service("order-service").apiUrl();
         String order = LocalStackLauncher.walkThroughOrder(root);
 
         HttpResponse<String> anonymous = http(post(orderApi + "/orders", order));
@@ -213,8 +213,8 @@ class DashboardQueriesIT {
                 .header("If-Match", served.headers().firstValue("ETag").orElseThrow()));
         assertThat(violation.statusCode()).as(violation.body()).isEqualTo(201);
 
-        HttpResponse<String> verified =
-                http(as(tokens, "operator", get(service("audit-service").apiUrl() + "/audit/verify")));
+        HttpResponse<String> verified = http(
+                as(tokens, "operator", get(launcher.service("audit-service").apiUrl() + "/audit/verify")));
         assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
         assertThat(verified.body().replace(" ", "")).contains("\"intact\":true");
     }
@@ -243,12 +243,5 @@ class DashboardQueriesIT {
             }
         }
         return firing;
-    }
-
-    private ServiceSpec service(String name) {
-        return settings.services().stream()
-                .filter(spec -> spec.name().equals(name))
-                .findFirst()
-                .orElseThrow();
     }
 }

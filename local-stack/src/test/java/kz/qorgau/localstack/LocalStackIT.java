@@ -290,7 +290,7 @@ class LocalStackIT {
         // The issue, the contacts read and the break-glass read all concern the order: its subject.
         List<JsonNode> entries = await().atMost(EVENT_WAIT)
                 .until(
-                        () -> auditEntriesOf(orderId, tokens),
+                        () -> launcher.auditEntriesOf(orderId, tokens),
                         found -> found.stream().anyMatch(entry -> isEvent(entry, issued))
                                 && found.stream().anyMatch(LocalStackIT::isContactsRead));
         assertThat(entries)
@@ -317,7 +317,7 @@ class LocalStackIT {
                 .extracting(EventEnvelope::id)
                 .containsExactlyElementsOf(life.stream().map(EventEnvelope::id).toList());
         Map<String, String> freshTokens = everyPersonaGetsAToken();
-        assertThat(auditEntriesOf(orderId, freshTokens))
+        assertThat(launcher.auditEntriesOf(orderId, freshTokens))
                 .extracting(entry -> entry.get("eventId").asString())
                 .contains(issued.id().toString());
         assertThat(auditVerification(freshTokens)).contains("\"intact\":true");
@@ -405,14 +405,7 @@ class LocalStackIT {
     }
 
     private String orderApi() {
-        return service("order-service").apiUrl();
-    }
-
-    private ServiceSpec service(String name) {
-        return settings.services().stream()
-                .filter(spec -> spec.name().equals(name))
-                .findFirst()
-                .orElseThrow();
+        return launcher.service("order-service").apiUrl();
     }
 
     private HttpRequest.Builder issue(String order) {
@@ -442,16 +435,6 @@ class LocalStackIT {
         return ImapMailbox.mails(settings.imapPort(), recipient);
     }
 
-    /** The order's audit entries, as the auditor reads them. */
-    private List<JsonNode> auditEntriesOf(String orderId, Map<String, String> tokens) throws Exception {
-        HttpResponse<String> page = http(
-                as(tokens, "auditor", get(service("audit-service").apiUrl() + "/audit/entries?subject=" + orderId)));
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        List<JsonNode> entries = new ArrayList<>();
-        JSON.readTree(page.body()).get("entries").forEach(entries::add);
-        return entries;
-    }
-
     private static boolean isEvent(JsonNode entry, EventEnvelope<QorgauEvent> event) {
         return entry.get("eventId").asString().equals(event.id().toString());
     }
@@ -468,8 +451,8 @@ class LocalStackIT {
 
     /** The chain check, as the operator runs it. */
     private String auditVerification(Map<String, String> tokens) throws Exception {
-        HttpResponse<String> verification =
-                http(as(tokens, "operator", get(service("audit-service").apiUrl() + "/audit/verify")));
+        HttpResponse<String> verification = http(
+                as(tokens, "operator", get(launcher.service("audit-service").apiUrl() + "/audit/verify")));
         assertThat(verification.statusCode()).as(verification.body()).isEqualTo(200);
         return verification.body().replace(" ", "");
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import kz.qorgau.infrastructure.InfraEnvironment;
 import kz.qorgau.infrastructure.postgres.DatabaseProvisioner;
 import kz.qorgau.infrastructure.postgres.PostgresDiscovery;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -120,6 +121,24 @@ final class LocalStackLauncher {
             tokens.put(persona.clientId(), accessToken);
         }
         return tokens;
+    }
+
+    /** The launched service of this name, on the launcher's ports. */
+    ServiceSpec service(String name) {
+        return settings.services().stream()
+                .filter(spec -> spec.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The order's audit entries, as the auditor reads them. */
+    List<JsonNode> auditEntriesOf(String orderId, Map<String, String> tokens) throws Exception {
+        HttpResponse<String> page = http(
+                as(tokens, "auditor", get(service("audit-service").apiUrl() + "/audit/entries?subject=" + orderId)));
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        List<JsonNode> entries = new ArrayList<>();
+        JSON.readTree(page.body()).get("entries").forEach(entries::add);
+        return entries;
     }
 
     /** Ctrl-C: the launcher stops every service and the broker, then exits. */

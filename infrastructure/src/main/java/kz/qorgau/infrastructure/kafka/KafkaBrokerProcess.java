@@ -73,6 +73,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private final Path logFile;
     private final int port;
     private final int controllerPort;
+    private final int nodeId;
+    private final String quorumVoters;
+    private final String clusterId;
+    private final int replicationFactor;
+    private final int minInsyncReplicas;
     private final String maxHeap;
     private final Duration startTimeout;
     private final Duration stopTimeout;
@@ -93,6 +98,12 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         if (controllerPort > 65535) {
             throw new IllegalArgumentException("Set a controller port: port + 1 is not a valid port");
         }
+        this.nodeId = builder.nodeId;
+        this.quorumVoters =
+                builder.quorumVoters != null ? builder.quorumVoters : nodeId + "@" + HOST + ":" + controllerPort;
+        this.clusterId = builder.clusterId;
+        this.replicationFactor = builder.replicationFactor;
+        this.minInsyncReplicas = builder.minInsyncReplicas;
         this.maxHeap = builder.maxHeap;
         this.startTimeout = builder.startTimeout;
         this.stopTimeout = builder.stopTimeout;
@@ -219,6 +230,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         return port;
     }
 
+    /** The KRaft {@code node.id} (1 unless set). */
+    public int nodeId() {
+        return nodeId;
+    }
+
     public int controllerPort() {
         return controllerPort;
     }
@@ -269,26 +285,32 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
-    /** The broker's configuration: a single KRaft node, listeners on 127.0.0.1 only, small settings. */
+    /**
+     * The broker's configuration: a KRaft node (alone by default, or one voter of a static quorum),
+     * listeners on 127.0.0.1 only, small settings.
+     */
     Map<String, String> serverProperties() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
+        p.put("node.id", Integer.toString(nodeId));
+        p.put("controller.quorum.voters", quorumVoters);
         p.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("log.dirs", kafkaLogDir.toString());
-        // One node: every replication factor and min ISR is 1.
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        p.put("default.replication.factor", "1");
-        p.put("min.insync.replicas", "1");
+        // The same for the topics the services create with the broker's defaults and for the internal
+        // ones (offsets, transactions, share groups): 1 and 1 alone, 3 and 2 in a cluster of three.
+        String factor = Integer.toString(replicationFactor);
+        String minInsync = Integer.toString(minInsyncReplicas);
+        p.put("offsets.topic.replication.factor", factor);
+        p.put("transaction.state.log.replication.factor", factor);
+        p.put("transaction.state.log.min.isr", minInsync);
+        p.put("share.coordinator.state.topic.replication.factor", factor);
+        p.put("share.coordinator.state.topic.min.isr", minInsync);
+        p.put("default.replication.factor", factor);
+        p.put("min.insync.replicas", minInsync);
         // Topics are declared by their owners, never created by a typo.
         p.put("auto.create.topics.enable", "false");
         p.put("num.partitions", "6");
@@ -426,7 +448,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private void format(List<Path> jars, Path properties, Path log4jConfig, long logOffset) throws IOException {
         Path clusterIdFile = dataDir.resolve("cluster.id");
         String clusterId;
-        if (Files.exists(clusterIdFile)) {
+        if (this.clusterId != null) {
+            // Every node of a cluster formats with the one id the cluster was given.
+            clusterId = this.clusterId;
+            Files.writeString(clusterIdFile, clusterId + "\n", StandardCharsets.UTF_8);
+        } else if (Files.exists(clusterIdFile)) {
             clusterId = Files.readString(clusterIdFile, StandardCharsets.UTF_8).strip();
         } else {
             clusterId = Uuid.randomUuid().toString();
@@ -601,6 +627,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         private final Path dataDir;
         private int port = DEFAULT_PORT;
         private int controllerPort;
+        private int nodeId = 1;
+        private String quorumVoters;
+        private String clusterId;
+        private int replicationFactor = 1;
+        private int minInsyncReplicas = 1;
         private String maxHeap = DEFAULT_MAX_HEAP;
         private Duration startTimeout = Duration.ofSeconds(90);
         private Duration stopTimeout = Duration.ofSeconds(30);
@@ -622,6 +653,52 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         /** The controller port on 127.0.0.1 (default: the client port + 1). */
         public Builder controllerPort(int controllerPort) {
             this.controllerPort = checkPort(controllerPort);
+            return this;
+        }
+
+        /** The KRaft {@code node.id} (default 1), unique within a cluster. */
+        public Builder nodeId(int nodeId) {
+            if (nodeId < 0) {
+                throw new IllegalArgumentException("nodeId must not be negative: " + nodeId);
+            }
+            this.nodeId = nodeId;
+            return this;
+        }
+
+        /**
+         * The static quorum, {@code controller.quorum.voters} ({@code id@host:port,...}; default: this node
+         * alone). Every node of a cluster names the same voters (see {@link KafkaClusterProcess}).
+         */
+        public Builder quorumVoters(String quorumVoters) {
+            if (quorumVoters == null || !quorumVoters.matches("\\d+@[^,@]+:\\d+(,\\d+@[^,@]+:\\d+)*")) {
+                throw new IllegalArgumentException(
+                        "quorumVoters must look like 1@host:port,2@host:port: " + quorumVoters);
+            }
+            this.quorumVoters = quorumVoters;
+            return this;
+        }
+
+        /**
+         * The cluster id the first start formats the data folder with (default: a random one, kept in {@code
+         * cluster.id}); every node of a cluster needs the same.
+         */
+        public Builder clusterId(String clusterId) {
+            this.clusterId = Uuid.fromString(Objects.requireNonNull(clusterId, "clusterId"))
+                    .toString();
+            return this;
+        }
+
+        /**
+         * {@code default.replication.factor} and {@code min.insync.replicas} for the topics created with the
+         * broker's defaults, and the same for Kafka's internal topics (default 1 and 1, for a broker alone).
+         */
+        public Builder replication(int factor, int minInsyncReplicas) {
+            if (factor < 1 || minInsyncReplicas < 1 || minInsyncReplicas > factor) {
+                throw new IllegalArgumentException(
+                        "Need 1 <= min.insync.replicas <= replication factor: " + minInsyncReplicas + ", " + factor);
+            }
+            this.replicationFactor = factor;
+            this.minInsyncReplicas = minInsyncReplicas;
             return this;
         }
 
