@@ -157,12 +157,13 @@ class AcknowledgementLadder {
                   FROM notice
                  WHERE urgency = 'URGENT' AND reports_notice IS NULL AND acknowledged_at IS NULL
                    AND recipient NOT LIKE 'contact:%'
-                   AND escalated_at IS NULL AND status IN ('PENDING', 'SENT') AND %s
+                   AND escalated_at IS NULL AND status IN ('PENDING', 'SENT') AND (:where)
                    AND created_at <= :cutoff
                  ORDER BY event_id, recipient_role, created_at, id
                  LIMIT :batch
                 """
-                                .formatted(where))
+                                // Not String.formatted: the query holds a LIKE pattern's '%'.
+                                .replace("(:where)", "(" + where + ")"))
                 .param("filter", filter)
                 .param("cutoff", now.minus(after))
                 .param("batch", BATCH)

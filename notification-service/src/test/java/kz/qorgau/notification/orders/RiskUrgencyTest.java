@@ -35,7 +35,8 @@ class RiskUrgencyTest {
 
     @Test
     void aFactAtRiskKeepsTheLevelForTheTextAndTakesItsUrgency() {
-        OrderFact overdue = OrderFacts.of(new ServiceOverdue(ORDER, "ҚН-1", "ALM-BOSTANDYK", "UP-1", AT, AT.plusSeconds(60)));
+        OrderFact overdue =
+                OrderFacts.of(new ServiceOverdue(ORDER, "ҚН-1", "ALM-BOSTANDYK", "UP-1", AT, AT.plusSeconds(60)));
         assertThat(overdue.urgency()).isEqualTo(Urgency.ROUTINE);
 
         OrderFact extreme = overdue.atRisk(RiskLevel.EXTREME);
