@@ -122,7 +122,8 @@ public class OrderIssuing {
             order = order.repeating(earlier.get(0).id());
         }
         orders.insert(order);
-        EventEnvelope<OrderIssued> issued = EventEnvelope.of(EventSources.ORDER_SERVICE, 1, orderIssued(order, request.riskLevel()));
+        EventEnvelope<OrderIssued> issued =
+                EventEnvelope.of(EventSources.ORDER_SERVICE, 1, orderIssued(order, request.riskLevel()));
         outbox.append(issued);
         changed.publishEvent(new OrderChanged(issued.type(), order.district()));
         if (request.riskLevel() != null) {

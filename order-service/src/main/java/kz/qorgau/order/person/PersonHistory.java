@@ -26,8 +26,8 @@ class PersonHistory {
 
     static final int DEFAULT_SIZE = 20;
 
-    private static final Comparator<Found> NEWEST_FIRST = Comparator.comparing((Found found) -> found.measure()
-                    .since())
+    private static final Comparator<Found> NEWEST_FIRST = Comparator.comparing(
+                    (Found found) -> found.measure().since())
             .reversed()
             .thenComparing(found -> found.measure().id().toString())
             .thenComparing(Found::personWas);

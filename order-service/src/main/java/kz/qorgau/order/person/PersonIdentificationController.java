@@ -40,7 +40,7 @@ import org.springframework.web.servlet.HandlerMapping;
 @RestController
 @Tag(
         name = "People without an IIN",
-        description = "Linking an offender recorded by a document, or unidentified, to an IIN")
+        description = "Linking a person recorded by a document, or unidentified, to an IIN")
 class PersonIdentificationController {
 
     static final String SUFFIX = "/offender-identification";
@@ -112,8 +112,7 @@ class PersonIdentificationController {
             throw new InvalidRequestException(problems);
         }
         UUID orderId = CanonicalUuid.parse(id).orElseThrow(OrderChanges::notFound);
-        Identified identified =
-                protectedPersons.identify(staff, orderId, ifMatch, request.document(), request.iin());
+        Identified identified = protectedPersons.identify(staff, orderId, ifMatch, request.document(), request.iin());
         return ResponseEntity.ok().eTag(ETags.of(identified.version())).body(identified);
     }
 

@@ -41,8 +41,7 @@ class ProtectedPersonIdentification {
     private final PersonalDataVault vault;
     private final Clock clock;
 
-    ProtectedPersonIdentification(
-            ProtectiveOrders orders, MeasureEvents events, PersonalDataVault vault, Clock clock) {
+    ProtectedPersonIdentification(ProtectiveOrders orders, MeasureEvents events, PersonalDataVault vault, Clock clock) {
         this.orders = orders;
         this.events = events;
         this.vault = vault;

@@ -66,8 +66,7 @@ public record Victim(
     public Victim linkedToIin(PersonDocument recordedBy, String newIin) {
         String canonical = recordedBy.canonical();
         List<FamilyMember> persons = protectedPersons.stream()
-                .map(person ->
-                        person.iin() == null && person.isRecordedBy(canonical) ? person.withIin(newIin) : person)
+                .map(person -> person.iin() == null && person.isRecordedBy(canonical) ? person.withIin(newIin) : person)
                 .toList();
         return new Victim(
                 isRecordedBy(canonical) && iin == null ? newIin : iin,
@@ -101,8 +100,7 @@ public record Victim(
     /** Whether the victim or another protected person was recorded by {@code recordedBy}. */
     public boolean names(PersonDocument recordedBy) {
         String canonical = recordedBy.canonical();
-        return isRecordedBy(canonical)
-                || protectedPersons.stream().anyMatch(person -> person.isRecordedBy(canonical));
+        return isRecordedBy(canonical) || protectedPersons.stream().anyMatch(person -> person.isRecordedBy(canonical));
     }
 
     /** The victim's key: the IIN's blind index, or without an IIN the document's (another domain). */
