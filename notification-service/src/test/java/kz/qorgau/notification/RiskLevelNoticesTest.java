@@ -3,13 +3,9 @@ package kz.qorgau.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import kz.qorgau.events.NotificationEscalated;
@@ -212,36 +208,10 @@ class RiskLevelNoticesTest {
     }
 
     private List<MimeMessage> mails(String text, String to) {
-        return infrastructure.inbox().receivedMessages().stream()
-                .filter(mail -> (subject(mail) + body(mail)).contains(text)
-                        && recipients(mail).contains(to))
-                .toList();
-    }
-
-    private static String subject(MimeMessage mail) {
-        try {
-            return String.valueOf(mail.getSubject());
-        } catch (MessagingException e) {
-            return "";
-        }
+        return Mails.of(infrastructure, text, to);
     }
 
     private static String body(MimeMessage mail) {
-        try {
-            return String.valueOf(mail.getContent());
-        } catch (IOException | MessagingException e) {
-            return "";
-        }
-    }
-
-    private static List<String> recipients(MimeMessage mail) {
-        try {
-            Address[] all = mail.getAllRecipients();
-            return all == null
-                    ? List.of()
-                    : Arrays.stream(all).map(Address::toString).toList();
-        } catch (MessagingException e) {
-            return List.of();
-        }
+        return Mails.body(mail);
     }
 }

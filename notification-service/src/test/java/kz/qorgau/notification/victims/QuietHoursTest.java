@@ -49,16 +49,7 @@ class QuietHoursTest {
         Instant night = at(23, 15);
         VictimNotices notices =
                 new VictimNotices(null, null, VictimTemplatesTest.properties(), null, Clock.fixed(night, ALMATY));
-        ContactDirectory.Reachable contact = new ContactDirectory.Reachable(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                "ALM-BOSTANDYK",
-                "ҚН-1",
-                "UP-1",
-                NotificationChannel.SMS,
-                "ru",
-                NIGHT,
-                MORNING);
+        ContactDirectory.Reachable contact = contact();
 
         NoticeDraft served = notices.draft(VictimNotice.SERVED, contact, night, null);
         NoticeDraft released = notices.draft(VictimNotice.RELEASED, contact, night, null);
@@ -80,16 +71,7 @@ class QuietHoursTest {
         Instant night = at(23, 15);
         VictimNotices notices =
                 new VictimNotices(null, null, VictimTemplatesTest.properties(), null, Clock.fixed(night, ALMATY));
-        ContactDirectory.Reachable contact = new ContactDirectory.Reachable(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                "ALM-BOSTANDYK",
-                "ҚН-1",
-                "UP-1",
-                NotificationChannel.SMS,
-                "ru",
-                NIGHT,
-                MORNING);
+        ContactDirectory.Reachable contact = contact();
 
         for (RiskLevel level : List.of(RiskLevel.HIGH, RiskLevel.EXTREME)) {
             NoticeDraft served = notices.draft(VictimNotice.SERVED, contact, night, level);
@@ -104,6 +86,20 @@ class QuietHoursTest {
                     .as("%s", level)
                     .isEqualTo(nextDay(at(7, 0)));
         }
+    }
+
+    /** A contact whose quiet hours are the night. */
+    private static ContactDirectory.Reachable contact() {
+        return new ContactDirectory.Reachable(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "ALM-BOSTANDYK",
+                "ҚН-1",
+                "UP-1",
+                NotificationChannel.SMS,
+                "ru",
+                NIGHT,
+                MORNING);
     }
 
     private static Instant at(int hour, int minute) {

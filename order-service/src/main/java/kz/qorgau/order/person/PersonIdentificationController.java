@@ -112,8 +112,7 @@ class PersonIdentificationController {
             throw new InvalidRequestException(problems);
         }
         UUID orderId = CanonicalUuid.parse(id).orElseThrow(OrderChanges::notFound);
-        Identified identified = protectedPersons.identify(staff, orderId, ifMatch, request.document(), request.iin());
-        return ResponseEntity.ok().eTag(ETags.of(identified.version())).body(identified);
+        return answer(protectedPersons.identify(staff, orderId, ifMatch, request.document(), request.iin()));
     }
 
     @Secured({Authorities.OFFICER, Authorities.SUPERVISOR})
@@ -143,7 +142,10 @@ class PersonIdentificationController {
             HttpServletRequest http) {
         Measure measure = MEASURES.get((String) http.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
         UUID measureId = CanonicalUuid.parse(id).orElseThrow(() -> PersonIdentification.notFound(measure));
-        Identified identified = identification.identify(staff, measure, measureId, ifMatch, request.iin());
+        return answer(identification.identify(staff, measure, measureId, ifMatch, request.iin()));
+    }
+
+    private static ResponseEntity<Identified> answer(Identified identified) {
         return ResponseEntity.ok().eTag(ETags.of(identified.version())).body(identified);
     }
 }
