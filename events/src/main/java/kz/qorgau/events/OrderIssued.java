@@ -19,6 +19,9 @@ import kz.qorgau.events.sealed.SealedField;
  * @param victimContact the victim's contact details ({@link VictimContact}), sealed; bound with
  *     {@link kz.qorgau.events.sealed.SealedFieldCipher#binding(String, String)} to this order id and
  *     {@link #VICTIM_CONTACT_FIELD}
+ * @param riskLevel the level the issuing officer assessed (the same as the {@link RiskLevelChanged} that follows it
+ *     in the same transaction), so a reader knows it from the first event; null or absent in records published
+ *     before it was added (an optional field: still v1, docs/adr/0039)
  */
 public record OrderIssued(
         String orderId,
@@ -30,7 +33,8 @@ public record OrderIssued(
         Instant issuedAt,
         Instant validUntil,
         LegalBasis legalBasis,
-        SealedField victimContact)
+        SealedField victimContact,
+        RiskLevel riskLevel)
         implements QorgauEvent {
 
     /** CloudEvents type; the version suffix changes only with a breaking change. */
@@ -52,5 +56,31 @@ public record OrderIssued(
         }
         Checks.required(TYPE, "legalBasis", legalBasis);
         Checks.required(TYPE, VICTIM_CONTACT_FIELD, victimContact);
+    }
+
+    /** An order issued without a risk level (as published before the field was added). */
+    public OrderIssued(
+            String orderId,
+            String orderNumber,
+            String district,
+            String policeUnit,
+            String issuedBy,
+            List<Prohibition> prohibitions,
+            Instant issuedAt,
+            Instant validUntil,
+            LegalBasis legalBasis,
+            SealedField victimContact) {
+        this(
+                orderId,
+                orderNumber,
+                district,
+                policeUnit,
+                issuedBy,
+                prohibitions,
+                issuedAt,
+                validUntil,
+                legalBasis,
+                victimContact,
+                null);
     }
 }

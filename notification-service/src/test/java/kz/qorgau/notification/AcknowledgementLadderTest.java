@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -15,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -223,37 +221,15 @@ class AcknowledgementLadderTest {
     }
 
     private List<MimeMessage> mails(String text, String to) {
-        return infrastructure.inbox().receivedMessages().stream()
-                .filter(mail -> (subject(mail) + body(mail)).contains(text)
-                        && recipients(mail).contains(to))
-                .toList();
+        return Mails.of(infrastructure, text, to);
     }
 
     private static String subject(MimeMessage mail) {
-        try {
-            return String.valueOf(mail.getSubject());
-        } catch (MessagingException e) {
-            return "";
-        }
+        return Mails.subject(mail);
     }
 
     private static String body(MimeMessage mail) {
-        try {
-            return String.valueOf(mail.getContent());
-        } catch (IOException | MessagingException e) {
-            return "";
-        }
-    }
-
-    private static List<String> recipients(MimeMessage mail) {
-        try {
-            Address[] all = mail.getAllRecipients();
-            return all == null
-                    ? List.of()
-                    : Arrays.stream(all).map(Address::toString).toList();
-        } catch (MessagingException e) {
-            return List.of();
-        }
+        return Mails.body(mail);
     }
 
     private long acknowledged(String orderId) {

@@ -338,6 +338,10 @@ class HostileRequestsTest {
                 Map.entry("/api/v1/person-histories", OrderRequests.personHistory()),
                 Map.entry("/offender-identification", "{\"iin\": \"" + OrderRequests.OFFENDER_IIN + "\"}"),
                 Map.entry(
+                        "/protected-person-identification",
+                        "{\"document\": {\"type\": \"PASSPORT\", \"number\": \"N1\", \"citizenship\": \"UZB\"},"
+                                + " \"iin\": \"" + OrderRequests.VICTIM_IIN + "\"}"),
+                Map.entry(
                         "/api/v1/break-glass-grants",
                         "{\"district\": \"AST-ESIL\", \"reason\": \"A call-out to an assault\"}"),
                 Map.entry("/review", "{\"outcome\": \"JUSTIFIED\"}"),

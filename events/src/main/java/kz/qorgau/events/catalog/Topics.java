@@ -31,7 +31,8 @@ public final class Topics {
     private static final String KEY_ORDER_OR_MEASURE_ID = "order id (UUID string) of the protective order the"
             + " event concerns; for special requirements or a ban on approaching imposed without one, and the register"
             + " events they cause and a PersonIdentified about them, the measure's own id (requirementsId, banId,"
-            + " measureId); equal to the CloudEvents"
+            + " measureId; a PersonIdentified about a victim or protected person is always the order's id);"
+            + " equal to the CloudEvents"
             + " subject";
     private static final String KEY_ORDER_OR_ACCESS_ID = "order id (UUID string) when the access concerns one order,"
             + " otherwise the access id (UUID string); equal to the CloudEvents subject";

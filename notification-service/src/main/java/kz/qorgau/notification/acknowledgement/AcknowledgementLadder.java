@@ -12,7 +12,6 @@ import kz.qorgau.events.NotificationEscalated;
 import kz.qorgau.notification.notice.NoticeCause;
 import kz.qorgau.notification.notice.NoticeEscalation;
 import kz.qorgau.notification.notice.NoticesRecorded;
-import kz.qorgau.notification.notice.Occurrence;
 import kz.qorgau.notification.notice.Recipient;
 import kz.qorgau.notification.outcome.OutcomeOutbox;
 import org.slf4j.Logger;
@@ -30,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li><b>Re-send:</b> sent, unacknowledged, its last send {@code resend-every} ago and fewer than {@code
  *       max-resends} re-sends: PENDING again, due now; the delivery engine sends it (checked again for being
  *       superseded) and it is marked as a repeat.
- *   <li><b>Escalation:</b> unacknowledged {@code escalate-after} (per occurrence) after it was recorded: once per
+ *   <li><b>Escalation:</b> unacknowledged {@code escalate-after} (per occurrence), or {@code escalate-at-risk} (per
+ *       risk level of its order now, docs/adr/0039) if shorter, after it was recorded: once per
  *       event and recipient role, the district's supervisor is told ({@link NoticeEscalation}) and {@link
  *       NotificationEscalated} goes through the kit's outbox, in one transaction.
  * </ul>
@@ -96,7 +96,25 @@ class AcknowledgementLadder {
                 return;
             }
             resend(now, afterCommit);
-            properties.escalateAfter().forEach((occurrence, after) -> escalate(occurrence, now, after, afterCommit));
+            properties
+                    .escalateAfter()
+                    .forEach((occurrence, after) -> escalate(
+                            "event_type = :filter",
+                            occurrence.eventType(),
+                            occurrence.name(),
+                            now,
+                            after,
+                            afterCommit));
+            // The order's level as last heard, so a notice of an order raised since it was recorded escalates sooner.
+            properties
+                    .escalateAtRisk()
+                    .forEach((level, after) -> escalate(
+                            "order_id IN (SELECT order_id FROM order_risk WHERE risk_level = :filter)",
+                            level.name(),
+                            "risk " + level.name(),
+                            now,
+                            after,
+                            afterCommit));
         });
         afterCommit.forEach(Runnable::run);
     }
@@ -128,7 +146,9 @@ class AcknowledgementLadder {
         }
     }
 
-    private void escalate(Occurrence occurrence, OffsetDateTime now, Duration after, List<Runnable> afterCommit) {
+    /** Escalates the urgent notices {@code where} (one constant condition on {@code :filter}) finds due. */
+    private void escalate(
+            String where, String filter, String label, OffsetDateTime now, Duration after, List<Runnable> afterCommit) {
         List<Unacknowledged> due = jdbc.sql(
                         """
                 SELECT DISTINCT ON (event_id, recipient_role) id, event_id, order_id, recipient_role, recipient,
@@ -137,12 +157,14 @@ class AcknowledgementLadder {
                   FROM notice
                  WHERE urgency = 'URGENT' AND reports_notice IS NULL AND acknowledged_at IS NULL
                    AND recipient NOT LIKE 'contact:%'
-                   AND escalated_at IS NULL AND status IN ('PENDING', 'SENT') AND event_type = :type
+                   AND escalated_at IS NULL AND status IN ('PENDING', 'SENT') AND (:where)
                    AND created_at <= :cutoff
                  ORDER BY event_id, recipient_role, created_at, id
                  LIMIT :batch
-                """)
-                .param("type", occurrence.eventType())
+                """
+                                // Not String.formatted: the query holds a LIKE pattern's '%'.
+                                .replace("(:where)", "(" + where + ")"))
+                .param("filter", filter)
                 .param("cutoff", now.minus(after))
                 .param("batch", BATCH)
                 .query((row, number) -> new Unacknowledged(
@@ -189,7 +211,7 @@ class AcknowledgementLadder {
                 log.warn(
                         "Notice {} ({}) unacknowledged for {}: escalated to the district's supervisor",
                         notice.id(),
-                        occurrence,
+                        label,
                         after);
             });
         }

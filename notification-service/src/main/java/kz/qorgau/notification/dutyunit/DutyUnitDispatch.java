@@ -32,6 +32,9 @@ final class DutyUnitDispatch {
         document.put(
                 "prohibitions", order.prohibitions().stream().map(Enum::name).toList());
         document.put("urgency", "URGENT");
+        document.put(
+                "riskLevel",
+                order.riskLevel() == null ? null : order.riskLevel().name());
         return JSON.writeValueAsString(document);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.Prohibition;
 import kz.qorgau.notification.notice.EmailContent;
+import kz.qorgau.notification.notice.RiskUrgency;
 
 /**
  * The e-mail a duty unit receives about an issued order: plain text, Kazakh first, then Russian.
@@ -35,6 +36,11 @@ final class DutyUnitMessage {
                     .append(time(order.validUntil(), zone))
                     .append(" дейін\n");
         }
+        if (order.riskLevel() != null) {
+            body.append("Қауіп деңгейі: ")
+                    .append(RiskUrgency.kazakh(order.riskLevel()))
+                    .append('\n');
+        }
         body.append("Тыйым салынады:\n");
         list(body, order.prohibitions(), true);
         body.append("\nТолық мәліметтерді Qorgau жүйесінен (order-service) нұсқаманың нөмірі бойынша қараңыз.\n");
@@ -48,6 +54,11 @@ final class DutyUnitMessage {
         body.append("Время выдачи: ").append(time(order.issuedAt(), zone)).append('\n');
         if (order.validUntil() != null) {
             body.append("Действует до: ").append(time(order.validUntil(), zone)).append('\n');
+        }
+        if (order.riskLevel() != null) {
+            body.append("Уровень риска: ")
+                    .append(RiskUrgency.russian(order.riskLevel()))
+                    .append('\n');
         }
         body.append("Запрещается:\n");
         list(body, order.prohibitions(), false);

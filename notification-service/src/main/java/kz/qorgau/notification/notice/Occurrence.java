@@ -7,6 +7,7 @@ import kz.qorgau.events.ExpiryApproaching;
 import kz.qorgau.events.OrderIssued;
 import kz.qorgau.events.OrderServiceFailed;
 import kz.qorgau.events.PersonCheckHit;
+import kz.qorgau.events.RiskLevelChanged;
 import kz.qorgau.events.ServiceOverdue;
 import kz.qorgau.events.VictimRequestedHelp;
 import kz.qorgau.events.ViolationReported;
@@ -52,7 +53,9 @@ public enum Occurrence {
      * a violation.
      */
     VICTIM_REQUESTED_HELP(
-            VictimRequestedHelp.TYPE, Urgency.URGENT, "Жәбірленуші көмек сұрады", "Потерпевший просит помощи");
+            VictimRequestedHelp.TYPE, Urgency.URGENT, "Жәбірленуші көмек сұрады", "Потерпевший просит помощи"),
+    /** A re-assessment raised the order's risk level to HIGH or EXTREME (docs/adr/0039). */
+    RISK_RAISED(RiskLevelChanged.TYPE, Urgency.URGENT, "Қауіп деңгейі көтерілді", "Уровень риска повышен");
 
     private final String eventType;
     private final Urgency urgency;

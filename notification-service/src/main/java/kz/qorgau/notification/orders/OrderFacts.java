@@ -15,11 +15,13 @@ import kz.qorgau.events.OrderServed;
 import kz.qorgau.events.OrderServiceFailed;
 import kz.qorgau.events.OrderVoided;
 import kz.qorgau.events.QorgauEvent;
+import kz.qorgau.events.RiskLevelChanged;
 import kz.qorgau.events.ServiceOverdue;
 import kz.qorgau.events.ViolationConfirmed;
 import kz.qorgau.events.ViolationReported;
 import kz.qorgau.notification.notice.Occurrence;
 import kz.qorgau.notification.notice.OrderFact;
+import kz.qorgau.notification.notice.RiskUrgency;
 
 /**
  * What the police are told of each event of an order's life ({@link OrderFact}), and the order's district,
@@ -70,6 +72,9 @@ final class OrderFacts {
             return fact(
                     Occurrence.CHECK_OVERDUE, e.orderId(), e.orderNumber(), e.district(), e.policeUnit(), e.dueAt());
         }
+        if (data instanceof RiskLevelChanged e) {
+            return riskRaised(e);
+        }
         if (data instanceof ExpiryApproaching e) {
             return fact(
                     Occurrence.EXPIRY_APPROACHING,
@@ -80,6 +85,28 @@ final class OrderFacts {
                     e.validUntil());
         }
         return null;
+    }
+
+    /**
+     * A re-assessment that raised the level to HIGH or EXTREME (docs/adr/0039); the level set at issue (no previous
+     * level) is named by the order-issued notice already, and a level confirmed or lowered tells nobody.
+     */
+    private static OrderFact riskRaised(RiskLevelChanged e) {
+        if (e.previousLevel() == null || !e.previousLevel().isBelow(e.level()) || !RiskUrgency.raises(e.level())) {
+            return null;
+        }
+        String detail = "Бұрынғы деңгей / Прежний уровень: " + RiskUrgency.kazakh(e.previousLevel()) + " / "
+                + RiskUrgency.russian(e.previousLevel());
+        return new OrderFact(
+                        Occurrence.RISK_RAISED,
+                        e.orderId(),
+                        e.orderNumber(),
+                        e.district(),
+                        e.policeUnit(),
+                        e.assessedAt(),
+                        Occurrence.RISK_RAISED.urgency(),
+                        detail)
+                .atRisk(e.level());
     }
 
     /** The order's district, as every lifecycle event names it; null for another topic's event. */
@@ -130,6 +157,9 @@ final class OrderFacts {
             return e.district();
         }
         if (data instanceof OrderExpired e) {
+            return e.district();
+        }
+        if (data instanceof RiskLevelChanged e) {
             return e.district();
         }
         return null;

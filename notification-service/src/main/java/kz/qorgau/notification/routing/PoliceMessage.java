@@ -9,6 +9,7 @@ import kz.qorgau.notification.notice.NoticeCause;
 import kz.qorgau.notification.notice.NoticeDraft;
 import kz.qorgau.notification.notice.OrderFact;
 import kz.qorgau.notification.notice.Recipient;
+import kz.qorgau.notification.notice.RiskUrgency;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,15 +39,23 @@ final class PoliceMessage {
             document.put("at", fact.at() == null ? null : fact.at().toString());
             document.put("urgency", fact.urgency().name());
             document.put("detail", fact.detail());
+            document.put(
+                    "riskLevel",
+                    fact.riskLevel() == null ? null : fact.riskLevel().name());
             return new NoticeDraft(recipient, fact.urgency(), subject, JSON.writeValueAsString(document));
         }
         String at = fact.at() == null ? "-" : TIME.format(fact.at().atZone(zone));
         String detail = fact.detail() == null ? "" : clean(fact.detail()) + "\n";
+        String kazakhRisk =
+                fact.riskLevel() == null ? "" : "Қауіп деңгейі: " + RiskUrgency.kazakh(fact.riskLevel()) + "\n";
+        String russianRisk =
+                fact.riskLevel() == null ? "" : "Уровень риска: " + RiskUrgency.russian(fact.riskLevel()) + "\n";
         String body = fact.what().kazakh() + ".\n\n"
                 + "Нұсқаманың нөмірі: " + number + "\n"
                 + "Аудан: " + clean(fact.district()) + "\n"
                 + "Полиция бөлімшесі: " + clean(fact.policeUnit()) + "\n"
                 + "Уақыты: " + at + "\n"
+                + kazakhRisk
                 + detail
                 + "Толық мәліметтерді Qorgau жүйесінен нұсқаманың нөмірі бойынша қараңыз.\n\n"
                 + "----------------------------------------\n\n"
@@ -55,6 +64,7 @@ final class PoliceMessage {
                 + "Район: " + clean(fact.district()) + "\n"
                 + "Подразделение полиции: " + clean(fact.policeUnit()) + "\n"
                 + "Время: " + at + "\n"
+                + russianRisk
                 + detail
                 + "Подробности смотрите в системе Qorgau по номеру предписания.\n\n"
                 + "----------------------------------------\n"

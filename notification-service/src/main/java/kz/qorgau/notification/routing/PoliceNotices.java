@@ -21,13 +21,15 @@ import kz.qorgau.notification.notice.OrderFact;
 import kz.qorgau.notification.notice.Recipient;
 import kz.qorgau.notification.notice.RecipientKind;
 import kz.qorgau.notification.notice.Urgency;
+import kz.qorgau.notification.orderstate.OrderRisks;
 import org.springframework.stereotype.Service;
 
 /**
  * Records the police notices of an event for every recipient kind its routing names, in one transaction
  * (docs/adr/0022); the delivery engine sends them. Safe to call again with the same event: the database keeps
  * one notice per event, recipient and channel. An occurrence none of whose routed kinds has anyone for the order
- * goes to the district's duty unit, so that none goes unannounced.
+ * goes to the district's duty unit, so that none goes unannounced. Each notice knows its order's risk level, from
+ * the event or as last heard: at HIGH or EXTREME a routine notice is urgent and the level is named (docs/adr/0039).
  */
 @Service
 public class PoliceNotices {
@@ -44,12 +46,14 @@ public class PoliceNotices {
     private final RecipientKind dutyUnit;
     private final NoticeRegistration registration;
     private final EmailProperties email;
+    private final OrderRisks risks;
 
     PoliceNotices(
             List<RecipientKind> kinds,
             RoutingProperties routing,
             NoticeRegistration registration,
-            EmailProperties email) {
+            EmailProperties email,
+            OrderRisks risks) {
         Map<String, RecipientKind> byRole =
                 kinds.stream().collect(Collectors.toMap(RecipientKind::role, Function.identity()));
         routing.byOccurrence()
@@ -69,6 +73,7 @@ public class PoliceNotices {
         this.dutyUnit = byRole.get(DUTY_UNIT);
         this.registration = registration;
         this.email = email;
+        this.risks = risks;
     }
 
     /** The police notices of an issued order: the duty unit's full order text, the others' short notice. */
@@ -77,12 +82,13 @@ public class PoliceNotices {
         record(
                 event,
                 new OrderFact(
-                        Occurrence.ORDER_ISSUED,
-                        order.orderId(),
-                        order.orderNumber(),
-                        order.district(),
-                        order.policeUnit(),
-                        order.issuedAt()),
+                                Occurrence.ORDER_ISSUED,
+                                order.orderId(),
+                                order.orderNumber(),
+                                order.district(),
+                                order.policeUnit(),
+                                order.issuedAt())
+                        .atRisk(order.riskLevel()),
                 kind -> kind.orderIssued(event));
     }
 
@@ -152,9 +158,15 @@ public class PoliceNotices {
         registration.record(CONSUMER, event, fact.district(), routed(NoticeCause.of(event), fact, own));
     }
 
-    /** The drafts of the kinds routed for the fact's occurrence; the duty unit's if none of them has anyone. */
+    /**
+     * The drafts of the kinds routed for the fact's occurrence; the duty unit's if none of them has anyone. The order's
+     * risk level is the event's (an order issued, a level raised), else the one last heard of.
+     */
     private List<NoticeDraft> routed(
-            NoticeCause cause, OrderFact fact, Function<RecipientKind, Optional<List<NoticeDraft>>> own) {
+            NoticeCause cause, OrderFact known, Function<RecipientKind, Optional<List<NoticeDraft>>> own) {
+        OrderFact fact = known.riskLevel() != null
+                ? known
+                : known.atRisk(risks.of(known.orderId()).orElse(null));
         List<NoticeDraft> drafts = new ArrayList<>();
         for (RecipientKind kind : routes.getOrDefault(fact.what(), List.of())) {
             drafts.addAll(drafts(kind, cause, fact, own));

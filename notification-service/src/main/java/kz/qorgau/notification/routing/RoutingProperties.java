@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expiryApproaching the order's term is about to end (the 30-day cliff)
  * @param personCheckHit a person check found the offender, or a protected person, of the order (docs/adr/0028)
  * @param victimRequestedHelp a victim's verified contact answered HELP (docs/adr/0036)
+ * @param riskRaised a re-assessment raised the order's risk level to HIGH or EXTREME (docs/adr/0039)
  */
 @ConfigurationProperties("qorgau.notification.routing")
 public record RoutingProperties(
@@ -35,7 +36,8 @@ public record RoutingProperties(
         @DefaultValue({"ISSUING_UNIT", "DISTRICT_INSPECTOR"}) List<String> checkOverdue,
         @DefaultValue({"ISSUING_UNIT", "DISTRICT_INSPECTOR"}) List<String> expiryApproaching,
         @DefaultValue("ISSUING_UNIT") List<String> personCheckHit,
-        @DefaultValue("DUTY_UNIT") List<String> victimRequestedHelp) {
+        @DefaultValue("DUTY_UNIT") List<String> victimRequestedHelp,
+        @DefaultValue({"DUTY_UNIT", "DISTRICT_INSPECTOR"}) List<String> riskRaised) {
 
     /** The roles told of each occurrence. */
     Map<Occurrence, List<String>> byOccurrence() {
@@ -50,6 +52,7 @@ public record RoutingProperties(
         routes.put(Occurrence.EXPIRY_APPROACHING, expiryApproaching);
         routes.put(Occurrence.PERSON_CHECK_HIT, personCheckHit);
         routes.put(Occurrence.VICTIM_REQUESTED_HELP, victimRequestedHelp);
+        routes.put(Occurrence.RISK_RAISED, riskRaised);
         return routes;
     }
 }

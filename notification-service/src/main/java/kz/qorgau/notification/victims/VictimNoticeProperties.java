@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kz.qorgau.events.RiskLevel;
+import kz.qorgau.notification.notice.RiskUrgency;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param toldOf the notices the victim's contacts are told of (all by default), as the police routing names
  *     occurrences; nothing ever goes to the offender
  * @param urgent the notices sent in quiet hours too; the others wait until the contact's quiet hours end
+ * @param urgentAtHighRisk the notices sent in quiet hours too when the order is at HIGH or EXTREME risk
+ *     (docs/adr/0039): by default all but the reminders and the court's measures, which waking nobody makes safer
  * @param timeZone the zone of the contacts' quiet hours
  * @param callNumber the number to call, in every notice
  * @param familySupportCentre the Family Support Centre's name (Law 245-VIII) per language, in ending notices
@@ -26,6 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record VictimNoticeProperties(
         List<VictimNotice> toldOf,
         List<VictimNotice> urgent,
+        List<VictimNotice> urgentAtHighRisk,
         @DefaultValue("Asia/Almaty") ZoneId timeZone,
         @DefaultValue("102") String callNumber,
         Map<String, String> familySupportCentre,
@@ -35,12 +40,20 @@ public record VictimNoticeProperties(
     static final Set<VictimNotice> DEFAULT_URGENT =
             EnumSet.of(VictimNotice.VIOLATION, VictimNotice.RELEASED, VictimNotice.HELP_REPLY);
 
+    static final Set<VictimNotice> DEFAULT_URGENT_AT_HIGH_RISK = EnumSet.complementOf(EnumSet.of(
+            VictimNotice.NOT_SERVED_YET,
+            VictimNotice.EXPIRY_APPROACHING,
+            VictimNotice.REQUIREMENTS_IMPOSED,
+            VictimNotice.REQUIREMENTS_EXTENDED));
+
     static final Map<String, String> DEFAULT_CENTRE =
             Map.of("kk", "Отбасын қолдау орталығы", "ru", "Центр поддержки семьи", "en", "the Family Support Centre");
 
     public VictimNoticeProperties {
         toldOf = toldOf == null ? List.of(VictimNotice.values()) : List.copyOf(toldOf);
         urgent = urgent == null ? List.copyOf(DEFAULT_URGENT) : List.copyOf(urgent);
+        urgentAtHighRisk =
+                urgentAtHighRisk == null ? List.copyOf(DEFAULT_URGENT_AT_HIGH_RISK) : List.copyOf(urgentAtHighRisk);
         familySupportCentre = familySupportCentre == null || familySupportCentre.isEmpty()
                 ? DEFAULT_CENTRE
                 : Map.copyOf(familySupportCentre);
@@ -51,6 +64,11 @@ public record VictimNoticeProperties(
 
     boolean isUrgent(VictimNotice notice) {
         return urgent.contains(notice);
+    }
+
+    /** Whether {@code notice} goes in quiet hours too, about an order at {@code level} (null: not known). */
+    boolean isUrgent(VictimNotice notice, RiskLevel level) {
+        return isUrgent(notice) || RiskUrgency.raises(level) && urgentAtHighRisk.contains(notice);
     }
 
     String familySupportCentre(String language) {

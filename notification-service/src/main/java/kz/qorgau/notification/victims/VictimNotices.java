@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.events.QorgauEvent;
+import kz.qorgau.events.RiskLevel;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.notification.contacts.ContactDirectory;
 import kz.qorgau.notification.delivery.SealedRecipients;
@@ -16,6 +17,7 @@ import kz.qorgau.notification.notice.NoticeDraft;
 import kz.qorgau.notification.notice.NoticeRegistration;
 import kz.qorgau.notification.notice.Recipient;
 import kz.qorgau.notification.notice.Urgency;
+import kz.qorgau.notification.orderstate.OrderRisks;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,6 +42,7 @@ public class VictimNotices {
     private final ContactDirectory contacts;
     private final NoticeRegistration registration;
     private final VictimNoticeProperties properties;
+    private final OrderRisks risks;
     private final Clock clock;
     private final VictimTemplates templates = new VictimTemplates();
 
@@ -47,10 +50,12 @@ public class VictimNotices {
             ContactDirectory contacts,
             NoticeRegistration registration,
             VictimNoticeProperties properties,
+            OrderRisks risks,
             Clock clock) {
         this.contacts = contacts;
         this.registration = registration;
         this.properties = properties;
+        this.risks = risks;
         this.clock = clock;
     }
 
@@ -67,21 +72,26 @@ public class VictimNotices {
         }
         Instant now = clock.instant();
         Instant from = notice.get() == VictimNotice.NOT_SERVED_YET ? now.plus(properties.notServedDelay()) : now;
+        // The level as last heard: a routine notice of an order at HIGH or EXTREME risk may go in quiet hours too.
+        RiskLevel level = risks.of(orderId.get().toString()).orElse(null);
         List<NoticeDraft> drafts = new ArrayList<>();
         for (ContactDirectory.Reachable contact : reachable) {
-            drafts.add(draft(notice.get(), contact, from));
+            drafts.add(draft(notice.get(), contact, from, level));
         }
         registration.record(CONSUMER, event, reachable.get(0).district(), drafts);
     }
 
     /** The immediate answer to a contact's HELP, in its language: urgent, never held by quiet hours. */
     public NoticeDraft helpReply(ContactDirectory.Reachable contact) {
-        return draft(VictimNotice.HELP_REPLY, contact, clock.instant());
+        return draft(VictimNotice.HELP_REPLY, contact, clock.instant(), null);
     }
 
-    /** One contact's notice, rendered in its language; held until its quiet hours end unless urgent. */
-    NoticeDraft draft(VictimNotice notice, ContactDirectory.Reachable contact, Instant from) {
-        boolean urgent = properties.isUrgent(notice);
+    /**
+     * One contact's notice, rendered in its language; held until its quiet hours end unless urgent, as the notice is
+     * or as the order's risk {@code level} makes it (docs/adr/0039).
+     */
+    NoticeDraft draft(VictimNotice notice, ContactDirectory.Reachable contact, Instant from, RiskLevel level) {
+        boolean urgent = properties.isUrgent(notice, level);
         VictimTemplates.Rendered text = templates.render(notice, contact.language(), model(contact, true));
         Instant notBefore = urgent
                 ? null

@@ -89,6 +89,7 @@ class SignedLinksTest {
                 Duration.ofMinutes(10),
                 6,
                 Map.of(),
+                Map.of(),
                 Duration.ofSeconds(5));
     }
 }

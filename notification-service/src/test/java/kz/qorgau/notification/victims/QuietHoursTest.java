@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.UUID;
 import kz.qorgau.events.NotificationChannel;
+import kz.qorgau.events.RiskLevel;
 import kz.qorgau.notification.contacts.ContactDirectory;
 import kz.qorgau.notification.notice.NoticeDraft;
 import kz.qorgau.notification.notice.Urgency;
@@ -46,8 +48,49 @@ class QuietHoursTest {
     void aRoutineNoticeWaitsForTheMorningAndAnUrgentOneNever() {
         Instant night = at(23, 15);
         VictimNotices notices =
-                new VictimNotices(null, null, VictimTemplatesTest.properties(), Clock.fixed(night, ALMATY));
-        ContactDirectory.Reachable contact = new ContactDirectory.Reachable(
+                new VictimNotices(null, null, VictimTemplatesTest.properties(), null, Clock.fixed(night, ALMATY));
+        ContactDirectory.Reachable contact = contact();
+
+        NoticeDraft served = notices.draft(VictimNotice.SERVED, contact, night, null);
+        NoticeDraft released = notices.draft(VictimNotice.RELEASED, contact, night, null);
+        NoticeDraft violation = notices.draft(VictimNotice.VIOLATION, contact, night, null);
+
+        assertThat(served.urgency()).isEqualTo(Urgency.ROUTINE);
+        assertThat(served.notBefore()).isEqualTo(nextDay(at(7, 0)));
+        assertThat(released.urgency()).isEqualTo(Urgency.URGENT);
+        assertThat(released.notBefore()).isNull();
+        assertThat(violation.notBefore()).isNull();
+        // In the day the routine one goes at once.
+        Instant noon = at(12, 0);
+        assertThat(notices.draft(VictimNotice.SERVED, contact, noon, null).notBefore())
+                .isEqualTo(noon);
+    }
+
+    @Test
+    void atHighOrExtremeRiskTheNoticesThatMatterTonightGoInQuietHoursAndTheRemindersStillWait() {
+        Instant night = at(23, 15);
+        VictimNotices notices =
+                new VictimNotices(null, null, VictimTemplatesTest.properties(), null, Clock.fixed(night, ALMATY));
+        ContactDirectory.Reachable contact = contact();
+
+        for (RiskLevel level : List.of(RiskLevel.HIGH, RiskLevel.EXTREME)) {
+            NoticeDraft served = notices.draft(VictimNotice.SERVED, contact, night, level);
+            assertThat(served.urgency()).as("%s", level).isEqualTo(Urgency.URGENT);
+            assertThat(served.notBefore()).as("%s", level).isNull();
+            NoticeDraft reminder = notices.draft(VictimNotice.EXPIRY_APPROACHING, contact, night, level);
+            assertThat(reminder.urgency()).as("%s", level).isEqualTo(Urgency.ROUTINE);
+            assertThat(reminder.notBefore()).as("%s", level).isEqualTo(nextDay(at(7, 0)));
+        }
+        for (RiskLevel level : List.of(RiskLevel.LOW, RiskLevel.MEDIUM)) {
+            assertThat(notices.draft(VictimNotice.SERVED, contact, night, level).notBefore())
+                    .as("%s", level)
+                    .isEqualTo(nextDay(at(7, 0)));
+        }
+    }
+
+    /** A contact whose quiet hours are the night. */
+    private static ContactDirectory.Reachable contact() {
+        return new ContactDirectory.Reachable(
                 UUID.randomUUID(),
                 UUID.randomUUID(),
                 "ALM-BOSTANDYK",
@@ -57,20 +100,6 @@ class QuietHoursTest {
                 "ru",
                 NIGHT,
                 MORNING);
-
-        NoticeDraft served = notices.draft(VictimNotice.SERVED, contact, night);
-        NoticeDraft released = notices.draft(VictimNotice.RELEASED, contact, night);
-        NoticeDraft violation = notices.draft(VictimNotice.VIOLATION, contact, night);
-
-        assertThat(served.urgency()).isEqualTo(Urgency.ROUTINE);
-        assertThat(served.notBefore()).isEqualTo(nextDay(at(7, 0)));
-        assertThat(released.urgency()).isEqualTo(Urgency.URGENT);
-        assertThat(released.notBefore()).isNull();
-        assertThat(violation.notBefore()).isNull();
-        // In the day the routine one goes at once.
-        Instant noon = at(12, 0);
-        assertThat(notices.draft(VictimNotice.SERVED, contact, noon).notBefore())
-                .isEqualTo(noon);
     }
 
     private static Instant at(int hour, int minute) {

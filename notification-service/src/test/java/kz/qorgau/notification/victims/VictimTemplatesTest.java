@@ -80,7 +80,7 @@ class VictimTemplatesTest {
 
     @Test
     void theServicesModelHoldsOnlyWhatATemplateMayName() {
-        VictimNotices notices = new VictimNotices(null, null, properties(), java.time.Clock.systemUTC());
+        VictimNotices notices = new VictimNotices(null, null, properties(), null, java.time.Clock.systemUTC());
         ContactDirectory.Reachable contact = new ContactDirectory.Reachable(
                 UUID.randomUUID(),
                 UUID.randomUUID(),
@@ -98,6 +98,7 @@ class VictimTemplatesTest {
 
     static VictimNoticeProperties properties() {
         return new VictimNoticeProperties(
+                null,
                 null,
                 null,
                 java.time.ZoneId.of("Asia/Almaty"),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.events.OrderIssued;
+import kz.qorgau.events.RiskLevel;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.events.envelope.EventSources;
 import kz.qorgau.kit.outbox.Outbox;
@@ -121,7 +122,8 @@ public class OrderIssuing {
             order = order.repeating(earlier.get(0).id());
         }
         orders.insert(order);
-        EventEnvelope<OrderIssued> issued = EventEnvelope.of(EventSources.ORDER_SERVICE, 1, orderIssued(order));
+        EventEnvelope<OrderIssued> issued =
+                EventEnvelope.of(EventSources.ORDER_SERVICE, 1, orderIssued(order, request.riskLevel()));
         outbox.append(issued);
         changed.publishEvent(new OrderChanged(issued.type(), order.district()));
         if (request.riskLevel() != null) {
@@ -175,8 +177,11 @@ public class OrderIssuing {
                         victim.document()));
     }
 
-    /** The event: no personal data in clear; the victim's contacts sealed for notification-service. */
-    private OrderIssued orderIssued(ProtectiveOrder order) {
+    /**
+     * The event: no personal data in clear; the victim's contacts sealed for notification-service. It names the risk
+     * level too, so the first notice of the order knows it (docs/adr/0039).
+     */
+    private OrderIssued orderIssued(ProtectiveOrder order, RiskLevel riskLevel) {
         return new OrderIssued(
                 order.id().toString(),
                 order.orderNumber(),
@@ -187,7 +192,8 @@ public class OrderIssuing {
                 order.issuedAt(),
                 order.validUntil(),
                 order.legalBasis(),
-                victimContacts.seal(order.id(), OrderIssued.VICTIM_CONTACT_FIELD, order.victim()));
+                victimContacts.seal(order.id(), OrderIssued.VICTIM_CONTACT_FIELD, order.victim()),
+                riskLevel);
     }
 
     /** The offender's other orders issued before {@code order}: in the repeat window, or still active. */

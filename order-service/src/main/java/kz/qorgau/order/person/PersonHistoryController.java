@@ -17,11 +17,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/v1/person-histories}: a person's measures as offender, for a supervisor with a purpose. */
+/**
+ * {@code POST /api/v1/person-histories}: a person's measures as offender, and the orders protecting them, for a
+ * supervisor with a purpose.
+ */
 @RestController
 @Tag(
         name = "People without an IIN",
-        description = "Linking an offender recorded by a document, or unidentified, to an IIN")
+        description = "Linking a person recorded by a document, or unidentified, to an IIN")
 class PersonHistoryController {
 
     private final PersonHistory history;

@@ -8,13 +8,17 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kz.qorgau.events.Measure;
+import kz.qorgau.kit.problem.InvalidRequestException;
+import kz.qorgau.kit.problem.Problems;
 import kz.qorgau.kit.security.Authorities;
 import kz.qorgau.kit.security.Staff;
 import kz.qorgau.order.lifecycle.ChangesAnOrder;
 import kz.qorgau.order.lifecycle.ETags;
+import kz.qorgau.order.lifecycle.OrderChanges;
 import kz.qorgau.order.platform.CanonicalUuid;
 import kz.qorgau.order.writelimit.WriteLimited;
 import org.springframework.http.MediaType;
@@ -36,13 +40,14 @@ import org.springframework.web.servlet.HandlerMapping;
 @RestController
 @Tag(
         name = "People without an IIN",
-        description = "Linking an offender recorded by a document, or unidentified, to an IIN")
+        description = "Linking a person recorded by a document, or unidentified, to an IIN")
 class PersonIdentificationController {
 
     static final String SUFFIX = "/offender-identification";
     static final String ORDER = "/api/v1/orders/{id}" + SUFFIX;
     static final String REQUIREMENTS = "/api/v1/special-requirements/{id}" + SUFFIX;
     static final String APPROACH_BAN = "/api/v1/approach-bans/{id}" + SUFFIX;
+    static final String PROTECTED_PERSON = "/api/v1/orders/{id}/protected-person-identification";
 
     /** Which measure each path names. */
     private static final Map<String, Measure> MEASURES = Map.of(
@@ -60,10 +65,54 @@ class PersonIdentificationController {
     private static final String PATH_ID = "The measure's id (UUID).";
     private static final String ANSWER = "Linked; the measure's new ETag in the ETag header.";
 
-    private final PersonIdentification identification;
+    private static final String PROTECTED_DESCRIPTION =
+            """
+            An officer or supervisor of the order's district links its victim, or another person it protects, \
+            recorded by an identity document, to an IIN (docs/adr/0039). Every order naming the person by that \
+            document (any district) is linked with it; each publishes PersonIdentified (person VICTIM or \
+            PROTECTED_PERSON), with no personal data. From then on the person check and the person's history find \
+            them by the IIN or by the document. The same IIN again changes nothing (200, recordsLinked 0); another \
+            IIN is refused (409); a document the order names nobody by is 404.""";
 
-    PersonIdentificationController(PersonIdentification identification) {
+    private final PersonIdentification identification;
+    private final ProtectedPersonIdentification protectedPersons;
+
+    PersonIdentificationController(
+            PersonIdentification identification, ProtectedPersonIdentification protectedPersons) {
         this.identification = identification;
+        this.protectedPersons = protectedPersons;
+    }
+
+    @Secured({Authorities.OFFICER, Authorities.SUPERVISOR})
+    @WriteLimited
+    @ChangesAnOrder
+    @PostMapping(
+            path = PROTECTED_PERSON,
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Link the victim or another protected person of an order, recorded by a document, to an IIN",
+            description = PROTECTED_DESCRIPTION,
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = ANSWER,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema = @Schema(implementation = Identified.class))))
+    ResponseEntity<Identified> identifyProtected(
+            @Parameter(description = PATH_ID, schema = @Schema(type = "string", format = "uuid")) @PathVariable
+                    String id,
+            @Parameter(hidden = true) @RequestHeader(name = ETags.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody ProtectedPersonIdentifyRequest request,
+            @AuthenticationPrincipal Staff staff) {
+        List<Problems.FieldProblem> problems = request.document().problems("document");
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        UUID orderId = CanonicalUuid.parse(id).orElseThrow(OrderChanges::notFound);
+        return answer(protectedPersons.identify(staff, orderId, ifMatch, request.document(), request.iin()));
     }
 
     @Secured({Authorities.OFFICER, Authorities.SUPERVISOR})
@@ -93,7 +142,10 @@ class PersonIdentificationController {
             HttpServletRequest http) {
         Measure measure = MEASURES.get((String) http.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
         UUID measureId = CanonicalUuid.parse(id).orElseThrow(() -> PersonIdentification.notFound(measure));
-        Identified identified = identification.identify(staff, measure, measureId, ifMatch, request.iin());
+        return answer(identification.identify(staff, measure, measureId, ifMatch, request.iin()));
+    }
+
+    private static ResponseEntity<Identified> answer(Identified identified) {
         return ResponseEntity.ok().eTag(ETags.of(identified.version())).body(identified);
     }
 }

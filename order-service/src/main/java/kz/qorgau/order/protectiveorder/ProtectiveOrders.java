@@ -217,21 +217,70 @@ public class ProtectiveOrders implements SealedRows, OffenderRecords {
      * another protected person, who is not their offender, oldest first (docs/adr/0037).
      */
     public List<UUID> findOrderIdsProtecting(OffenderIndex person) {
-        // Both columns are constants: the victim's column beside the offender's that the index names.
-        String victimColumn =
-                person.column().equals("offender_document_index") ? "victim_document_index" : "victim_iin_index";
-        return jdbc.sql(
-                        """
-                        SELECT id FROM protective_order o
-                        WHERE (o.%s = :index OR EXISTS (SELECT 1 FROM protected_person_index p
-                                WHERE p.order_id = o.id AND p.person_index = :index))
-                          AND o.%s IS DISTINCT FROM :index
-                        ORDER BY issued_at, id
-                        """
-                                .formatted(victimColumn, person.column()))
+        return jdbc.sql("SELECT id FROM protective_order o WHERE " + protecting(person) + " ORDER BY issued_at, id")
                 .param("index", person.value())
                 .query(UUID.class)
                 .list();
+    }
+
+    /**
+     * Every order protecting the person {@code person} finds, as the victim or another protected person, in any
+     * district and state, without personal data: for a person's history (docs/adr/0039).
+     */
+    public List<PersonMeasure> protectingPerson(OffenderIndex person) {
+        return jdbc.sql("SELECT id, order_number, district, status, issued_at, valid_until FROM protective_order o"
+                        + " WHERE " + protecting(person))
+                .param("index", person.value())
+                .query(this::personMeasure)
+                .list();
+    }
+
+    /** Where order {@code o} protects the person {@code :index} finds and is not that person's offender. */
+    private static String protecting(OffenderIndex person) {
+        // Both columns are constants: the victim's column beside the offender's that the index names.
+        String victimColumn =
+                person.column().equals("offender_document_index") ? "victim_document_index" : "victim_iin_index";
+        return """
+                (o.%s = :index OR EXISTS (SELECT 1 FROM protected_person_index p
+                        WHERE p.order_id = o.id AND p.person_index = :index))
+                  AND o.%s IS DISTINCT FROM :index"""
+                .formatted(victimColumn, person.column());
+    }
+
+    /**
+     * The orders whose victim or another protected person is found by the document's blind index {@code
+     * documentIndex}, locked until the caller's transaction ends, in id order (docs/adr/0039).
+     */
+    public List<ProtectiveOrder> lockProtecting(byte[] documentIndex) {
+        return jdbc.sql(
+                        """
+                        SELECT * FROM protective_order o
+                        WHERE o.victim_document_index = :index OR EXISTS (SELECT 1 FROM protected_person_index p
+                                WHERE p.order_id = o.id AND p.person_index = :index)
+                        ORDER BY id FOR UPDATE
+                        """)
+                .param("index", documentIndex)
+                .query(this::map)
+                .list();
+    }
+
+    /**
+     * Order {@code id}'s victim as a link to an IIN left it (docs/adr/0039): sealed again, the victim's key the IIN's
+     * blind index once the victim has one (the document's index stays), the protected persons indexed by both, the
+     * version raised.
+     */
+    public void linkProtected(UUID id, Victim victim) {
+        jdbc.sql(
+                        """
+                        UPDATE protective_order SET victim_sealed = CAST(:victim AS jsonb), victim_iin_index = :key,
+                            version = version + 1
+                        WHERE id = :id
+                        """)
+                .param("victim", sealedJson(id, Column.VICTIM, victim))
+                .param("key", victim.personIndex(vault))
+                .param("id", id)
+                .update();
+        indexProtectedPersons(id, victim);
     }
 
     /**
@@ -354,16 +403,20 @@ public class ProtectiveOrders implements SealedRows, OffenderRecords {
         return jdbc.sql("SELECT id, order_number, district, status, issued_at, valid_until FROM protective_order"
                         + " WHERE " + index.column() + " = :index")
                 .param("index", index.value())
-                .query((row, n) -> new PersonMeasure(
-                        Measure.PROTECTIVE_ORDER,
-                        row.getObject("id", UUID.class),
-                        row.getObject("id", UUID.class),
-                        row.getString("order_number"),
-                        row.getString("district"),
-                        row.getString("status"),
-                        instant(row, "issued_at"),
-                        instant(row, "valid_until")))
+                .query(this::personMeasure)
                 .list();
+    }
+
+    private PersonMeasure personMeasure(ResultSet row, int rowNumber) throws SQLException {
+        return new PersonMeasure(
+                Measure.PROTECTIVE_ORDER,
+                row.getObject("id", UUID.class),
+                row.getObject("id", UUID.class),
+                row.getString("order_number"),
+                row.getString("district"),
+                row.getString("status"),
+                instant(row, "issued_at"),
+                instant(row, "valid_until"));
     }
 
     private static OffenderRecord offenderRecord(ProtectiveOrder order, byte[] personIndex) {

@@ -2,6 +2,7 @@ package kz.qorgau.order.protectiveorder;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.StringJoiner;
 import kz.qorgau.order.atrest.PersonalDataVault;
 
@@ -9,7 +10,8 @@ import kz.qorgau.order.atrest.PersonalDataVault;
  * The person the order protects. Personal data: stored apart from the order's other columns (so it can
  * be encrypted at rest), travels on topics only sealed, never logged; {@link #toString()} is redacted.
  *
- * @param iin a valid {@link Iin}; {@code null} for a victim recorded by {@code document} (docs/adr/0037)
+ * @param iin a valid {@link Iin}; {@code null} for a victim recorded by {@code document} (docs/adr/0037) until the
+ *     victim is linked to one (docs/adr/0039), when the document stays beside it
  * @param patronymic may be {@code null}
  * @param contacts how to reach the victim, most preferred first; at least one
  * @param statedOpinion the victim's stated opinion, which the order takes into account; may be {@code null}
@@ -33,8 +35,9 @@ public record Victim(
     }
 
     public Victim {
-        if (iin == null ? document == null : !Iin.isValid(iin) || document != null) {
-            throw new IllegalArgumentException("a victim is named by a valid IIN or by a document, one of the two");
+        // Both only once a victim recorded by document was linked to an IIN; a request names one (docs/adr/0039).
+        if (iin == null ? document == null : !Iin.isValid(iin)) {
+            throw new IllegalArgumentException("a victim is named by a valid IIN or by a document");
         }
         Objects.requireNonNull(lastName, "lastName");
         Objects.requireNonNull(firstName, "firstName");
@@ -56,6 +59,50 @@ public record Victim(
         return new Victim(iin, lastName, firstName, patronymic, contacts, statedOpinion, persons, document);
     }
 
+    /**
+     * The same victim with {@code iin} for the victim and every other protected person recorded by {@code
+     * document} who has none yet (docs/adr/0039).
+     */
+    public Victim linkedToIin(PersonDocument recordedBy, String newIin) {
+        String canonical = recordedBy.canonical();
+        List<FamilyMember> persons = protectedPersons.stream()
+                .map(person -> person.iin() == null && person.isRecordedBy(canonical) ? person.withIin(newIin) : person)
+                .toList();
+        return new Victim(
+                isRecordedBy(canonical) && iin == null ? newIin : iin,
+                lastName,
+                firstName,
+                patronymic,
+                contacts,
+                statedOpinion,
+                persons,
+                document);
+    }
+
+    /** Whether the victim was recorded by the document whose canonical form is {@code canonical}. */
+    public boolean isRecordedBy(String canonical) {
+        return document != null && document.canonical().equals(canonical);
+    }
+
+    /** The IIN of the victim or the protected person recorded by {@code recordedBy}, if that person has one. */
+    public Optional<String> iinOf(PersonDocument recordedBy) {
+        String canonical = recordedBy.canonical();
+        if (isRecordedBy(canonical)) {
+            return Optional.ofNullable(iin);
+        }
+        return protectedPersons.stream()
+                .filter(person -> person.isRecordedBy(canonical))
+                .map(FamilyMember::iin)
+                .filter(Objects::nonNull)
+                .findFirst();
+    }
+
+    /** Whether the victim or another protected person was recorded by {@code recordedBy}. */
+    public boolean names(PersonDocument recordedBy) {
+        String canonical = recordedBy.canonical();
+        return isRecordedBy(canonical) || protectedPersons.stream().anyMatch(person -> person.isRecordedBy(canonical));
+    }
+
     /** The victim's key: the IIN's blind index, or without an IIN the document's (another domain). */
     public byte[] personIndex(PersonalDataVault vault) {
         return iin != null ? vault.blindIndex(iin) : vault.documentBlindIndex(document.canonical());
@@ -72,8 +119,7 @@ public record Victim(
      */
     public List<byte[]> protectedPersonIndexes(PersonalDataVault vault) {
         return protectedPersons.stream()
-                .map(person -> person.personIndex(vault))
-                .filter(Objects::nonNull)
+                .flatMap(person -> person.indexes(vault).stream())
                 .toList();
     }
 

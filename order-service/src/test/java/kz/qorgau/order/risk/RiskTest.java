@@ -68,6 +68,9 @@ class RiskTest extends OrderServiceHttpTest {
                 .map(RiskLevelChanged.class::cast)
                 .toList();
         assertThat(events.get(0).type()).isEqualTo(OrderIssued.TYPE);
+        assertThat(((OrderIssued) events.get(0).data()).riskLevel())
+                .as("the order's first event names the level, for its first notice (docs/adr/0039)")
+                .isEqualTo(RiskLevel.MEDIUM);
         assertThat(events.get(1).type()).isEqualTo(RiskLevelChanged.TYPE);
         assertThat(changes)
                 .extracting(RiskLevelChanged::level)

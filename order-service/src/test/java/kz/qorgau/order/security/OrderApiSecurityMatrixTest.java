@@ -55,6 +55,11 @@ class OrderApiSecurityMatrixTest {
 
     static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
 
+    static final String MATRIX_CHILD_DOCUMENT =
+            "{\"type\": \"FOREIGN_ID\", \"number\": \"MATRIX-CHILD-1\", \"citizenship\": \"KGZ\"}";
+
+    static final String MATRIX_CHILD_IIN = OrderRequests.uniqueIin("190305", '6');
+
     @Autowired
     TestInfrastructure infrastructure;
 
@@ -257,6 +262,11 @@ class OrderApiSecurityMatrixTest {
                 // The fixture's measures name their offender by this IIN: linking it again changes nothing.
                 return Optional.of("{\"iin\": \"" + OrderRequests.OFFENDER_IIN + "\"}");
             }
+            if (path.endsWith("/protected-person-identification")) {
+                // The same child in every matrix order, linked to the same IIN: again changes nothing.
+                return Optional.of(
+                        "{\"document\": " + MATRIX_CHILD_DOCUMENT + ", \"iin\": \"" + MATRIX_CHILD_IIN + "\"}");
+            }
             if (path.equals("/api/v1/person-histories")) {
                 return Optional.of(OrderRequests.personHistory());
             }
@@ -355,7 +365,13 @@ class OrderApiSecurityMatrixTest {
         }
 
         private String orderBody(String district) {
-            return OrderRequests.valid("MATRIX-UP-" + units.incrementAndGet(), district);
+            // Every matrix order protects the same child recorded by a document, for the link to an IIN.
+            return OrderRequests.valid("MATRIX-UP-" + units.incrementAndGet(), district)
+                    .replace(
+                            "\"prohibitions\":",
+                            "\"protectedPersons\": [{\"lastName\": \"Осмонова\", \"firstName\": \"Айжан\","
+                                    + " \"relation\": \"CHILD\", \"document\": " + MATRIX_CHILD_DOCUMENT
+                                    + "}], \"prohibitions\":");
         }
 
         private static String breakGlassBody() {
