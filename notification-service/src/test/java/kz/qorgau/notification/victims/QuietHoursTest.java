@@ -46,7 +46,7 @@ class QuietHoursTest {
     void aRoutineNoticeWaitsForTheMorningAndAnUrgentOneNever() {
         Instant night = at(23, 15);
         VictimNotices notices =
-                new VictimNotices(null, null, VictimTemplatesTest.properties(), Clock.fixed(night, ALMATY));
+                new VictimNotices(null, null, VictimTemplatesTest.properties(null), Clock.fixed(night, ALMATY));
         ContactDirectory.Reachable contact = new ContactDirectory.Reachable(
                 UUID.randomUUID(),
                 UUID.randomUUID(),
