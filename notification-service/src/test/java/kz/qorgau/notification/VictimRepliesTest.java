@@ -362,9 +362,15 @@ class VictimRepliesTest {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(flooded.headers().firstValue("Retry-After")).isPresent();
         assertThat(flooded.body()).contains("urn:qorgau:problem:too-many-replies");
-        assertThat(http("GET", "/r/" + link.group(1)).statusCode())
-                .as("the page too")
-                .isEqualTo(429);
+        // The page too, and a browser asking for HTML is answered the problem all the same.
+        HttpResponse<String> browser = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/r/" + link.group(1)))
+                        .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(browser.statusCode()).isEqualTo(429);
+        assertThat(browser.body()).contains("urn:qorgau:problem:too-many-replies");
         assertThat(outboxData(issued, VictimReplied.TYPE)).hasSize(repliesBefore);
 
         // After the window a HELP tells the duty unit again, as the first did.

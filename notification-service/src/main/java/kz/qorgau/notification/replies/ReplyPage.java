@@ -33,6 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @PublicEndpoint("the signed, expiring link of one verified contact is the capability")
+@ApiResponse(
+        responseCode = "429",
+        description = "Too many requests from this link or address; Retry-After says when to try.",
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 class ReplyPage {
 
     private static final Map<String, Map<Text, String>> TEXTS = Map.of(
@@ -93,11 +97,7 @@ class ReplyPage {
                 @ApiResponse(
                         responseCode = "404",
                         description = "A link that is not ours, expired, or of a contact no longer verified.",
-                        content = @Content(mediaType = MediaType.TEXT_HTML_VALUE)),
-                @ApiResponse(
-                        responseCode = "429",
-                        description = "Too many requests from this link or address; Retry-After says when to try.",
-                        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+                        content = @Content(mediaType = MediaType.TEXT_HTML_VALUE))
             })
     ResponseEntity<String> show(
             @Parameter(description = "The link's signed token.") @PathVariable String token, HttpServletRequest http) {
@@ -119,11 +119,7 @@ class ReplyPage {
                 @ApiResponse(
                         responseCode = "404",
                         description = "A link that is not ours, expired, or of a contact no longer verified.",
-                        content = @Content(mediaType = MediaType.TEXT_HTML_VALUE)),
-                @ApiResponse(
-                        responseCode = "429",
-                        description = "Too many requests from this link or address; Retry-After says when to try.",
-                        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+                        content = @Content(mediaType = MediaType.TEXT_HTML_VALUE))
             })
     ResponseEntity<String> safe(
             @Parameter(description = "The link's signed token.") @PathVariable String token, HttpServletRequest http) {
@@ -145,11 +141,7 @@ class ReplyPage {
                 @ApiResponse(
                         responseCode = "404",
                         description = "A link that is not ours, expired, or of a contact no longer verified.",
-                        content = @Content(mediaType = MediaType.TEXT_HTML_VALUE)),
-                @ApiResponse(
-                        responseCode = "429",
-                        description = "Too many requests from this link or address; Retry-After says when to try.",
-                        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+                        content = @Content(mediaType = MediaType.TEXT_HTML_VALUE))
             })
     ResponseEntity<String> help(
             @Parameter(description = "The link's signed token.") @PathVariable String token, HttpServletRequest http) {
