@@ -39,6 +39,7 @@ import kz.qorgau.events.VictimRequestedHelp;
 import kz.qorgau.events.catalog.Topics;
 import kz.qorgau.events.envelope.EventEnvelope;
 import kz.qorgau.events.envelope.EventSources;
+import kz.qorgau.notification.victims.VictimNoticeProperties;
 import kz.qorgau.testsupport.QorgauInfrastructure;
 import kz.qorgau.testsupport.TestInfrastructure;
 import kz.qorgau.testsupport.kafka.EventTopicWriter;
@@ -60,7 +61,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Kazakh to a verified contact and nothing but its code to an unverified one; quiet hours hold a routine notice,
  * never an urgent one, and a notice a later event made untrue is superseded; the inbound webhook refuses forgeries
  * and replays; STOP opts out, SAFE is recorded and changes nothing, HELP (by SMS or by the notice's link) reaches
- * the duty unit as an urgent notice, escalated when nobody acknowledges it.
+ * the duty unit as an urgent notice, escalated when nobody acknowledges it, at most once per order per window (a HELP
+ * within it recorded and answered "already sent"), its link limited (429); e-mails say not to reply to them.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -68,13 +70,15 @@ import tools.jackson.databind.json.JsonMapper;
             "management.server.port=0",
             "qorgau.notification.sms.body={\"msisdn\": \"{{to}}\", \"message\": \"{{text}}\", \"ref\": \"{{id}}\"}",
             "qorgau.notification.acknowledgement.scan-interval=100ms",
-            "qorgau.notification.replies.secret=" + VictimRepliesTest.SECRET
+            "qorgau.notification.replies.secret=" + VictimRepliesTest.SECRET,
+            "qorgau.notification.replies.limits.presses-per-link=" + VictimRepliesTest.PRESSES_PER_LINK
         })
 @QorgauInfrastructure(smtp = true)
 @Import({OrderServiceTopics.class, DeliveryDeadlineTest.TestClock.class})
 class VictimRepliesTest {
 
     static final String SECRET = "test-only-inbound-sms-secret";
+    static final int PRESSES_PER_LINK = 5;
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String DISTRICT = "ALM-BOSTANDYK";
@@ -308,6 +312,116 @@ class VictimRepliesTest {
         await().atMost(WAIT)
                 .until(() -> outboxData(issued, VictimRequestedHelp.TYPE).size() == 2);
         await().atMost(WAIT).until(() -> helpMails(number, DUTY).size() >= 3);
+    }
+
+    @Test
+    void helpWithinTheOrdersWindowIsRecordedAndAnsweredAlreadySentAndAFloodedLinkIsRefused() throws Exception {
+        String phone = newPhone();
+        EventEnvelope<OrderIssued> issued = issue(new ContactPoint(NotificationChannel.SMS, phone, "en", null, true));
+        verify(phone);
+        String number = issued.data().orderNumber();
+        send(2, served(issued));
+        Matcher link =
+                REPLY.matcher(SmsGateway.message(GATEWAY.awaitMessages(phone, 2).get(1)));
+        assertThat(link.find()).isTrue();
+        String help = "/r/" + link.group(1) + "/help";
+
+        // The first press tells the duty unit, in English too (the victim's language named).
+        HttpResponse<String> first = http("POST", help);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("The police have been told");
+        await().atMost(WAIT).until(() -> helpMails(number, DUTY).size() == 1);
+        assertThat(String.valueOf(helpMails(number, DUTY).get(0).getContent()))
+                .contains("The victim asked for help.", "Order number: " + number, "Language: en")
+                .doesNotContain(phone.substring(2));
+        long policeNotices = helpNotices(issued);
+
+        // Pressed again within the window: answered "already sent", recorded, and nobody told again.
+        HttpResponse<String> again = http("POST", help);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("Already sent: help is on its way", "102");
+        assertThat(outboxData(issued, VictimRequestedHelp.TYPE)).hasSize(1);
+        assertThat(outboxData(issued, VictimReplied.TYPE)).singleElement().satisfies(data -> assertThat(data)
+                .contains("\"answer\":\"HELP_REPEATED\"", "\"via\":\"LINK\"")
+                .doesNotContain(phone));
+        // By SMS within the window too; the victim, who sees no page, is answered again.
+        assertThat(reply(phone, "help").statusCode()).isEqualTo(202);
+        assertThat(outboxData(issued, VictimReplied.TYPE)).hasSize(2);
+        assertThat(SmsGateway.message(GATEWAY.awaitMessages(phone, 4).get(3))).contains("102");
+        assertThat(outboxData(issued, VictimRequestedHelp.TYPE)).hasSize(1);
+        assertThat(helpNotices(issued)).isEqualTo(policeNotices);
+
+        // A flooded link: beyond its allowance, a problem with Retry-After, and nothing recorded.
+        for (int press = 2; press < PRESSES_PER_LINK; press++) {
+            assertThat(http("POST", help).statusCode()).isEqualTo(200);
+        }
+        int repliesBefore = outboxData(issued, VictimReplied.TYPE).size();
+        HttpResponse<String> flooded = http("POST", help);
+        assertThat(flooded.statusCode()).isEqualTo(429);
+        assertThat(flooded.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(flooded.headers().firstValue("Retry-After")).isPresent();
+        assertThat(flooded.body()).contains("urn:qorgau:problem:too-many-replies");
+        // The page too, and a browser asking for HTML is answered the problem all the same.
+        HttpResponse<String> browser = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/r/" + link.group(1)))
+                        .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(browser.statusCode()).isEqualTo(429);
+        assertThat(browser.body()).contains("urn:qorgau:problem:too-many-replies");
+        assertThat(outboxData(issued, VictimReplied.TYPE)).hasSize(repliesBefore);
+
+        // After the window a HELP tells the duty unit again, as the first did.
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        assertThat(reply(phone, "SOS").statusCode()).isEqualTo(202);
+        await().atMost(WAIT)
+                .until(() -> outboxData(issued, VictimRequestedHelp.TYPE).size() == 2);
+        await().atMost(WAIT).until(() -> helpMails(number, DUTY).size() == 2);
+    }
+
+    @Test
+    void endingNoticesReachTheFamilySupportCentreThroughThe111HelpLineMarkedSecondaryByDefault(
+            @Autowired VictimNoticeProperties victims) {
+        assertThat(victims.helpLine()).isEqualTo(new VictimNoticeProperties.HelpLine("111", "SECONDARY"));
+        assertThat(victims.familySupportCentrePhone())
+                .as("no region's own number by default")
+                .isNullOrEmpty();
+    }
+
+    @Test
+    void anEmailContactIsToldNotToReplyToTheEmailButToUseTheLink() throws Exception {
+        String mailbox = "victim-" + UUID.randomUUID() + "@mail.example.kz";
+        issue(new ContactPoint(NotificationChannel.EMAIL, mailbox, "en", null, true));
+
+        await().atMost(WAIT).until(() -> !mailsTo(mailbox).isEmpty());
+        String code = String.valueOf(mailsTo(mailbox).get(0).getContent());
+        assertThat(code)
+                .contains("Your confirmation code", "/v/")
+                .contains("Do not reply to this e-mail: replies are not read. Use the link.");
+    }
+
+    private List<MimeMessage> mailsTo(String to) {
+        return infrastructure.inbox().receivedMessages().stream()
+                .filter(mail -> {
+                    try {
+                        return Arrays.stream(mail.getAllRecipients())
+                                .map(Address::toString)
+                                .anyMatch(to::equals);
+                    } catch (MessagingException e) {
+                        return false;
+                    }
+                })
+                .toList();
+    }
+
+    private long helpNotices(EventEnvelope<OrderIssued> issued) {
+        return jdbc.sql("SELECT count(*) FROM notice WHERE order_id = :o AND event_type = :t")
+                .param("o", UUID.fromString(issued.subject()))
+                .param("t", VictimRequestedHelp.TYPE)
+                .query(Long.class)
+                .single();
     }
 
     private OrderServed served(EventEnvelope<OrderIssued> issued) {

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -26,6 +25,7 @@ import kz.qorgau.auditlog.MerkleTree;
 import kz.qorgau.kit.problem.InvalidRequestException;
 import kz.qorgau.kit.problem.Problems.FieldProblem;
 import kz.qorgau.kit.security.Authorities;
+import kz.qorgau.kit.security.Staff;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +34,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.annotation.Secured;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -49,7 +50,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Verifiable log", description = "Signed checkpoints of the trail and proofs against them (docs/adr/0023)")
 class EvidenceBundleController {
 
-    /** Why the payloads are wanted: required with them, logged with who asked. */
+    /** Why the payloads are wanted: required with them, recorded in the trail with who asked (docs/adr/0040). */
     static final String PURPOSE_HEADER = "Qorgau-Purpose";
 
     /** An order has tens of events; a subject with more is refused rather than held in memory. */
@@ -65,11 +66,13 @@ class EvidenceBundleController {
     private final JdbcClient jdbc;
     private final MeterRegistry meters;
     private final SubjectKeys keys;
+    private final PayloadDisclosures disclosures;
 
-    EvidenceBundleController(JdbcClient jdbc, MeterRegistry meters, SubjectKeys keys) {
+    EvidenceBundleController(JdbcClient jdbc, MeterRegistry meters, SubjectKeys keys, PayloadDisclosures disclosures) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.meters = meters;
+        this.disclosures = disclosures;
     }
 
     @Schema(description = "One entry of the bundle and its inclusion proof against the bundle's checkpoint")
@@ -100,12 +103,22 @@ class EvidenceBundleController {
             description = "Every entry of the subject up to the newest signed checkpoint, the inclusion proof of"
                     + " each against it, and the checkpoint: the offline verifier (--bundle) checks it alone."
                     + " Payloads are left out unless payloads=true, which needs the Qorgau-Purpose header; the"
-                    + " leaves verify from the payloads' digests.")
+                    + " leaves verify from the payloads' digests. A bundle with payloads is recorded before it is"
+                    + " given, and becomes an entry of the subject's trail (kz.qorgau.audit.bundle.payloads"
+                    + ".disclosed.v1: who, their roles, when, the purpose, how many payloads); the purpose is kept"
+                    + " in clear and never shredded, so it names a case and a legal basis, never a person.")
     @ApiResponse(responseCode = "200", description = "The bundle")
     @ApiResponse(responseCode = "204", description = "No checkpoint is signed yet: there is nothing to prove against")
     @ApiResponse(
             responseCode = "400",
             description = "subject is not a UUID, or payloads without a purpose",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "503",
+            description = "The disclosure could not be recorded: no payloads are given",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
@@ -118,7 +131,7 @@ class EvidenceBundleController {
                     @RequestHeader(name = PURPOSE_HEADER, required = false)
                     @Nullable
                     String purpose,
-            Principal auditor) {
+            @AuthenticationPrincipal Staff auditor) {
         if (payloads) {
             requirePurpose(purpose);
         }
@@ -134,16 +147,6 @@ class EvidenceBundleController {
                 .list();
         if (found.size() > MAX_ENTRIES) {
             throw invalid("subject", "has more than " + MAX_ENTRIES + " entries: export the trail instead");
-        }
-        if (payloads) {
-            // Said before the payloads leave; see docs/adr/0027 for why this is not yet an entry of the trail.
-            meters.counter("audit.bundle.payload.disclosures").increment();
-            log.info(
-                    "Evidence bundle of {} with payloads ({} entries) disclosed to {} for: {}",
-                    subject,
-                    found.size(),
-                    auditor.getName(),
-                    purpose);
         }
         StoredTree tree = new StoredTree(jdbc);
         SubjectKeys.Opener opener = keys.opener();
@@ -162,6 +165,23 @@ class EvidenceBundleController {
                     MerkleTree.inclusionProof(stored.sequence() - 1, size, tree).stream()
                             .map(hash -> Base64.getEncoder().encodeToString(hash))
                             .toList()));
+        }
+        if (payloads) {
+            int disclosed = (int) entries.stream()
+                    .map(BundledEntry::entry)
+                    .filter(entry -> entry.hasPayload() && (entry.payload() != null || entry.storedPayload() != null))
+                    .count();
+            // Recorded before the payloads leave; if it cannot be, the request fails (503) and gives none.
+            disclosures.record(
+                    subject.toString(), auditor.subject(), auditor.roleNames(), purpose, found.size(), disclosed, size);
+            meters.counter("audit.bundle.payload.disclosures").increment();
+            log.info(
+                    "Evidence bundle of {} with {} payloads ({} entries) disclosed to {} for: {}",
+                    subject,
+                    disclosed,
+                    found.size(),
+                    auditor.subject(),
+                    purpose);
         }
         return ResponseEntity.ok(new EvidenceBundle(
                 subject.toString(),

@@ -109,7 +109,7 @@ public class ContactRecording {
                             new Recipient(VERIFICATION_ROLE, point.channel(), SealedRecipients.address(id)),
                             Urgency.ROUTINE,
                             VerificationMessages.subject(point.language()),
-                            VerificationMessages.body(point.language())));
+                            VerificationMessages.body(point.language(), point.channel())));
                     if (added) {
                         outbox.record(
                                 new ContactVerificationRequested(

@@ -1,6 +1,7 @@
 package kz.qorgau.notification.contacts;
 
 import java.util.Map;
+import kz.qorgau.events.NotificationChannel;
 
 /**
  * The verification message in the contact's language (docs/adr/0030). It names neither the police, Qorgau nor an
@@ -20,6 +21,12 @@ final class VerificationMessages {
             "ru", "Код подтверждения: " + CODE + ". Подтвердить: " + LINK + " Если это не вам, не отвечайте.",
             "en", "Your confirmation code: " + CODE + ". Confirm: " + LINK + " If this is not for you, ignore it.");
 
+    /** After the text of an e-mail: e-mail replies are not read (docs/adr/0036); the link is the way to answer. */
+    private static final Map<String, String> EMAIL_ENDINGS = Map.of(
+            "kk", "\n\nБұл хатқа жауап бермеңіз: жауаптар оқылмайды. Сілтемені пайдаланыңыз.",
+            "ru", "\n\nНе отвечайте на это письмо: ответы не читаются. Воспользуйтесь ссылкой.",
+            "en", "\n\nDo not reply to this e-mail: replies are not read. Use the link.");
+
     private VerificationMessages() {}
 
     static String subject(String language) {
@@ -28,6 +35,12 @@ final class VerificationMessages {
 
     static String body(String language) {
         return BODIES.getOrDefault(language, BODIES.get("kk"));
+    }
+
+    static String body(String language, NotificationChannel channel) {
+        return channel == NotificationChannel.EMAIL
+                ? body(language) + EMAIL_ENDINGS.getOrDefault(language, EMAIL_ENDINGS.get("kk"))
+                : body(language);
     }
 
     /** The text of one attempt. */

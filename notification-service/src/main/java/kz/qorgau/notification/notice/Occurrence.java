@@ -14,7 +14,8 @@ import kz.qorgau.events.ViolationReported;
 
 /**
  * What in an order's life the police are told of (issue 13's list), with its urgency and its name in the
- * notice's two languages. Routing (`qorgau.notification.routing.*`) says who is told of each.
+ * notice's two languages, and in English where the notice has it too. Routing (`qorgau.notification.routing.*`)
+ * says who is told of each.
  */
 public enum Occurrence {
     ORDER_ISSUED(OrderIssued.TYPE, Urgency.URGENT, "Қорғау нұсқамасы берілді", "Выдано защитное предписание"),
@@ -50,10 +51,14 @@ public enum Occurrence {
     PERSON_CHECK_HIT(PersonCheckHit.TYPE, Urgency.ROUTINE, "Тексеру кезінде адам табылды", "Лицо найдено при проверке"),
     /**
      * A victim's verified contact answered HELP (docs/adr/0036): the highest urgency, acknowledged and escalated like
-     * a violation.
+     * a violation. In English too, as the victim's own notices: the officer who calls back may need it.
      */
     VICTIM_REQUESTED_HELP(
-            VictimRequestedHelp.TYPE, Urgency.URGENT, "Жәбірленуші көмек сұрады", "Потерпевший просит помощи"),
+            VictimRequestedHelp.TYPE,
+            Urgency.URGENT,
+            "Жәбірленуші көмек сұрады",
+            "Потерпевший просит помощи",
+            "The victim asked for help"),
     /** A re-assessment raised the order's risk level to HIGH or EXTREME (docs/adr/0039). */
     RISK_RAISED(RiskLevelChanged.TYPE, Urgency.URGENT, "Қауіп деңгейі көтерілді", "Уровень риска повышен");
 
@@ -61,12 +66,18 @@ public enum Occurrence {
     private final Urgency urgency;
     private final String kazakh;
     private final String russian;
+    private final String english;
 
     Occurrence(String eventType, Urgency urgency, String kazakh, String russian) {
+        this(eventType, urgency, kazakh, russian, null);
+    }
+
+    Occurrence(String eventType, Urgency urgency, String kazakh, String russian, String english) {
         this.eventType = eventType;
         this.urgency = urgency;
         this.kazakh = kazakh;
         this.russian = russian;
+        this.english = english;
     }
 
     /** The CloudEvents type of the event that tells of it. */
@@ -84,5 +95,10 @@ public enum Occurrence {
 
     public String russian() {
         return russian;
+    }
+
+    /** Its name in English, for a notice that has an English part; empty for the others (Kazakh and Russian). */
+    public java.util.Optional<String> english() {
+        return java.util.Optional.ofNullable(english);
     }
 }

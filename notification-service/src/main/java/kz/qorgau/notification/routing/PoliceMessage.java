@@ -13,8 +13,8 @@ import kz.qorgau.notification.notice.RiskUrgency;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The police's notice of an occurrence in an order's life: a plain-text e-mail, Kazakh first, then Russian, or
- * the same as a webhook's JSON document. Names the order by its number, nobody in it; the police look it up.
+ * The police's notice of an occurrence in an order's life: a plain-text e-mail, Kazakh first, then Russian (then
+ * English, for an occurrence named in English: a victim's HELP), or the same as a webhook's JSON document. Names the order by its number, nobody in it; the police look it up.
  */
 final class PoliceMessage {
 
@@ -67,9 +67,24 @@ final class PoliceMessage {
                 + russianRisk
                 + detail
                 + "Подробности смотрите в системе Qorgau по номеру предписания.\n\n"
+                + fact.what()
+                        .english()
+                        .map(english -> "----------------------------------------\n\n"
+                                + english + ".\n\n"
+                                + "Order number: " + number + "\n"
+                                + "District: " + clean(fact.district()) + "\n"
+                                + "Police unit: " + clean(fact.policeUnit()) + "\n"
+                                + "Time: " + at + "\n"
+                                + detail
+                                + "See the details in Qorgau by the order's number.\n\n")
+                        .orElse("")
                 + "----------------------------------------\n"
                 + "Бұл хабарлама автоматты түрде жіберілді, оған жауап бермеңіз.\n"
-                + "Это сообщение отправлено автоматически, не отвечайте на него.\n";
+                + "Это сообщение отправлено автоматически, не отвечайте на него.\n"
+                + fact.what()
+                        .english()
+                        .map(english -> "This message was sent automatically; do not reply to it.\n")
+                        .orElse("");
         return new NoticeDraft(recipient, fact.urgency(), subject, body);
     }
 

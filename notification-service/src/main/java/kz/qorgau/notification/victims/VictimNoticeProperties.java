@@ -22,7 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeZone the zone of the contacts' quiet hours
  * @param callNumber the number to call, in every notice
  * @param familySupportCentre the Family Support Centre's name (Law 245-VIII) per language, in ending notices
- * @param familySupportCentrePhone its number; none by default (it differs by region), then its name only
+ * @param familySupportCentrePhone a region's own number for its centre; none by default, then the help line's
+ * @param helpLine the national help line ending notices give for the centre, with its confidence mark: 111, the
+ *     contact centre for families, women and children (24/7, text chat too; domain-notes 5.1, SECONDARY)
  * @param notServedDelay how long after order-service's "service overdue" the victim is told it is not served yet
  *     (superseded if it is served meanwhile)
  */
@@ -35,6 +37,7 @@ public record VictimNoticeProperties(
         @DefaultValue("102") String callNumber,
         Map<String, String> familySupportCentre,
         String familySupportCentrePhone,
+        @DefaultValue HelpLine helpLine,
         @DefaultValue("0s") Duration notServedDelay) {
 
     static final Set<VictimNotice> DEFAULT_URGENT =
@@ -57,9 +60,45 @@ public record VictimNoticeProperties(
         familySupportCentre = familySupportCentre == null || familySupportCentre.isEmpty()
                 ? DEFAULT_CENTRE
                 : Map.copyOf(familySupportCentre);
+        helpLine = helpLine == null ? new HelpLine(null, null) : helpLine;
         if (notServedDelay.isNegative()) {
             throw new IllegalArgumentException("qorgau.notification.victims.not-served-delay must not be negative");
         }
+    }
+
+    /**
+     * A number to call for help, with how sure we are of it (the marks of domain-notes.md, as the law's facts in
+     * order-service: VERIFIED, SECONDARY, UNVERIFIED or POLICY).
+     */
+    public record HelpLine(@DefaultValue("111") String number, @DefaultValue("SECONDARY") String confidence) {
+
+        static final java.util.Set<String> MARKS = Set.of("VERIFIED", "SECONDARY", "UNVERIFIED", "POLICY");
+
+        public HelpLine {
+            number = number == null ? "111" : number.strip();
+            confidence = confidence == null ? "SECONDARY" : confidence;
+            if (number.isEmpty() || !number.matches("[0-9 +()-]{1,20}")) {
+                throw new IllegalArgumentException(
+                        "qorgau.notification.victims.help-line.number must be a phone number");
+            }
+            if (!MARKS.contains(confidence)) {
+                throw new IllegalArgumentException(
+                        "qorgau.notification.victims.help-line.confidence must be one of " + MARKS);
+            }
+        }
+    }
+
+    /** The centre's number in ending notices: the region's own, else the national help line. */
+    String familySupportCentreNumber() {
+        return familySupportCentrePhone == null || familySupportCentrePhone.isBlank()
+                ? helpLine.number()
+                : familySupportCentrePhone.strip();
+    }
+
+    /** The help line, named after the centre's own number; none when the centre is reached through it. */
+    java.util.Optional<String> helpLineBesidesCentre() {
+        String centre = familySupportCentreNumber();
+        return centre.equals(helpLine.number()) ? java.util.Optional.empty() : java.util.Optional.of(helpLine.number());
     }
 
     boolean isUrgent(VictimNotice notice) {

@@ -92,7 +92,11 @@ public class VictimNotices {
      */
     NoticeDraft draft(VictimNotice notice, ContactDirectory.Reachable contact, Instant from, RiskLevel level) {
         boolean urgent = properties.isUrgent(notice, level);
-        VictimTemplates.Rendered text = templates.render(notice, contact.language(), model(contact, true));
+        VictimTemplates.Rendered text = templates.render(
+                notice,
+                contact.language(),
+                model(contact, true),
+                contact.channel() == kz.qorgau.events.NotificationChannel.EMAIL);
         Instant notBefore = urgent
                 ? null
                 : QuietHours.end(from, contact.quietFrom(), contact.quietUntil(), properties.timeZone())
@@ -111,10 +115,8 @@ public class VictimNotices {
         model.put("orderNumber", contact.orderNumber() == null ? "-" : contact.orderNumber());
         model.put("callNumber", properties.callNumber());
         model.put("familySupportCentre", properties.familySupportCentre(contact.language()));
-        String phone = properties.familySupportCentrePhone();
-        if (phone != null && !phone.isBlank()) {
-            model.put("familySupportCentrePhone", phone);
-        }
+        model.put("familySupportCentrePhone", properties.familySupportCentreNumber());
+        properties.helpLineBesidesCentre().ifPresent(helpLine -> model.put("helpLine", helpLine));
         if (withReplyLink) {
             model.put("replyLink", REPLY_LINK);
         }

@@ -23,8 +23,8 @@ final class VictimTemplates {
     static final Set<String> LANGUAGES = Set.of("kk", "ru", "en");
 
     /** What a template may use. */
-    static final Set<String> KEYS =
-            Set.of("orderNumber", "callNumber", "familySupportCentre", "familySupportCentrePhone", "replyLink");
+    static final Set<String> KEYS = Set.of(
+            "orderNumber", "callNumber", "familySupportCentre", "familySupportCentrePhone", "helpLine", "replyLink");
 
     private final MustacheFactory factory = new DefaultMustacheFactory("victim-notices") {
         @Override
@@ -38,8 +38,16 @@ final class VictimTemplates {
     };
     private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
 
-    /** The notice's subject and text in {@code language}. */
+    /** The notice's subject and text in {@code language}, for an SMS. */
     Rendered render(VictimNotice notice, String language, Map<String, ?> model) {
+        return render(notice, language, model, false);
+    }
+
+    /**
+     * The notice's subject and text in {@code language}; by e-mail with a last line saying not to reply to it (e-mail
+     * replies are not read, docs/adr/0036): the link is the way to answer.
+     */
+    Rendered render(VictimNotice notice, String language, Map<String, ?> model, boolean byEmail) {
         String lang = LANGUAGES.contains(language) ? language : "kk";
         // Only the keys a template may use reach it, whatever the caller put in.
         Map<String, Object> scope = new HashMap<>();
@@ -48,8 +56,11 @@ final class VictimTemplates {
                 scope.put(key, value);
             }
         });
-        return new Rendered(
-                run("subject." + lang + ".mustache", scope), run(notice.template() + "." + lang + ".mustache", scope));
+        String body = run(notice.template() + "." + lang + ".mustache", scope);
+        if (byEmail) {
+            body = body + "\n\n" + run("email-footer." + lang + ".mustache", scope);
+        }
+        return new Rendered(run("subject." + lang + ".mustache", scope), body);
     }
 
     private String run(String name, Map<String, ?> model) {

@@ -61,7 +61,8 @@ class ContactDecisionsTest {
     void theVerificationMessageNamesNeitherThePoliceNorQorgauNorAnOrderInAnyLanguage() {
         for (String language : Set.of("kk", "ru", "en")) {
             String text = VerificationMessages.fill(
-                            VerificationMessages.subject(language) + " " + VerificationMessages.body(language),
+                            VerificationMessages.subject(language) + " "
+                                    + VerificationMessages.body(language, kz.qorgau.events.NotificationChannel.EMAIL),
                             "123456",
                             "https://n.example/v/t")
                     .toLowerCase(java.util.Locale.ROOT);
@@ -71,5 +72,18 @@ class ContactDecisionsTest {
         }
         assertThat(VerificationMessages.body("kk")).contains("Растау коды");
         assertThat(VerificationMessages.body("en")).startsWith("Your confirmation code");
+    }
+
+    @Test
+    void anEmailSaysNotToReplyToItAndToUseTheLinkAnSmsDoesNot() {
+        assertThat(VerificationMessages.body("en", kz.qorgau.events.NotificationChannel.EMAIL))
+                .endsWith("Do not reply to this e-mail: replies are not read. Use the link.");
+        assertThat(VerificationMessages.body("ru", kz.qorgau.events.NotificationChannel.EMAIL))
+                .contains("Не отвечайте на это письмо");
+        assertThat(VerificationMessages.body("kk", kz.qorgau.events.NotificationChannel.EMAIL))
+                .contains("Бұл хатқа жауап бермеңіз");
+        assertThat(VerificationMessages.body("en", kz.qorgau.events.NotificationChannel.SMS))
+                .isEqualTo(VerificationMessages.body("en"))
+                .doesNotContain("e-mail");
     }
 }

@@ -48,7 +48,7 @@ class QuietHoursTest {
     void aRoutineNoticeWaitsForTheMorningAndAnUrgentOneNever() {
         Instant night = at(23, 15);
         VictimNotices notices =
-                new VictimNotices(null, null, VictimTemplatesTest.properties(), null, Clock.fixed(night, ALMATY));
+                new VictimNotices(null, null, VictimTemplatesTest.properties(null), null, Clock.fixed(night, ALMATY));
         ContactDirectory.Reachable contact = contact();
 
         NoticeDraft served = notices.draft(VictimNotice.SERVED, contact, night, null);
@@ -70,7 +70,7 @@ class QuietHoursTest {
     void atHighOrExtremeRiskTheNoticesThatMatterTonightGoInQuietHoursAndTheRemindersStillWait() {
         Instant night = at(23, 15);
         VictimNotices notices =
-                new VictimNotices(null, null, VictimTemplatesTest.properties(), null, Clock.fixed(night, ALMATY));
+                new VictimNotices(null, null, VictimTemplatesTest.properties(null), null, Clock.fixed(night, ALMATY));
         ContactDirectory.Reachable contact = contact();
 
         for (RiskLevel level : List.of(RiskLevel.HIGH, RiskLevel.EXTREME)) {

@@ -49,13 +49,56 @@ class VictimTemplatesTest {
     @ParameterizedTest
     @ValueSource(strings = {"REVOKED", "EXPIRED"})
     void endingNoticesSayWhereHelpIs(VictimNotice notice) {
-        assertThat(templates.render(notice, "ru", model()).body())
-                .contains("102", "Центр поддержки семьи 8 727 000 00 00", "111");
-        Map<String, Object> withoutPhone = model();
-        withoutPhone.remove("familySupportCentrePhone");
-        assertThat(templates.render(notice, "en", withoutPhone).body())
-                .contains("Help: 102, Центр поддержки семьи, 111.");
-        assertThat(templates.render(VictimNotice.SERVED, "en", model()).body()).doesNotContain("111");
+        Map<String, Object> regional = model();
+        regional.put("helpLine", "111");
+        assertThat(templates.render(notice, "ru", regional).body())
+                .contains("Помощь: 102, Центр поддержки семьи 8 727 000 00 00, 111.");
+        assertThat(templates.render(notice, "en", model()).body())
+                .as("the centre reached through the help line: its number once")
+                .contains("Help: 102, Центр поддержки семьи 8 727 000 00 00.");
+        assertThat(templates.render(VictimNotice.SERVED, "en", regional).body()).doesNotContain("111");
+    }
+
+    @Test
+    void theFamilySupportCentreIsReachedThroughTheNational111ByDefaultMarkedSecondary() {
+        VictimNoticeProperties defaults = properties(null);
+        assertThat(defaults.helpLine()).isEqualTo(new VictimNoticeProperties.HelpLine("111", "SECONDARY"));
+        assertThat(defaults.familySupportCentreNumber()).isEqualTo("111");
+        assertThat(defaults.helpLineBesidesCentre()).isEmpty();
+        VictimNotices notices = new VictimNotices(null, null, defaults, null, java.time.Clock.systemUTC());
+        Map<String, Object> model = notices.model(contact("en"), true);
+        model.put("replyLink", "https://r.example.kz/r/x");
+        assertThat(templates.render(VictimNotice.EXPIRED, "en", model).body())
+                .contains("Help: 102, the Family Support Centre 111.")
+                .doesNotContain("111, 111");
+
+        VictimNoticeProperties regional = properties("8 727 000 00 00");
+        assertThat(regional.familySupportCentreNumber()).isEqualTo("8 727 000 00 00");
+        assertThat(regional.helpLineBesidesCentre()).contains("111");
+        assertThat(templates
+                        .render(
+                                VictimNotice.REVOKED,
+                                "kk",
+                                new VictimNotices(null, null, regional, null, java.time.Clock.systemUTC())
+                                        .model(contact("kk"), false))
+                        .body())
+                .contains("Көмек: 102, Отбасын қолдау орталығы 8 727 000 00 00, 111.");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new VictimNoticeProperties.HelpLine("111", "SURE"))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new VictimNoticeProperties.HelpLine("call us", null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(VictimNotice.class)
+    void byEmailEveryNoticeSaysNotToReplyAndToUseTheLinkInEachLanguageAndBySmsNone(VictimNotice notice) {
+        assertThat(templates.render(notice, "en", model(), true).body())
+                .contains("Do not reply to this e-mail: replies are not read.", "use the link", "call 102");
+        assertThat(templates.render(notice, "ru", model(), true).body()).contains("Не отвечайте на это письмо");
+        assertThat(templates.render(notice, "kk", model(), true).body()).contains("Бұл хатқа жауап бермеңіз");
+        for (String language : List.of("kk", "ru", "en")) {
+            assertThat(templates.render(notice, language, model()).body()).doesNotContain("e-mail", "письм", "хат");
+        }
     }
 
     @ParameterizedTest
@@ -80,23 +123,15 @@ class VictimTemplatesTest {
 
     @Test
     void theServicesModelHoldsOnlyWhatATemplateMayName() {
-        VictimNotices notices = new VictimNotices(null, null, properties(), null, java.time.Clock.systemUTC());
-        ContactDirectory.Reachable contact = new ContactDirectory.Reachable(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                "ALM-BOSTANDYK",
-                "ҚН-1",
-                "UP-1",
-                NotificationChannel.SMS,
-                "kk",
-                null,
-                null);
+        VictimNotices notices =
+                new VictimNotices(null, null, properties("8 727 000 00 00"), null, java.time.Clock.systemUTC());
+        ContactDirectory.Reachable contact = contact("kk");
 
         assertThat(notices.model(contact, true).keySet()).isSubsetOf(VictimTemplates.KEYS);
         assertThat(notices.model(contact, true)).containsEntry("replyLink", VictimNotices.REPLY_LINK);
     }
 
-    static VictimNoticeProperties properties() {
+    static VictimNoticeProperties properties(String centrePhone) {
         return new VictimNoticeProperties(
                 null,
                 null,
@@ -104,8 +139,22 @@ class VictimTemplatesTest {
                 java.time.ZoneId.of("Asia/Almaty"),
                 "102",
                 null,
-                "8 727 000 00 00",
+                centrePhone,
+                null,
                 java.time.Duration.ZERO);
+    }
+
+    static ContactDirectory.Reachable contact(String language) {
+        return new ContactDirectory.Reachable(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "ALM-BOSTANDYK",
+                "ҚН-1",
+                "UP-1",
+                NotificationChannel.SMS,
+                language,
+                null,
+                null);
     }
 
     private static Map<String, Object> model() {
