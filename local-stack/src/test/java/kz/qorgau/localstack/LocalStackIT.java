@@ -107,7 +107,8 @@ class LocalStackIT {
      * answers 401; officer-a issues the order in their district and reads it back, officer-b of another
      * district gets 404; within seconds the CloudEvent is on the topic (read with a plain consumer) and
      * the duty unit's e-mail in the inbox (read over IMAP); supervisor-a reads the victim's contacts,
-     * stating why; officer-b checks the person and breaks the glass, supervisor-a reviews it; the
+     * stating why; officer-b checks the person and breaks the glass, supervisor-a reviews it; the victim's phone
+     * enters the code it received, is told of the service in Kazakh, and its HELP reaches the duty unit; the
      * auditor finds the order and the contacts read in the audit trail, the operator an intact chain.
      * After a restart on the same data folder the order, the event and the audit entries are all still
      * there, and a token from before the restart still works. Last, no service's log holds any of the
@@ -209,10 +210,15 @@ class LocalStackIT {
                 post(orderApi() + "/break-glass-grants/" + grantId + "/review", "{\"outcome\": \"JUSTIFIED\"}")));
         assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
 
+        victimEntersTheCode();
+
         // README's order's life: served, checked, a violation confirmed, the arrest started and ended,
         // each change naming the order's ETag; an officer may not confirm.
         String etag = readBack.headers().firstValue("ETag").orElseThrow();
         etag = change(tokens, "officer-a", "/orders/" + orderId + "/service", "{\"method\": \"SIGNED\"}", etag, 200);
+        // The victim's phone, verified, is told in Kazakh (README).
+        await().atMost(EVENT_WAIT).until(() -> smsTo(VICTIM_PHONE), texts -> texts.stream()
+                .anyMatch(text -> text.contains(orderNumber) && text.contains("тапсырылды")));
         HttpResponse<String> stale = http(as(
                         tokens,
                         "officer-a",
@@ -305,6 +311,7 @@ class LocalStackIT {
                         .contains(PURPOSE, "demo-supervisor-a")
                         .doesNotContain(VICTIM_PHONE.substring(1), VICTIM_EMAIL));
         assertThat(auditVerification(tokens)).contains("\"intact\":true");
+        victimAsksForHelp();
         stop(first);
 
         Process second = launch("second");
@@ -324,6 +331,73 @@ class LocalStackIT {
         stop(second);
 
         noLogHoldsPersonalData();
+    }
+
+    /** README's victim walk-through (docs/adr/0030): the code the SMS simulator received, entered on the page it links to. */
+    private void victimEntersTheCode() throws Exception {
+        String codeSms = await()
+                .atMost(EVENT_WAIT)
+                .until(() -> smsTo(VICTIM_PHONE), texts -> texts.stream().anyMatch(text -> text.contains("/v/")))
+                .stream()
+                .filter(text -> text.contains("/v/"))
+                .findFirst()
+                .orElseThrow();
+        Matcher link = Pattern.compile("/v/\\S+").matcher(codeSms);
+        Matcher code = Pattern.compile("\\b\\d{6}\\b").matcher(codeSms);
+        assertThat(link.find() && code.find()).as(codeSms).isTrue();
+        HttpResponse<String> verified = http(HttpRequest.newBuilder(URI.create(notifications() + link.group()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("code=" + code.group())));
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+    }
+
+    /**
+     * README's victim answers HELP through the signed inbound webhook (docs/adr/0036): the victim is told to call 102
+     * and the duty unit gets the urgent notice; the same message again is a replay.
+     */
+    private void victimAsksForHelp() throws Exception {
+        String notifications = notifications();
+        String help = "{\"id\": \"walk-through-1\", \"from\": \"" + VICTIM_PHONE + "\", \"text\": \"КӨМЕК\"}";
+        long timestamp = System.currentTimeMillis() / 1000;
+        HttpResponse<String> taken = http(inboundSms(notifications, help, timestamp));
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+        assertThat(taken.body()).contains("\"taken\":true");
+        assertThat(http(inboundSms(notifications, help, timestamp)).statusCode())
+                .as("the same message again")
+                .isEqualTo(409);
+        await().atMost(EVENT_WAIT)
+                .until(() -> smsTo(VICTIM_PHONE), texts -> texts.stream().anyMatch(text -> text.contains("102")));
+        await().atMost(EVENT_WAIT).until(() -> inboxOf(DUTY_UNIT), mails -> mails.stream()
+                .anyMatch(mail -> mail.contains("Жәбірленуші көмек сұрады")));
+    }
+
+    private String notifications() {
+        return launcher.service("notification-service").apiUrl().replace("/api/v1", "");
+    }
+
+    /** An inbound SMS as the gateway posts it, signed with the local stack's public demo secret (README). */
+    private static HttpRequest.Builder inboundSms(String notifications, String body, long timestamp) throws Exception {
+        javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256");
+        hmac.init(new javax.crypto.spec.SecretKeySpec(
+                "qorgau-local-demo-inbound-sms-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = java.util.HexFormat.of()
+                .formatHex(hmac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        return post(notifications + "/api/v1/sms/inbound", body)
+                .header("X-Qorgau-Timestamp", Long.toString(timestamp))
+                .header("X-Qorgau-Signature", "sha256=" + signature);
+    }
+
+    /** The texts the SMS gateway simulator received for {@code phone}, newest first, as README's SMS() reads them. */
+    private List<String> smsTo(String phone) throws Exception {
+        HttpResponse<String> journal = http(get("http://127.0.0.1:" + settings.smsGatewayPort() + "/__admin/requests"));
+        List<String> texts = new ArrayList<>();
+        for (JsonNode request : JSON.readTree(journal.body()).get("requests")) {
+            JsonNode message = JSON.readTree(request.get("request").get("body").asString());
+            if (phone.equals(message.get("to").asString())) {
+                texts.add(message.get("text").asString());
+            }
+        }
+        return texts;
     }
 
     /** A change of README's order's life: answers {@code status} and the order's next ETag. */
