@@ -44,6 +44,7 @@ final class AuditAppend implements BenchPart {
         long millis = context.step().toMillis();
         long before = AuditTrailDatabase.size(database);
         long appended;
+        long written;
         double appendsPerSecond;
         try (BenchAppender writer = new BenchAppender(database.jdbcUrl(), database.role(), database.password())) {
             writer.start(Duration.ofSeconds(30));
@@ -54,6 +55,7 @@ final class AuditAppend implements BenchPart {
                 writer.append(AuditTrailGenerator.entry(next++, UUID.randomUUID()));
             }
             long first = next;
+            written = rowsWritten(database);
             long started = System.nanoTime();
             long end = started + millis * 1_000_000;
             while (System.nanoTime() < end) {
@@ -61,6 +63,7 @@ final class AuditAppend implements BenchPart {
             }
             appendsPerSecond = (next - first) / ((System.nanoTime() - started) / 1e9);
             appended = next - first;
+            written = rowsWritten(database) - written;
         }
         int rowBytes = storedRowBytes(database, before);
         // The plain row holds as many bytes, incompressible as the entry's hashes and payload mostly are.
@@ -83,6 +86,12 @@ final class AuditAppend implements BenchPart {
                         AuditTrailGenerator.EVENTS_PER_ORDER)));
         results.add(Measurement.limit(
                 name(),
+                "rows written per entry",
+                written / (double) appended,
+                "rows",
+                "the entry, the tree nodes it completes, its subject's key when it is the first"));
+        results.add(Measurement.limit(
+                name(),
                 "INSERT+COMMIT/s of a " + rowBytes + "-byte row, 1 client",
                 insertsPerSecond,
                 "rows/s",
@@ -95,6 +104,17 @@ final class AuditAppend implements BenchPart {
                 "≥ " + GOAL_RATIO,
                 ""));
         return results;
+    }
+
+    /** Rows in the trail's tables that the writer inserts into. */
+    private static long rowsWritten(ServiceDatabase database) throws Exception {
+        try (Connection connection = AuditTrailDatabase.connect(database);
+                PreparedStatement query = connection.prepareStatement("SELECT (SELECT count(*) FROM audit_entry)"
+                        + " + (SELECT count(*) FROM audit_tree_node) + (SELECT count(*) FROM audit_subject_key)");
+                ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     /** The average stored size of the entries appended after {@code after}, as PostgreSQL counts it. */
