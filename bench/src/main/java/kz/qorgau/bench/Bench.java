@@ -24,7 +24,10 @@ public final class Bench {
             new EndToEndLatency(),
             new PersonCheckAtScale(),
             new RecoveryDrain(),
-            new Footprint());
+            new Footprint(),
+            new AuditAppend(),
+            new AuditProofs(),
+            new AuditVerify());
 
     private Bench() {}
 

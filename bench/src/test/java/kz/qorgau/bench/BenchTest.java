@@ -31,7 +31,7 @@ class BenchTest {
     }
 
     @Test
-    void everyPartRunsInTheOrderOfIssue19() {
+    void everyPartRunsInTheOrderOfIssue19ThenTheAuditLogsOfIssue15() {
         assertThat(Bench.names())
                 .containsExactly(
                         "limits-jdbc",
@@ -41,7 +41,10 @@ class BenchTest {
                         "end-to-end",
                         "person-check",
                         "recovery",
-                        "footprint");
+                        "footprint",
+                        "audit-append",
+                        "audit-proofs",
+                        "audit-verify");
     }
 
     @Test
