@@ -296,6 +296,16 @@ public final class CanonicalEncoding {
     }
 
     private static byte[] strictUtf8(String value) {
+        // Only a lone surrogate cannot be encoded: text without surrogates takes the JDK's fast path.
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isSurrogate(value.charAt(i))) {
+                return strictUtf8WithSurrogates(value);
+            }
+        }
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] strictUtf8WithSurrogates(String value) {
         try {
             ByteBuffer encoded = StandardCharsets.UTF_8
                     .newEncoder()

@@ -389,6 +389,14 @@ class CanonicalEncodingTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> entry1().with(e -> e.sequence = 0).build())
                 .isInstanceOf(IllegalArgumentException.class);
+        // A lone surrogate has no UTF-8 form: refused, never written as '?' (two texts would encode alike).
+        assertThatThrownBy(() -> CanonicalEncoding.encode(
+                        entry1().with(e -> e.subject = "order \uD800").build()))
+                .isInstanceOf(IllegalArgumentException.class);
+        // A pair is one character, written as its four UTF-8 bytes.
+        byte[] paired = CanonicalEncoding.encode(
+                entry1().with(e -> e.subject = "order \uD83D\uDE00").build());
+        assertThat(new String(paired, StandardCharsets.UTF_8)).contains("order \uD83D\uDE00");
     }
 
     @Test
