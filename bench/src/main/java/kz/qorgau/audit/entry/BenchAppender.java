@@ -2,6 +2,7 @@ package kz.qorgau.audit.entry;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import kz.qorgau.audit.subjectkey.BenchSubjectKeys;
 import kz.qorgau.audit.writer.WriterLeadership;
 import kz.qorgau.auditlog.AuditEntry;
@@ -14,8 +15,8 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 /**
  * audit-service's writer without Kafka, for the bench's {@code audit-append} part (docs/performance.md): the
  * service's own {@link AuditAppender} on its own {@link WriterLeadership} (the writer lock's session, one
- * transaction per entry: duplicate check, head, subject key, sealing, leaf, chain, INSERT, tree nodes, COMMIT),
- * handed each record as the listener hands it once decoded. Kafka's poll, the decoding and the offset commit are
+ * transaction per poll: the poll's duplicate check, the head, and for each entry its subject key, sealing, leaf,
+ * chain, INSERT and tree nodes; one COMMIT), handed the records as the listener hands them once decoded. Kafka's poll, the decoding and the offset commit are
  * not in it. Here, in the service's package, because the appender's entry point and the decoded record are the
  * package's own.
  */
@@ -64,11 +65,21 @@ public final class BenchAppender implements AutoCloseable {
     }
 
     /**
-     * Appends {@code event} (its sequence number and time of recording are the writer's to give) as the record
-     * the listener would have decoded from Kafka; returns its sequence number.
+     * Appends {@code events} as one poll's records the listener would have decoded from Kafka (their sequence numbers
+     * and times of recording are the writer's to give), in one transaction as the service does (docs/adr/0041);
+     * returns the last one's sequence number.
      */
-    public long append(AuditEntry event) {
-        ReceivedEvent received = new ReceivedEvent(
+    public long appendPoll(List<AuditEntry> events) {
+        List<AuditAppender.Appended> appended =
+                appender.appendAll(events.stream().map(BenchAppender::received).toList());
+        if (appended.stream().anyMatch(AuditAppender.Appended::duplicate)) {
+            throw new IllegalStateException("an event of the poll was already in the trail");
+        }
+        return appended.get(appended.size() - 1).sequence();
+    }
+
+    private static ReceivedRecord received(AuditEntry event) {
+        return new ReceivedEvent(
                 event.eventId(),
                 event.type(),
                 event.source(),
@@ -83,11 +94,6 @@ public final class BenchAppender implements AutoCloseable {
                 event.payload(),
                 event.key(),
                 event.headers());
-        AuditAppender.Appended appended = appender.append(received);
-        if (appended.duplicate()) {
-            throw new IllegalStateException(event.eventId() + " was already in the trail");
-        }
-        return appended.sequence();
     }
 
     @Override
