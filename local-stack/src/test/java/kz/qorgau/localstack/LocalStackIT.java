@@ -360,7 +360,7 @@ class LocalStackIT {
         String help = "{\"id\": \"walk-through-1\", \"from\": \"" + VICTIM_PHONE + "\", \"text\": \"КӨМЕК\"}";
         long timestamp = System.currentTimeMillis() / 1000;
         HttpResponse<String> taken = http(inboundSms(notifications, help, timestamp));
-        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(202);
         assertThat(taken.body()).contains("\"taken\":true");
         assertThat(http(inboundSms(notifications, help, timestamp)).statusCode())
                 .as("the same message again")
