@@ -92,7 +92,9 @@ public class AuditAppender {
         try {
             results = writer.inWriterTransaction(jdbc -> {
                 Poll poll = new Poll(jdbc, records);
-                return records.stream().map(poll::append).toList();
+                List<Appended> appended = records.stream().map(poll::append).toList();
+                poll.finish();
+                return appended;
             });
         } catch (DataAccessException e) {
             if (dataExceptionState(e) == null) {
@@ -146,24 +148,29 @@ public class AuditAppender {
     }
 
     private Appended appendIn(JdbcClient jdbc, ReceivedRecord received) {
-        return new Poll(jdbc, List.of(received)).append(received);
+        Poll poll = new Poll(jdbc, List.of(received));
+        Appended appended = poll.append(received);
+        poll.finish();
+        return appended;
     }
 
     /**
      * The appends of one writer transaction. What the transaction itself changes is kept in memory rather than
      * read again for each record: the head, the poll's events already in the trail (one query for all of them),
-     * and the tree's new nodes.
+     * the subjects' live keys, and the tree's new nodes, inserted together by {@link #finish}.
      */
     private final class Poll {
 
         private final JdbcClient jdbc;
         private final StoredTree.Appending tree;
+        private final SubjectKeys.Sealer sealer;
         private final Map<UUID, Long> events;
         private AuditLog.@Nullable Head head;
 
         Poll(JdbcClient jdbc, List<ReceivedRecord> records) {
             this.jdbc = jdbc;
             this.tree = new StoredTree.Appending(jdbc);
+            this.sealer = keys.sealer(jdbc);
             this.events = AuditLog.sequencesOf(
                     jdbc,
                     records.stream()
@@ -183,7 +190,7 @@ public class AuditAppender {
             AuditLog.Head last = head != null ? head : AuditLog.head(jdbc);
             AuditEntry clear = received.toEntry(last.size() + 1, now());
             // The service's own entries hold no personal data and stay in clear; every record's payload is sealed.
-            AuditEntry entry = received instanceof OwnEvent ? clear : keys.seal(jdbc, clear);
+            AuditEntry entry = received instanceof OwnEvent ? clear : sealer.seal(clear);
             LeafHash leaf = LeafHash.of(entry);
             ChainHash chain = HashChain.next(last.chainHash(), leaf);
             AuditLog.insert(jdbc, new StoredEntry(entry, leaf, chain));
@@ -191,6 +198,11 @@ public class AuditAppender {
             head = new AuditLog.Head(entry.sequence(), chain);
             eventId.ifPresent(id -> events.put(id, entry.sequence()));
             return new Appended(entry.sequence(), false);
+        }
+
+        /** Stores what was kept for the end of the transaction: the tree's new nodes. */
+        void finish() {
+            tree.store();
         }
     }
 

@@ -178,6 +178,7 @@ class RestoreCheck implements WriterStartCheck {
             applyOwn(jdbc, stored.entry());
             previous = stored.chainHash();
         }
+        tree.store();
         return Optional.empty();
     }
 

@@ -60,14 +60,37 @@ public class SubjectKeys {
      *     retried, never appended in clear
      */
     public AuditEntry seal(JdbcClient jdbc, AuditEntry entry) {
-        byte[] payload = entry.payload();
-        if (payload == null || entry.version() != CanonicalEncoding.VERSION_3) {
-            return entry;
+        return sealer(jdbc).seal(entry);
+    }
+
+    /**
+     * Seals the entries of one writer transaction {@code jdbc}, reading each live key once: within the transaction
+     * no key can be created or destroyed by anyone else, since both happen only in the writer's transactions.
+     */
+    public Sealer sealer(JdbcClient jdbc) {
+        return new Sealer(jdbc);
+    }
+
+    /** {@link #seal} for the entries of one writer transaction. */
+    public final class Sealer {
+
+        private final JdbcClient jdbc;
+        private final Map<String, Map.Entry<String, byte[]>> live = new HashMap<>();
+
+        private Sealer(JdbcClient jdbc) {
+            this.jdbc = jdbc;
         }
-        Map.Entry<String, byte[]> live = liveKey(jdbc, nameFor(entry), entry);
-        String name = live.getKey();
-        byte[] key = live.getValue();
-        return entry.withStoredPayload(PayloadEnvelope.seal(key, payload, name, entry.sequence()), name);
+
+        /** As {@link SubjectKeys#seal}. */
+        public AuditEntry seal(AuditEntry entry) {
+            byte[] payload = entry.payload();
+            if (payload == null || entry.version() != CanonicalEncoding.VERSION_3) {
+                return entry;
+            }
+            Map.Entry<String, byte[]> key = live.computeIfAbsent(nameFor(entry), base -> liveKey(jdbc, base, entry));
+            return entry.withStoredPayload(
+                    PayloadEnvelope.seal(key.getValue(), payload, key.getKey(), entry.sequence()), key.getKey());
+        }
     }
 
     /** Opens payloads for one reader's request; each key is read once per opener. */

@@ -3,6 +3,7 @@ package kz.qorgau.audit.tree;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,33 +30,55 @@ public final class StoredTree implements TreeNodes {
      * transaction, after inserting the entry.
      */
     public static void appended(JdbcClient jdbc, long sequence, byte[] leafHash) {
-        new Appending(jdbc).appended(sequence, leafHash);
+        Appending tree = new Appending(jdbc);
+        tree.appended(sequence, leafHash);
+        tree.store();
     }
 
     /**
      * The tree as one writer's transaction grows it: the leaves and nodes it added are read from memory, so that
-     * appending a poll's entries reads from the database only the nodes left of the first one.
+     * appending a poll's entries reads from the database only the nodes left of the first one, and the new nodes
+     * are inserted together by {@link #store}, before the transaction commits.
      */
     public static final class Appending implements TreeNodes {
 
         private final JdbcClient jdbc;
         private final StoredTree stored;
         private final Map<NodeId, byte[]> added = new HashMap<>();
+        private final Map<NodeId, byte[]> unstored = new LinkedHashMap<>();
 
         public Appending(JdbcClient jdbc) {
             this.jdbc = jdbc;
             this.stored = new StoredTree(jdbc);
         }
 
-        /** Stores the subtrees that the entry {@code sequence}, inserted in this transaction, completes. */
+        /** The subtrees that the entry {@code sequence}, inserted in this transaction, completes; see {@link #store}. */
         public void appended(long sequence, byte[] leafHash) {
             added.put(new NodeId(0, sequence - 1), leafHash);
             MerkleTree.completedBy(sequence - 1, leafHash, this).forEach((node, hash) -> {
-                jdbc.sql("INSERT INTO audit_tree_node (level, node_index, hash) VALUES (?, ?, ?)")
-                        .params(node.level(), node.index(), hash)
-                        .update();
                 added.put(node, hash);
+                unstored.put(node, hash);
             });
+        }
+
+        /** Inserts the nodes completed since the last call, in one statement. */
+        public void store() {
+            if (unstored.isEmpty()) {
+                return;
+            }
+            List<Integer> levels = new ArrayList<>();
+            List<Long> indexes = new ArrayList<>();
+            List<byte[]> hashes = new ArrayList<>();
+            unstored.forEach((node, hash) -> {
+                levels.add(node.level());
+                indexes.add(node.index());
+                hashes.add(hash);
+            });
+            jdbc.sql("INSERT INTO audit_tree_node (level, node_index, hash)"
+                            + " SELECT * FROM unnest(?::integer[], ?::bigint[], ?::bytea[])")
+                    .params(levels.toArray(Integer[]::new), indexes.toArray(Long[]::new), hashes.toArray(byte[][]::new))
+                    .update();
+            unstored.clear();
         }
 
         @Override
