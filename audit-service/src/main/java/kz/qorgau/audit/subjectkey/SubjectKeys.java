@@ -51,19 +51,6 @@ public class SubjectKeys {
     }
 
     /**
-     * {@code entry} (version 3, its payload in clear) with its payload sealed under its key, created in the
-     * writer's transaction {@code jdbc} when it is the first; unchanged when it has no payload. A subject whose
-     * key was destroyed and that has a new event (a late access, say) gets a key of a new generation: the new
-     * event is kept, the shredded ones stay shredded.
-     *
-     * @throws IllegalStateException when the key cannot be unwrapped (a key-encryption key missing from the ring):
-     *     retried, never appended in clear
-     */
-    public AuditEntry seal(JdbcClient jdbc, AuditEntry entry) {
-        return sealer(jdbc).seal(entry);
-    }
-
-    /**
      * Seals the entries of one writer transaction {@code jdbc}, reading each live key once: within the transaction
      * no key can be created or destroyed by anyone else, since both happen only in the writer's transactions.
      */
@@ -71,7 +58,7 @@ public class SubjectKeys {
         return new Sealer(jdbc);
     }
 
-    /** {@link #seal} for the entries of one writer transaction. */
+    /** Seals the payloads of one writer transaction's entries. */
     public final class Sealer {
 
         private final JdbcClient jdbc;
@@ -81,7 +68,15 @@ public class SubjectKeys {
             this.jdbc = jdbc;
         }
 
-        /** As {@link SubjectKeys#seal}. */
+        /**
+         * {@code entry} (version 3, its payload in clear) with its payload sealed under its key, created in the
+         * writer's transaction when it is the first; unchanged when it has no payload. A subject whose key was
+         * destroyed and that has a new event (a late access, say) gets a key of a new generation: the new event is
+         * kept, the shredded ones stay shredded.
+         *
+         * @throws IllegalStateException when the key cannot be unwrapped (a key-encryption key missing from the
+         *     ring): retried, never appended in clear
+         */
         public AuditEntry seal(AuditEntry entry) {
             byte[] payload = entry.payload();
             if (payload == null || entry.version() != CanonicalEncoding.VERSION_3) {
