@@ -240,11 +240,17 @@ public class ProtectiveOrders implements SealedRows, OffenderRecords {
         // Both columns are constants: the victim's column beside the offender's that the index names.
         String victimColumn =
                 person.column().equals("offender_document_index") ? "victim_document_index" : "victim_iin_index";
-        return """
-                (o.%s = :index OR EXISTS (SELECT 1 FROM protected_person_index p
-                        WHERE p.order_id = o.id AND p.person_index = :index))
-                  AND o.%s IS DISTINCT FROM :index"""
-                .formatted(victimColumn, person.column());
+        return "o.id IN (" + protectedBy(victimColumn) + ") AND o." + person.column() + " IS DISTINCT FROM :index";
+    }
+
+    /**
+     * The ids of the orders whose victim ({@code victimColumn}) or another protected person is {@code :index}: a
+     * union of two index lookups. Written as "victim = :index OR EXISTS (…)", PostgreSQL scans every order (10
+     * million in the bench: seconds per check, docs/performance.md).
+     */
+    private static String protectedBy(String victimColumn) {
+        return "SELECT v.id FROM protective_order v WHERE v." + victimColumn + " = :index"
+                + " UNION SELECT p.order_id FROM protected_person_index p WHERE p.person_index = :index";
     }
 
     /**
@@ -254,11 +260,10 @@ public class ProtectiveOrders implements SealedRows, OffenderRecords {
     public List<ProtectiveOrder> lockProtecting(byte[] documentIndex) {
         return jdbc.sql(
                         """
-                        SELECT * FROM protective_order o
-                        WHERE o.victim_document_index = :index OR EXISTS (SELECT 1 FROM protected_person_index p
-                                WHERE p.order_id = o.id AND p.person_index = :index)
+                        SELECT * FROM protective_order o WHERE o.id IN (%s)
                         ORDER BY id FOR UPDATE
-                        """)
+                        """
+                                .formatted(protectedBy("victim_document_index")))
                 .param("index", documentIndex)
                 .query(this::map)
                 .list();
