@@ -203,16 +203,37 @@ class OrderSearchTest {
         for (int page = 0; page < 100; page++) {
             HttpResponse<String> answer = client.get("/api/v1/orders?size=100&page=" + page + "&" + query);
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-            assertThat(answer.body())
-                    .doesNotContain(OrderRequests.OFFENDER_IIN, OrderRequests.VICTIM_IIN, OrderRequests.VICTIM_PHONE)
-                    .doesNotContain("Ахмет", "Айгерим", "Ерлан");
-            found.addAll(items(answer));
+            for (JsonNode item : items(answer)) {
+                // Other classes' orders share the district, and the hostile campaign may name a unit
+                // "8507033001270": the shape is checked on every item, the people on orders made from OrderRequests.
+                assertThat(item.propertyNames()).as(item.toString()).containsExactlyInAnyOrderElementsOf(SUMMARY);
+                if (item.get("policeUnit").asString().startsWith("ALM-BOSTANDYK-UP-")) {
+                    assertThat(item.toString())
+                            .doesNotContain(
+                                    OrderRequests.OFFENDER_IIN, OrderRequests.VICTIM_IIN, OrderRequests.VICTIM_PHONE)
+                            .doesNotContain("Ахмет", "Айгерим", "Ерлан");
+                }
+                found.add(item);
+            }
             if (!ApiClient.json(answer).get("hasNext").asBoolean()) {
                 return found;
             }
         }
         throw new AssertionError("more than 100 pages of " + query);
     }
+
+    /** The fields of a list item: no name, IIN, document or contact among them. */
+    private static final List<String> SUMMARY = List.of(
+            "id",
+            "orderNumber",
+            "status",
+            "district",
+            "policeUnit",
+            "issuedAt",
+            "servedAt",
+            "validUntil",
+            "nextCheckDue",
+            "repeatOffender");
 
     private static List<String> ids(HttpResponse<String> page) {
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
