@@ -32,6 +32,9 @@ public final class PortAllocator {
     /** Linux's default, for systems that do not say (macOS and Windows use 49152 and up). */
     private static final int[] DEFAULT_EPHEMERAL = {32_768, 60_999};
 
+    /** A system property naming the band of ports to draw from, "LOW-HIGH" (see {@link #band()}). */
+    public static final String BAND_PROPERTY = "qorgau.free-ports";
+
     private static final int ATTEMPTS = 200;
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
@@ -43,9 +46,9 @@ public final class PortAllocator {
      * same port explicitly.
      */
     public static int freePort() {
-        int[] ephemeral = ephemeralRange();
-        int low = LOWEST;
-        int high = Math.min(ephemeral[0], 65_536); // exclusive
+        int[] band = band();
+        int low = band[0];
+        int high = band[1]; // exclusive
         ThreadLocalRandom random = ThreadLocalRandom.current();
         if (high - low >= 1_000) {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -89,6 +92,27 @@ public final class PortAllocator {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Where {@link #freePort()} draws from: below the ephemeral range, or the band {@value #BAND_PROPERTY}
+     * names ("23000-29000", the end exclusive), for a JVM whose neighbours bind fixed ports elsewhere (the local
+     * stack's tests run stacks side by side on offsets of their own).
+     */
+    static int[] band() {
+        String named = System.getProperty(BAND_PROPERTY, "");
+        if (named.matches("\\d{4,5}-\\d{4,5}")) {
+            int low = Integer.parseInt(named.substring(0, named.indexOf('-')));
+            int high = Integer.parseInt(named.substring(named.indexOf('-') + 1));
+            if (low >= 1_024 && high <= 65_536 && high - low >= 1_000) {
+                return new int[] {low, high};
+            }
+        }
+        if (!named.isEmpty()) {
+            throw new IllegalArgumentException(
+                    BAND_PROPERTY + " must be LOW-HIGH, 1024 to 65536, at least 1000 ports apart: " + named);
+        }
+        return new int[] {LOWEST, Math.min(ephemeralRange()[0], 65_536)};
     }
 
     /** The system's ephemeral port range, lowest and highest, as this machine configures it. */

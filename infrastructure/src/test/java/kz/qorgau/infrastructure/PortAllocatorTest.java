@@ -40,6 +40,24 @@ class PortAllocatorTest {
     }
 
     @Test
+    void aNamedBandIsWhereThePortsComeFromAndABadOneIsRefused() {
+        try {
+            System.setProperty(PortAllocator.BAND_PROPERTY, "23000-24000");
+            assertThat(Arrays.stream(PortAllocator.freePorts(50)).boxed().toList())
+                    .allSatisfy(port -> assertThat(port).isBetween(23_000, 23_999));
+            for (String bad : new String[] {"23000", "24000-23000", "23000-23500", "80-2000", "a-b"}) {
+                System.setProperty(PortAllocator.BAND_PROPERTY, bad);
+                org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                        .as(bad)
+                        .isThrownBy(PortAllocator::freePort)
+                        .withMessageContaining(PortAllocator.BAND_PROPERTY);
+            }
+        } finally {
+            System.clearProperty(PortAllocator.BAND_PROPERTY);
+        }
+    }
+
+    @Test
     void aPortIsHandedOutOnlyOncePerJvmEvenWhenNobodyBindsIt() {
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < 500; i++) {

@@ -8,9 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,8 +39,12 @@ final class LocalStackLauncher {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path root;
-    // Every port below 32768, out of Linux's ephemeral range, where clients' sockets could take it.
-    private final int portOffset = 10_000 + 100 * ThreadLocalRandom.current().nextInt(30);
+    // Every port below 32768, out of Linux's ephemeral range, where clients' sockets could take it. Failsafe
+    // runs the launcher tests in parallel forks: each fork has offsets of its own, 300 apart, and no two of
+    // the stack's ports are a multiple of 300 apart, so stacks side by side never share a port. The ports the
+    // tests draw at random (a cluster's, Prometheus's) come from a band no offset reaches (local-stack/pom.xml).
+    private final int portOffset =
+            10_000 + 300 * (3 * ThreadLocalRandom.current().nextInt(4) + lane());
     // Databases and roles of its own, dropped afterwards: a developer's local stack keeps its data.
     private final String databasePrefix = "it" + portOffset + "_";
     private final LocalStackSettings settings;
@@ -56,6 +63,14 @@ final class LocalStackLauncher {
                 databasePrefix)));
     }
 
+    /** The failsafe fork this runs in (0 to 2), or any of them where no fork number is given (an IDE). */
+    private static int lane() {
+        String fork = System.getProperty("qorgau.localstack.fork", "");
+        return fork.matches("[1-9][0-9]*")
+                ? (Integer.parseInt(fork) - 1) % 3
+                : ThreadLocalRandom.current().nextInt(3);
+    }
+
     LocalStackSettings settings() {
         return settings;
     }
@@ -66,6 +81,19 @@ final class LocalStackLauncher {
      * defaults (the local issuer, whatever the developer's shell says).
      */
     Process launch(Path dataDir, String run, Map<String, String> environment) throws IOException {
+        // Stacks run side by side (one per failsafe fork), but start one at a time: five JVMs starting on two
+        // cores are all a start can use, and three starts at once miss the launcher's 90 s health wait.
+        Path lockFile = Path.of(System.getProperty(
+                "qorgau.localstack.start-lock",
+                Path.of(System.getProperty("java.io.tmpdir"), "qorgau-local-stack-start.lock")
+                        .toString()));
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock ignored = channel.lock()) {
+            return launchAlone(dataDir, run, environment);
+        }
+    }
+
+    private Process launchAlone(Path dataDir, String run, Map<String, String> environment) throws IOException {
         Path output = dataDir.resolve(run + ".out");
         ProcessBuilder builder = new ProcessBuilder(root.resolve("qorgau-local").toString())
                 .directory(root.toFile())
