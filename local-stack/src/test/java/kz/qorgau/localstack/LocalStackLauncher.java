@@ -43,8 +43,7 @@ final class LocalStackLauncher {
     // runs the launcher tests in parallel forks: each fork has offsets of its own, 300 apart, and no two of
     // the stack's ports are a multiple of 300 apart, so stacks side by side never share a port. The ports the
     // tests draw at random (a cluster's, Prometheus's) come from a band no offset reaches (local-stack/pom.xml).
-    private final int portOffset =
-            10_000 + 300 * (3 * ThreadLocalRandom.current().nextInt(4) + lane());
+    private final int portOffset = portOffset(3 * ThreadLocalRandom.current().nextInt(OFFSETS / 3) + lane());
     // Databases and roles of its own, dropped afterwards: a developer's local stack keeps its data.
     private final String databasePrefix = "it" + portOffset + "_";
     private final LocalStackSettings settings;
@@ -61,6 +60,14 @@ final class LocalStackLauncher {
                 Integer.toString(portOffset),
                 LocalStackSettings.DATABASE_PREFIX,
                 databasePrefix)));
+    }
+
+    /** How many port offsets the tests' stacks use, a third of them for each failsafe fork. */
+    static final int OFFSETS = 12;
+
+    /** The port offset of slot {@code slot} (0 to {@link #OFFSETS} - 1). */
+    static int portOffset(int slot) {
+        return 10_000 + 300 * slot;
     }
 
     /** The failsafe fork this runs in (0 to 2), or any of them where no fork number is given (an IDE). */

@@ -26,6 +26,34 @@ class LocalStackSettingsTest {
     }
 
     @Test
+    void theTestsStacksSideBySideShareNoPortAndLeaveTheRandomPortsBandFree() throws Exception {
+        java.util.regex.Matcher band = java.util.regex.Pattern.compile("<qorgau.free-ports>(\\d+)-(\\d+)<")
+                .matcher(java.nio.file.Files.readString(RepositoryFiles.ROOT.resolve("local-stack/pom.xml")));
+        assertThat(band.find()).as("local-stack/pom.xml names the band").isTrue();
+        java.util.List<Integer> ports = new java.util.ArrayList<>();
+        for (int slot = 0; slot < LocalStackLauncher.OFFSETS; slot++) {
+            LocalStackSettings settings = settings(
+                    Map.of(LocalStackSettings.PORT_OFFSET, Integer.toString(LocalStackLauncher.portOffset(slot))));
+            for (ServiceSpec service : settings.services()) {
+                ports.add(service.port());
+                ports.add(service.managementPort());
+            }
+            ports.addAll(java.util.List.of(
+                    settings.kafkaPort(),
+                    settings.kafkaControllerPort(),
+                    settings.smtpPort(),
+                    settings.imapPort(),
+                    settings.smsGatewayPort(),
+                    settings.prometheusPort()));
+        }
+        assertThat(ports)
+                .doesNotHaveDuplicates()
+                .allSatisfy(port -> assertThat(port).isBetween(10_000, 32_767))
+                .noneSatisfy(port -> assertThat(port)
+                        .isBetween(Integer.parseInt(band.group(1)), Integer.parseInt(band.group(2)) - 1));
+    }
+
+    @Test
     void theIssuerMovesWithThePortOffsetAndSoDoesWhatTheServicesTrust() {
         LocalStackSettings settings = settings(Map.of(LocalStackSettings.PORT_OFFSET, "10100"));
 
