@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,7 +158,7 @@ public class AuditAppender {
     /**
      * The appends of one writer transaction. What the transaction itself changes is kept in memory rather than
      * read again for each record: the head, the poll's events already in the trail (one query for all of them),
-     * the subjects' live keys, and the tree's new nodes, inserted together by {@link #finish}.
+     * the subjects' live keys, and the entries and the tree's new nodes, inserted together by {@link #finish}.
      */
     private final class Poll {
 
@@ -165,6 +166,7 @@ public class AuditAppender {
         private final StoredTree.Appending tree;
         private final SubjectKeys.Sealer sealer;
         private final Map<UUID, Long> events;
+        private final List<StoredEntry> entries = new ArrayList<>();
         private AuditLog.@Nullable Head head;
 
         Poll(JdbcClient jdbc, List<ReceivedRecord> records) {
@@ -193,15 +195,17 @@ public class AuditAppender {
             AuditEntry entry = received instanceof OwnEvent ? clear : sealer.seal(clear);
             LeafHash leaf = LeafHash.of(entry);
             ChainHash chain = HashChain.next(last.chainHash(), leaf);
-            AuditLog.insert(jdbc, new StoredEntry(entry, leaf, chain));
+            entries.add(new StoredEntry(entry, leaf, chain));
             tree.appended(entry.sequence(), leaf.bytes());
             head = new AuditLog.Head(entry.sequence(), chain);
             eventId.ifPresent(id -> events.put(id, entry.sequence()));
             return new Appended(entry.sequence(), false);
         }
 
-        /** Stores what was kept for the end of the transaction: the tree's new nodes. */
+        /** Stores what was kept for the end of the transaction: the entries, in one statement, and the tree's new nodes. */
         void finish() {
+            AuditLog.insertAll(jdbc, entries);
+            entries.clear();
             tree.store();
         }
     }
