@@ -77,13 +77,12 @@ final class LocalStack implements AutoCloseable {
     void start() {
         try {
             List<ServiceSpec> specs = settings.services();
-            Map<ServiceSpec, Path> jars = new LinkedHashMap<>();
-            specs.forEach(spec -> jars.put(spec, spec.executableJar(settings.repositoryRoot())));
             specs.forEach(spec -> {
                 requireFree(spec.port(), spec.name() + " HTTP");
                 requireFree(spec.managementPort(), spec.name() + " management");
             });
             Files.createDirectories(settings.dataDir());
+            Map<ServiceSpec, SharedClasses.Launch> jars = launches(specs);
 
             // The issuer needs neither broker nor database: its JVM starts while they are prepared.
             if (settings.withIdentity()) {
@@ -167,7 +166,24 @@ final class LocalStack implements AutoCloseable {
         smsGatewayUrl = smsGateway.url();
     }
 
-    private void startService(ServiceSpec spec, Path jar, Map<String, String> environment) {
+    /** Each service's jar and the options that go with it: extracted and sharing classes unless that is off. */
+    private Map<ServiceSpec, SharedClasses.Launch> launches(List<ServiceSpec> specs) {
+        Map<ServiceSpec, SharedClasses.Launch> launches = new java.util.concurrent.ConcurrentHashMap<>();
+        InParallel.forEach(specs, spec -> {
+            Path jar = spec.executableJar(settings.repositoryRoot());
+            launches.put(
+                    spec,
+                    settings.sharedClasses()
+                            ? SharedClasses.prepare(
+                                    jar, settings.dataDir().resolve("classes").resolve(spec.name()))
+                            : new SharedClasses.Launch(jar, List.of()));
+        });
+        Map<ServiceSpec, SharedClasses.Launch> ordered = new LinkedHashMap<>();
+        specs.forEach(spec -> ordered.put(spec, launches.get(spec)));
+        return ordered;
+    }
+
+    private void startService(ServiceSpec spec, SharedClasses.Launch launch, Map<String, String> environment) {
         List<String> jvmOptions = new ArrayList<>(List.of(
                 "-Xmx" + settings.serviceHeap(),
                 "-XX:+UseSerialGC",
@@ -176,9 +192,14 @@ final class LocalStack implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1",
                 // Logs in UTF-8 whatever the locale, so that Kazakh and Russian text stays searchable.
                 "-Dfile.encoding=UTF-8"));
+        jvmOptions.addAll(launch.jvmOptions());
         jvmOptions.addAll(settings.serviceJvmOptions());
         JavaServiceProcess process = JavaServiceProcess.start(
-                spec.name(), jar, jvmOptions, environment, settings.logDir().resolve(spec.name() + ".log"));
+                spec.name(),
+                launch.jar(),
+                jvmOptions,
+                environment,
+                settings.logDir().resolve(spec.name() + ".log"));
         services.put(spec, process);
         started.push(process);
     }

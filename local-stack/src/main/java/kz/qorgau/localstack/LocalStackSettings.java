@@ -25,6 +25,8 @@ import kz.qorgau.infrastructure.InfraEnvironment;
  * @param withPrometheus start a Prometheus scraping the stack when one is on the PATH (the default)
  * @param serviceJvmOptions more options for each service's JVM, after the stack's own (the last of a
  *     repeated option wins): a profiler's agent, or the full JIT a benchmark measures with
+ * @param sharedClasses start each service from its extracted jar with a class-data sharing archive kept in
+ *     {@code dataDir/classes} (the default; docs/adr/0042)
  */
 public record LocalStackSettings(
         Path repositoryRoot,
@@ -35,7 +37,8 @@ public record LocalStackSettings(
         String databasePrefix,
         boolean withIdentity,
         boolean withPrometheus,
-        List<String> serviceJvmOptions) {
+        List<String> serviceJvmOptions,
+        boolean sharedClasses) {
 
     public static final String DATA_DIR = "QORGAU_DATA_DIR";
     public static final String PORT_OFFSET = "QORGAU_LOCAL_PORT_OFFSET";
@@ -44,6 +47,7 @@ public record LocalStackSettings(
     public static final String WITH_IDENTITY = "QORGAU_LOCAL_IDENTITY";
     public static final String WITH_PROMETHEUS = "QORGAU_LOCAL_PROMETHEUS";
     public static final String JVM_OPTIONS = "QORGAU_LOCAL_JVM_OPTIONS";
+    public static final String SHARED_CLASSES = "QORGAU_LOCAL_CDS";
 
     /** The services' switch for the public demo keys, which the local stack turns on (docs/adr/0014). */
     public static final String LOCAL_DEMO_KEYS = "QORGAU_LOCAL_DEMO_KEYS";
@@ -106,7 +110,8 @@ public record LocalStackSettings(
                 databasePrefix,
                 withIdentity,
                 withPrometheus,
-                jvmOptions);
+                jvmOptions,
+                onOrOff(environment, SHARED_CLASSES));
     }
 
     private static boolean onOrOff(InfraEnvironment environment, String name) {

@@ -90,6 +90,9 @@ class DashboardQueriesIT {
                 dataDir,
                 "stack",
                 Map.of(
+                        // Started once: class-data sharing (LocalStackIT's part) would only cost its extraction.
+                        LocalStackSettings.SHARED_CLASSES,
+                        "off",
                         LocalStackSettings.WITH_PROMETHEUS,
                         "off",
                         "QORGAU_NOTIFICATION_VIOLATION_ESCALATE_AFTER",

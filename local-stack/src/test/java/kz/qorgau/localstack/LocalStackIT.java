@@ -313,8 +313,15 @@ class LocalStackIT {
         assertThat(auditVerification(tokens)).contains("\"intact\":true");
         victimAsksForHelp();
         stop(first);
+        // A clean stop leaves each service's class-data sharing archive (docs/adr/0042) ...
+        for (ServiceSpec service : settings.services()) {
+            assertThat(dataDir.resolve("stack/classes").resolve(service.name()).resolve("classes.jsa"))
+                    .as(service.name() + "'s archive")
+                    .isNotEmptyFile();
+        }
 
-        Process second = launch("second");
+        // ... and the next start maps it: with -Xshare:on a JVM that cannot use its archive does not start.
+        Process second = launcher.launch(dataDir, "second", Map.of(LocalStackSettings.JVM_OPTIONS, "-Xshare:on"));
         everyServiceIsHealthy();
         // The issuer keeps its signing key in the data folder, so a token outlives a restart.
         HttpResponse<String> afterRestart = http(as(tokens, "officer-a", get(orderApi() + "/orders/" + orderId)));

@@ -20,7 +20,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import kz.qorgau.infrastructure.InfraEnvironment;
 import kz.qorgau.infrastructure.postgres.DatabaseProvisioner;
@@ -40,10 +39,12 @@ final class LocalStackLauncher {
 
     private final Path root;
     // Every port below 32768, out of Linux's ephemeral range, where clients' sockets could take it. Failsafe
-    // runs the launcher tests in parallel forks: each fork has offsets of its own, 300 apart, and no two of
-    // the stack's ports are a multiple of 300 apart, so stacks side by side never share a port. The ports the
-    // tests draw at random (a cluster's, Prometheus's) come from a band no offset reaches (local-stack/pom.xml).
-    private final int portOffset = portOffset(3 * ThreadLocalRandom.current().nextInt(OFFSETS / 3) + lane());
+    // runs the launcher tests side by side in forks: each launcher claims one of OFFSETS slots by a file lock,
+    // offsets 300 apart, and no two of a stack's ports are a multiple of 300 apart, so stacks side by side never
+    // share a port. The ports the tests draw at random (a cluster's, Prometheus's) come from a band no offset
+    // reaches (local-stack/pom.xml; LocalStackSettingsTest checks both).
+    private final Slot slot = Slot.claim(locks());
+    private final int portOffset = portOffset(slot.number());
     // Databases and roles of its own, dropped afterwards: a developer's local stack keeps its data.
     private final String databasePrefix = "it" + portOffset + "_";
     private final LocalStackSettings settings;
@@ -70,12 +71,45 @@ final class LocalStackLauncher {
         return 10_000 + 300 * slot;
     }
 
-    /** The failsafe fork this runs in (0 to 2), or any of them where no fork number is given (an IDE). */
-    private static int lane() {
-        String fork = System.getProperty("qorgau.localstack.fork", "");
-        return fork.matches("[1-9][0-9]*")
-                ? (Integer.parseInt(fork) - 1) % 3
-                : ThreadLocalRandom.current().nextInt(3);
+    /** Where the launchers' locks are: the module's build folder under Maven, the temporary folder elsewhere. */
+    private static Path locks() {
+        return Path.of(System.getProperty("qorgau.localstack.locks", System.getProperty("java.io.tmpdir")));
+    }
+
+    /** A port offset slot held by this launcher, by a lock on its file, until {@link #release}. */
+    private record Slot(int number, FileChannel channel, FileLock lock) {
+
+        static Slot claim(Path locks) {
+            List<Integer> numbers = new ArrayList<>();
+            for (int number = 0; number < OFFSETS; number++) {
+                numbers.add(number);
+            }
+            java.util.Collections.shuffle(numbers);
+            for (int number : numbers) {
+                try {
+                    FileChannel channel = FileChannel.open(
+                            locks.resolve("local-stack-slot-" + number + ".lock"),
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE);
+                    FileLock lock = channel.tryLock();
+                    if (lock != null) {
+                        return new Slot(number, channel, lock);
+                    }
+                    channel.close();
+                } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
+                    // Held by a launcher of this JVM, or not lockable: try the next.
+                }
+            }
+            throw new IllegalStateException("All " + OFFSETS + " port offsets are held by running launcher tests");
+        }
+
+        void release() {
+            try (FileChannel closing = channel) {
+                lock.release();
+            } catch (IOException e) {
+                // Closing the channel releases it anyway.
+            }
+        }
     }
 
     LocalStackSettings settings() {
@@ -90,10 +124,7 @@ final class LocalStackLauncher {
     Process launch(Path dataDir, String run, Map<String, String> environment) throws IOException {
         // Stacks run side by side (one per failsafe fork), but start one at a time: five JVMs starting on two
         // cores are all a start can use, and three starts at once miss the launcher's 90 s health wait.
-        Path lockFile = Path.of(System.getProperty(
-                "qorgau.localstack.start-lock",
-                Path.of(System.getProperty("java.io.tmpdir"), "qorgau-local-stack-start.lock")
-                        .toString()));
+        Path lockFile = locks().resolve("local-stack-start.lock");
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = channel.lock()) {
             return launchAlone(dataDir, run, environment);
@@ -189,6 +220,14 @@ final class LocalStackLauncher {
 
     /** After the test, pass or fail: no process left, the test's databases and roles dropped. */
     void stopWhateverIsLeftAndDropTheDatabases() {
+        try {
+            stopAndDrop();
+        } finally {
+            slot.release();
+        }
+    }
+
+    private void stopAndDrop() {
         launched.forEach(process -> process.descendants().forEach(ProcessHandle::destroyForcibly));
         launched.forEach(Process::destroyForcibly);
         var databases = new DatabaseProvisioner(PostgresDiscovery.discover(InfraEnvironment.system(), () -> false));

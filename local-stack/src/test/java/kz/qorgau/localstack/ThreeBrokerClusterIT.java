@@ -95,6 +95,9 @@ class ThreeBrokerClusterIT {
                 dataDir,
                 "stack",
                 Map.of(
+                        // Started once: class-data sharing (LocalStackIT's part) would only cost its extraction.
+                        LocalStackSettings.SHARED_CLASSES,
+                        "off",
                         EnvNames.QORGAU_KAFKA_BOOTSTRAP_SERVERS,
                         cluster.bootstrapServers(),
                         LocalStackSettings.WITH_PROMETHEUS,
