@@ -63,7 +63,7 @@ final class LocalStackLauncher {
                 databasePrefix)));
     }
 
-    /** How many port offsets the tests' stacks use, a third of them for each failsafe fork. */
+    /** How many port offsets the tests' stacks claim from: more than the forks that run at once. */
     static final int OFFSETS = 12;
 
     /** The port offset of slot {@code slot} (0 to {@link #OFFSETS} - 1). */

@@ -213,6 +213,34 @@ class AppendOnlyTableTest {
     }
 
     /**
+     * A poll's entries go in one statement (docs/adr/0041): the trigger sees the rows before each one in the same
+     * statement, so two that follow one another pass, and a statement whose second row skips one is refused whole.
+     */
+    @Test
+    void entriesInsertedInOneStatementAreEachHeldToTheOneBefore() throws SQLException {
+        try (Connection connection = runtimeRole.connect(infrastructure.database())) {
+            JdbcClient asRuntimeRole = client(connection);
+            AuditLog.Head head = AuditLog.head(asRuntimeRole);
+            StoredEntry first = stored(entry(head.size() + 1), head.chainHash());
+            StoredEntry skipping = stored(entry(head.size() + 3), first.chainHash());
+            assertSqlState(() -> AuditLog.insertAll(asRuntimeRole, List.of(first, skipping)), OUT_OF_LINE);
+            StoredEntry unchained = stored(entry(head.size() + 2), HashChain.GENESIS);
+            assertSqlState(() -> AuditLog.insertAll(asRuntimeRole, List.of(first, unchained)), OUT_OF_LINE);
+            assertThat(AuditLog.head(asRuntimeRole)).as("nothing of either").isEqualTo(head);
+
+            StoredEntry second = stored(entry(head.size() + 2), first.chainHash());
+            AuditLog.insertAll(asRuntimeRole, List.of(first, second));
+            assertThat(AuditLog.head(asRuntimeRole).size()).isEqualTo(head.size() + 2);
+            assertThat(AuditLog.head(asRuntimeRole).chainHash()).isEqualTo(second.chainHash());
+        }
+    }
+
+    private static StoredEntry stored(AuditEntry entry, ChainHash previous) {
+        LeafHash leaf = LeafHash.of(entry);
+        return new StoredEntry(entry, leaf, HashChain.next(previous, leaf));
+    }
+
+    /**
      * Crypto-shredding's keys and holds (docs/adr/0031): the runtime role adds keys and holds, lifts a hold, and
      * destroys a key only through audit_destroy_subject_key; no key is destroyed under a legal hold, whoever
      * asks; neither table loses a row.
