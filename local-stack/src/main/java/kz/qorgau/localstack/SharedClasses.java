@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import kz.qorgau.infrastructure.process.JavaServiceProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,20 +64,19 @@ final class SharedClasses {
 
     /**
      * The jar's path, size and modification time (a rebuild changes at least the last) and the JDK that runs the
-     * services (this one): an archive only maps into the JVM that wrote it.
+     * services ({@link JavaServiceProcess#java}): an archive only maps into the JVM that wrote it.
      */
     private static String stampOf(Path jar) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
         return jar.toAbsolutePath() + "\n" + attributes.size() + "\n"
                 + attributes.lastModifiedTime().toMillis() + "\n"
-                + ProcessHandle.current().info().command().orElse("java") + " " + Runtime.version() + "\n";
+                + JavaServiceProcess.java() + " " + Runtime.version() + "\n";
     }
 
     private static void extract(Path executableJar, Path destination) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
         Path output = destination.resolveSibling("extract.log");
         Process extraction = new ProcessBuilder(
-                        java,
+                        JavaServiceProcess.java(),
                         "-Djarmode=tools",
                         "-jar",
                         executableJar.toString(),

@@ -156,11 +156,9 @@ public final class AuditLog {
             unreadable[i] = entry.unreadable();
             payloadKeys[i] = entry.payloadKey();
         }
-        jdbc.sql("INSERT INTO audit_entry (" + COLUMNS + ")"
-                        + " SELECT sequence, event_id, type, source, subject, subject_sequence, event_time,"
-                        + " data_content_type, data_schema, topic, kafka_partition, kafka_offset, recorded_at, payload,"
-                        + " leaf_hash, chain_hash, encoding_version, kafka_key, kafka_headers, unreadable_reason,"
-                        + " payload_key FROM unnest(?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::text[],"
+        // The arrays are named after the columns, in COLUMNS' order, so one list serves both.
+        jdbc.sql("INSERT INTO audit_entry (" + COLUMNS + ") SELECT " + COLUMNS
+                        + " FROM unnest(?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::text[],"
                         + " ?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::bigint[],"
                         + " ?::timestamptz[], ?::bytea[], ?::bytea[], ?::bytea[], ?::smallint[], ?::bytea[], ?::bytea[],"
                         + " ?::text[], ?::text[]) WITH ORDINALITY AS e(" + COLUMNS + ", position) ORDER BY position")

@@ -112,7 +112,8 @@ public final class JavaServiceProcess implements AutoCloseable {
         return command;
     }
 
-    private static String java() {
+    /** The java command the services are started with: this JVM's own. */
+    public static String java() {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
