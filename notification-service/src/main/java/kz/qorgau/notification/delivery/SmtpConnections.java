@@ -1,8 +1,8 @@
 package kz.qorgau.notification.delivery;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +33,9 @@ class SmtpConnections implements DisposableBean {
         this.clock = clock;
     }
 
-    Session session() {
-        return settings.getSession();
+    /** A new message of this sender's session, with its default encoding and file type map. */
+    MimeMessage newMessage() {
+        return settings.createMimeMessage();
     }
 
     /** An open connection: the most recently used idle one, or a new one. */
