@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import kz.qorgau.events.QorgauEvent;
@@ -85,13 +86,15 @@ public class NoticeRegistration {
 
     private void add(
             NoticeCause event, String district, List<NoticeDraft> drafts, UUID reportsNotice, OffsetDateTime now) {
+        List<Notices.Pending> pending = new ArrayList<>(drafts.size());
         for (NoticeDraft draft : drafts) {
             Duration deadline = deadlines.of(draft.urgency());
             OffsetDateTime due = draft.notBefore() == null || !draft.notBefore().isAfter(now.toInstant())
                     ? now
                     : draft.notBefore().atOffset(now.getOffset()).truncatedTo(ChronoUnit.MICROS);
-            notices.addPending(UUID.randomUUID(), event, district, draft, reportsNotice, now, due, due.plus(deadline));
+            pending.add(new Notices.Pending(UUID.randomUUID(), draft, due, due.plus(deadline)));
         }
+        notices.addPending(event, district, pending, reportsNotice, now);
         if (!drafts.isEmpty()) {
             publisher.publishEvent(new NoticesRecorded(drafts.size()));
         }

@@ -6,6 +6,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import kz.qorgau.kit.tracing.Traces;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,10 +21,12 @@ class Notices {
                     + " failed_at, last_error";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final Traces traces;
 
-    Notices(JdbcClient jdbc, Traces traces) {
+    Notices(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Traces traces) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.traces = traces;
     }
 
@@ -43,22 +48,47 @@ class Notices {
                 == 1;
     }
 
+    /** A notice to add: its id, text and recipient, when it is due and until when it is tried. */
+    record Pending(UUID id, NoticeDraft draft, OffsetDateTime due, OffsetDateTime deadline) {}
+
     /**
-     * Adds a PENDING notice, due at {@code due}, unless the event already has one for this recipient and channel; a
-     * notice recorded before the delivery engine (V3) has no text yet and gets it here.
+     * Adds PENDING notices of one event, in one batch (one round trip to the database, not one per recipient), each
+     * unless the event already has one for its recipient and channel; a notice recorded before the delivery engine
+     * (V3) has no text yet and gets it here.
      */
-    void addPending(
-            UUID id,
-            NoticeCause event,
-            String district,
-            NoticeDraft draft,
-            UUID reportsNotice,
-            OffsetDateTime now,
-            OffsetDateTime due,
-            OffsetDateTime deadline) {
-        Recipient recipient = draft.recipient();
-        jdbc.sql(
-                        """
+    void addPending(NoticeCause event, String district, List<Pending> pending, UUID reportsNotice, OffsetDateTime now) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        // The consumer's span when it continues the event's trace: the notice's send is its child.
+        String traceparent = traces.continuing(event.traceparent());
+        SqlParameterSource[] rows = pending.stream()
+                .map(notice -> {
+                    Recipient recipient = notice.draft().recipient();
+                    return new MapSqlParameterSource()
+                            .addValue("id", notice.id())
+                            .addValue("eventId", event.eventId())
+                            .addValue("orderId", UUID.fromString(event.orderId()))
+                            .addValue("role", recipient.role())
+                            .addValue("recipient", recipient.address())
+                            .addValue("channel", recipient.channel().name())
+                            .addValue("now", now)
+                            .addValue("eventType", event.eventType())
+                            .addValue("eventSequence", event.sequence())
+                            .addValue("eventTime", event.time())
+                            .addValue("district", district)
+                            .addValue("urgency", notice.draft().urgency().name())
+                            .addValue("subject", notice.draft().subject())
+                            .addValue("body", notice.draft().body())
+                            .addValue("due", notice.due())
+                            .addValue("deadline", notice.deadline())
+                            .addValue("traceparent", traceparent)
+                            .addValue("tracestate", event.tracestate())
+                            .addValue("reportsNotice", reportsNotice);
+                })
+                .toArray(SqlParameterSource[]::new);
+        batch.batchUpdate(
+                """
                 INSERT INTO notice (id, event_id, order_id, recipient_role, recipient, channel, status, attempts,
                     created_at, event_type, event_sequence, event_time, district, urgency, subject, body, due_at,
                     deadline_at, traceparent, tracestate, reports_notice)
@@ -71,28 +101,8 @@ class Notices {
                         district = EXCLUDED.district, urgency = EXCLUDED.urgency,
                         traceparent = EXCLUDED.traceparent, tracestate = EXCLUDED.tracestate
                     WHERE notice.body IS NULL
-                """)
-                .param("id", id)
-                .param("eventId", event.eventId())
-                .param("orderId", UUID.fromString(event.orderId()))
-                .param("role", recipient.role())
-                .param("recipient", recipient.address())
-                .param("channel", recipient.channel().name())
-                .param("now", now)
-                .param("eventType", event.eventType())
-                .param("eventSequence", event.sequence())
-                .param("eventTime", event.time())
-                .param("district", district)
-                .param("urgency", draft.urgency().name())
-                .param("subject", draft.subject())
-                .param("body", draft.body())
-                .param("due", due)
-                .param("deadline", deadline)
-                // The consumer's span when it continues the event's trace: the notice's send is its child.
-                .param("traceparent", traces.continuing(event.traceparent()))
-                .param("tracestate", event.tracestate())
-                .param("reportsNotice", reportsNotice)
-                .update();
+                """,
+                rows);
     }
 
     /** Every notice of the event, oldest first. */
