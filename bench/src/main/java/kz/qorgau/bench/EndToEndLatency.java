@@ -190,50 +190,43 @@ final class EndToEndLatency implements BenchPart {
     /** created_at of each order's duty-unit notice of OrderIssued in notification-service's table. */
     private static Map<String, Instant> noticesRecorded(BenchContext context, java.util.Set<String> orderIds)
             throws Exception {
-        Map<String, Instant> recorded = new HashMap<>();
-        var server = context.databases().server();
-        try (Connection connection = DriverManager.getConnection(
-                        LocalStackUnderTest.jdbcUrl(context, "qorgau_notification"),
-                        server.adminUser(),
-                        server.adminPassword());
-                PreparedStatement query =
-                        connection.prepareStatement("SELECT order_id::text, min(created_at) FROM notice"
-                                + " WHERE event_type = ? AND recipient_role = 'DUTY_UNIT' GROUP BY order_id")) {
-            query.setString(1, OrderIssued.TYPE);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    String order = rows.getString(1);
-                    if (orderIds.contains(order)) {
-                        recorded.put(order, rows.getTimestamp(2).toInstant());
-                    }
-                }
-            }
-        }
-        return recorded;
+        return timesOfOrderIssued(
+                context,
+                "qorgau_notification",
+                "SELECT order_id::text, min(created_at) FROM notice WHERE event_type = ? AND recipient_role = 'DUTY_UNIT'"
+                        + " GROUP BY order_id",
+                orderIds);
     }
 
     /** recorded_at of each order's OrderIssued entry in the stack's audit trail. */
     private static Map<String, Instant> auditEntries(BenchContext context, java.util.Set<String> orderIds)
             throws Exception {
-        Map<String, Instant> entries = new HashMap<>();
+        return timesOfOrderIssued(
+                context, "qorgau_audit", "SELECT subject, recorded_at FROM audit_entry WHERE type = ?", orderIds);
+    }
+
+    /**
+     * The order ids and times {@code sql} selects from one of the stack's databases (its one parameter the
+     * OrderIssued type), kept for the orders of {@code orderIds}.
+     */
+    private static Map<String, Instant> timesOfOrderIssued(
+            BenchContext context, String database, String sql, java.util.Set<String> orderIds) throws Exception {
+        Map<String, Instant> times = new HashMap<>();
         var server = context.databases().server();
         try (Connection connection = DriverManager.getConnection(
-                        LocalStackUnderTest.jdbcUrl(context, "qorgau_audit"),
-                        server.adminUser(),
-                        server.adminPassword());
-                PreparedStatement query =
-                        connection.prepareStatement("SELECT subject, recorded_at FROM audit_entry WHERE type = ?")) {
+                        LocalStackUnderTest.jdbcUrl(context, database), server.adminUser(), server.adminPassword());
+                PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, OrderIssued.TYPE);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    String subject = rows.getString(1);
-                    if (orderIds.contains(subject)) {
-                        entries.put(subject, rows.getTimestamp(2).toInstant());
+                    String order = rows.getString(1);
+                    if (orderIds.contains(order)) {
+                        times.put(order, rows.getTimestamp(2).toInstant());
                     }
                 }
             }
         }
-        return entries;
+        return times;
     }
 
     /** A consumer of one topic that notes when each key's first record arrived. */
