@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,29 +31,53 @@ final class JdbcOutboxStore implements OutboxStore {
      * {@inheritDoc}
      *
      * <p>Commit order within a subject is sequence order (sequence numbers are taken under a lock of the
-     * subject), so the lowest unpublished sequence is always the next one to go, and a row that is not
-     * visible yet can only have a higher sequence than every visible one.
+     * subject), so a subject's visible unpublished rows run from its lowest unpublished sequence without a
+     * gap, and a row that is not visible yet can only have a higher sequence than every visible one. Oldest
+     * first is insertion order ({@code position}), which within a subject is sequence order for the same
+     * reason; a run that is not (a caller that broke the rule) is cut at its first gap.
      */
     @Override
-    public List<OutboxRow> publishableHeads(int limit) {
-        return jdbc.sql(
+    public List<OutboxRow> publishable(int limit) {
+        List<RankedRow> ranked = jdbc.sql(
                         """
                         SELECT position, event_id, event_type, event_source, event_time, subject, sequence,
-                            traceparent, tracestate, data, attempts
+                            traceparent, tracestate, data, attempts, rank
                         FROM (
-                            SELECT DISTINCT ON (subject) *
-                            FROM kit_outbox
+                            SELECT o.*,
+                                row_number() OVER subject_run AS rank,
+                                first_value(next_attempt_at) OVER subject_run AS head_next_attempt_at
+                            FROM kit_outbox o
                             WHERE published_at IS NULL
-                            ORDER BY subject, sequence
-                        ) head
-                        WHERE next_attempt_at IS NULL OR next_attempt_at <= now()
+                            WINDOW subject_run AS (PARTITION BY subject ORDER BY sequence)
+                        ) pending
+                        WHERE head_next_attempt_at IS NULL OR head_next_attempt_at <= now()
                         ORDER BY position
                         LIMIT :limit
                         """)
                 .param("limit", limit)
-                .query(JdbcOutboxStore::row)
+                .query((row, rowNumber) -> new RankedRow(row(row, rowNumber), row.getLong("rank")))
                 .list();
+        return withoutGaps(ranked);
     }
+
+    /** Each subject's rows up to its first gap in rank (1, 2, 3, …): a later row never goes before an earlier. */
+    static List<OutboxRow> withoutGaps(List<RankedRow> ranked) {
+        Map<String, Long> nextRank = new HashMap<>();
+        List<OutboxRow> rows = new ArrayList<>(ranked.size());
+        for (RankedRow candidate : ranked) {
+            String subject = candidate.row().subject();
+            long expected = nextRank.getOrDefault(subject, 1L);
+            if (candidate.rank() == expected) {
+                rows.add(candidate.row());
+                nextRank.put(subject, expected + 1);
+            } else {
+                nextRank.put(subject, -1L); // the run is cut for this round
+            }
+        }
+        return rows;
+    }
+
+    record RankedRow(OutboxRow row, long rank) {}
 
     @Override
     public void markPublished(List<Published> published) {

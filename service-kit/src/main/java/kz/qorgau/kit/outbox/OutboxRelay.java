@@ -3,7 +3,9 @@ package kz.qorgau.kit.outbox;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,10 +22,11 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>Every instance runs one relay thread; only the one holding the advisory lock ({@link RelayLeadership})
  * publishes, the others stand by and try again every {@code standby-interval}. The active relay works in
- * rounds: it takes the next unpublished event of each subject ({@link OutboxStore#publishableHeads}), sends
- * them all, waits for each acknowledgement and marks the acknowledged ones published. A subject whose event
- * failed waits out a backoff and nothing after that event goes before it; other subjects carry on. Between
- * rounds it sleeps until a commit notification (LISTEN/NOTIFY) or the poll interval.
+ * rounds: it takes the waiting events, oldest first, several of a subject in its sequence order ({@link
+ * OutboxStore#publishable}), sends them all, waits for each acknowledgement and marks the acknowledged ones
+ * published. A subject whose event failed waits out a backoff and nothing after that event goes before it;
+ * other subjects carry on. Between rounds it sleeps until a commit notification (LISTEN/NOTIFY) or the poll
+ * interval.
  *
  * <p>Each round is one Kafka transaction of the transactional id all instances share; each term as the
  * active relay starts by fencing the producers of earlier terms (docs/adr/0013-leader-sessions.md). So a
@@ -48,6 +51,9 @@ public class OutboxRelay implements SmartLifecycle {
     /** Acknowledgements come within the producer's delivery timeout; this is only a safety margin. */
     private static final Duration ACK_MARGIN = Duration.ofSeconds(5);
 
+    /** How stale the backlog gauges may be while the relay is busy; Prometheus scrapes far less often. */
+    static final Duration BACKLOG_REFRESH = Duration.ofSeconds(1);
+
     private final RelayLeadership leadership;
     private final OutboxStore store;
     private final OutboxPublisher publisher;
@@ -56,6 +62,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxHousekeeping housekeeping;
 
     private volatile boolean running;
+    private long backlogCountedAt = System.nanoTime() - BACKLOG_REFRESH.toNanos();
     private volatile Thread thread;
 
     OutboxRelay(
@@ -174,58 +181,93 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Publishes the next event of each subject that has one, in one transaction; returns how many went out.
+     * Publishes the waiting events, in one transaction; returns how many went out. A subject's run goes in
+     * one round (docs/adr/0044): one transaction per event of an order was most of the broker's and the relay's
+     * work at a steady load.
      *
      * @throws SQLException when the lock session is gone (another instance may be active by now)
      * @throws KafkaException when the producer was fenced or its transaction could
      *     be neither committed nor aborted
      */
     int publishRound() throws InterruptedException, SQLException {
-        List<OutboxRow> heads = store.publishableHeads(settings.batchSize());
-        if (heads.isEmpty()) {
-            metrics.backlog(store.backlog());
+        List<OutboxRow> waiting = store.publishable(settings.batchSize());
+        if (waiting.isEmpty()) {
+            refreshBacklog(true);
             return 0;
         }
         publisher.begin();
-        List<InFlight> inFlight = new ArrayList<>(heads.size());
-        for (OutboxRow row : heads) {
+        List<InFlight> inFlight = new ArrayList<>(waiting.size());
+        Set<String> refused = new HashSet<>();
+        for (OutboxRow row : waiting) {
+            if (refused.contains(row.subject())) {
+                // An earlier event of the subject was refused at once: this one must not overtake it.
+                continue;
+            }
             InFlight sent = new InFlight(row, System.nanoTime(), publisher.send(row));
             inFlight.add(sent);
             if (brokerUnreachable(sent.result())) {
                 // Each further send would block for metadata too; the rest wait for the next round, untouched.
                 break;
             }
+            if (sent.result().isCompletedExceptionally()) {
+                refused.add(row.subject());
+            }
         }
         long deadline =
                 System.nanoTime() + settings.sendTimeout().plus(ACK_MARGIN).toNanos();
         List<OutboxStore.Published> acknowledged = new ArrayList<>();
         List<InFlight> acknowledgedSends = new ArrayList<>();
+        Set<String> failedSubjects = new HashSet<>();
+        boolean overtaken = false;
         for (InFlight sent : inFlight) {
+            String subject = sent.row().subject();
             try {
                 RecordMetadata metadata = awaitAcknowledgement(sent.result(), deadline);
                 acknowledged.add(
                         new OutboxStore.Published(sent.row().eventId(), metadata.partition(), metadata.offset()));
                 acknowledgedSends.add(sent);
+                // Acknowledged after an earlier event of its subject failed: committing would publish it first.
+                overtaken |= failedSubjects.contains(subject);
             } catch (ExecutionException | TimeoutException e) {
                 Throwable cause = rootCause(e);
                 if (OutboxPublisher.isFenced(cause)) {
                     throw new KafkaException("a newer active relay fenced this one", cause);
                 }
-                failed(sent, cause);
+                if (failedSubjects.add(subject)) {
+                    failed(sent, cause); // the subject's first failure holds it back; its later events follow it
+                }
             }
         }
         // Still ours? A relay that lost its lock ends here; what it sent is aborted when the next one starts.
         leadership.verify();
+        if (overtaken) {
+            // Nothing of this round is made visible; the failed subject waits out its backoff, the rest go again.
+            publisher.abort();
+            refreshBacklog(false);
+            return 0;
+        }
         if (!commit(acknowledged)) {
-            metrics.backlog(store.backlog());
+            refreshBacklog(false);
             return 0;
         }
         acknowledgedSends.forEach(sent -> metrics.published(sent.row().type(), sent.elapsed()));
         if (!acknowledged.isEmpty()) {
             store.markPublished(acknowledged);
         }
-        metrics.backlog(store.backlog());
+        refreshBacklog(false);
         return acknowledged.size();
+    }
+
+    /**
+     * Counts the backlog for its gauges: after an idle round always, after a busy one at most once per {@link
+     * #BACKLOG_REFRESH}; a count after every round was a statement per event at a steady load.
+     */
+    private void refreshBacklog(boolean idle) {
+        long now = System.nanoTime();
+        if (idle || now - backlogCountedAt >= BACKLOG_REFRESH.toNanos()) {
+            metrics.backlog(store.backlog());
+            backlogCountedAt = now;
+        }
     }
 
     /**

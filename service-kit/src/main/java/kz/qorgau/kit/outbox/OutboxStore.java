@@ -8,11 +8,12 @@ import java.util.UUID;
 interface OutboxStore {
 
     /**
-     * The rows that may be published now: for each subject with unpublished rows, its unpublished row with
-     * the lowest sequence number, unless that row is waiting out a backoff (then the subject waits, so its
-     * later rows can never overtake it). Oldest first, at most {@code limit}.
+     * The rows that may be published now, oldest first, at most {@code limit}: for each subject with
+     * unpublished rows, a run of them in sequence order that starts at its lowest unpublished sequence number
+     * and has no gap, unless that lowest row is waiting out a backoff (then the whole subject waits, so its
+     * later rows can never overtake it).
      */
-    List<OutboxRow> publishableHeads(int limit);
+    List<OutboxRow> publishable(int limit);
 
     /** Marks rows published; only rows the broker acknowledged (and whose transaction committed) get here. */
     void markPublished(List<Published> published);

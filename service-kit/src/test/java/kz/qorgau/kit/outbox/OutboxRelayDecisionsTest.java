@@ -18,10 +18,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -55,22 +58,45 @@ class OutboxRelayDecisionsTest {
             new OutboxHousekeeping(store, Duration.ofDays(7), Duration.ofHours(1)));
 
     @Test
-    void eachRoundSendsTheNextEventOfEverySubjectInOneTransaction() throws Exception {
+    void aRoundSendsTheWaitingEventsOfEverySubjectInTheirOrderInOneTransaction() throws Exception {
         store.add("a", 1).add("a", 2).add("b", 1).add("a", 3);
 
-        assertThat(relay.publishRound()).isEqualTo(2);
-        assertThat(publisher.sent).containsExactly("a#1", "b#1");
+        assertThat(relay.publishRound()).isEqualTo(4);
+        assertThat(publisher.sent).containsExactly("a#1", "a#2", "b#1", "a#3");
         assertThat(publisher.transactions).containsExactly("committed");
-        assertThat(store.published()).containsExactlyInAnyOrder("a#1", "b#1");
-
-        assertThat(relay.publishRound()).isEqualTo(1);
-        assertThat(relay.publishRound()).isEqualTo(1);
+        assertThat(store.published()).containsExactlyInAnyOrder("a#1", "a#2", "b#1", "a#3");
         assertThat(relay.publishRound()).isZero();
-        assertThat(publisher.sent).containsExactly("a#1", "b#1", "a#2", "a#3");
     }
 
     @Test
-    void aRoundTakesAtMostTheBatchSizeOfSubjects() throws Exception {
+    void aSubjectsRunIsCutAtItsFirstGap() {
+        List<JdbcOutboxStore.RankedRow> ranked =
+                List.of(ranked("a", 1, 1), ranked("b", 1, 1), ranked("a", 3, 3), ranked("a", 2, 2), ranked("b", 2, 2));
+
+        assertThat(JdbcOutboxStore.withoutGaps(ranked).stream().map(row -> row.subject() + "#" + row.sequence()))
+                .as("a#3 came before a#2 in insertion order: neither goes in this round")
+                .containsExactly("a#1", "b#1", "b#2");
+    }
+
+    private static JdbcOutboxStore.RankedRow ranked(String subject, int sequence, long rank) {
+        return new JdbcOutboxStore.RankedRow(
+                new OutboxRow(
+                        sequence,
+                        UUID.randomUUID(),
+                        "t",
+                        URI.create("/s"),
+                        OffsetDateTime.now(),
+                        subject,
+                        sequence,
+                        null,
+                        null,
+                        new byte[0],
+                        0),
+                rank);
+    }
+
+    @Test
+    void aRoundTakesAtMostTheBatchSizeOfEvents() throws Exception {
         OutboxRelay small = new OutboxRelay(
                 leadership,
                 store,
@@ -88,10 +114,12 @@ class OutboxRelayDecisionsTest {
                         Duration.ofSeconds(15),
                         "relay"),
                 new OutboxHousekeeping(store, Duration.ofDays(7), Duration.ofHours(1)));
-        store.add("a", 1).add("b", 1).add("c", 1);
+        store.add("a", 1).add("b", 1).add("a", 2).add("c", 1);
 
         assertThat(small.publishRound()).isEqualTo(2);
         assertThat(publisher.sent).containsExactly("a#1", "b#1");
+        assertThat(small.publishRound()).isEqualTo(2);
+        assertThat(publisher.sent).containsExactly("a#1", "b#1", "a#2", "c#1");
     }
 
     @Test
@@ -99,20 +127,42 @@ class OutboxRelayDecisionsTest {
         store.add("a", 1).add("a", 2).add("b", 1).add("b", 2);
         publisher.failing.put("a", new SerializationException("refused"));
 
-        assertThat(relay.publishRound()).isEqualTo(1);
-        assertThat(store.published()).containsExactly("b#1");
+        assertThat(relay.publishRound()).isEqualTo(2);
+        assertThat(store.published()).containsExactly("b#1", "b#2");
         assertThat(store.failures).containsExactly("a#1 SerializationException: refused after PT0.5S");
+        assertThat(publisher.sent)
+                .as("a#2 is not even sent once a#1 was refused")
+                .containsExactly("a#1", "b#1", "b#2");
 
         // a waits out its backoff; its second event never overtakes its first.
-        assertThat(relay.publishRound()).isEqualTo(1);
-        assertThat(publisher.sent).containsExactly("a#1", "b#1", "b#2");
         assertThat(relay.publishRound()).isZero();
 
         publisher.failing.clear();
         store.advance(Duration.ofMillis(500));
-        assertThat(relay.publishRound()).isEqualTo(1);
-        assertThat(relay.publishRound()).isEqualTo(1);
+        assertThat(relay.publishRound()).isEqualTo(2);
         assertThat(publisher.sent).containsExactly("a#1", "b#1", "b#2", "a#1", "a#2");
+    }
+
+    @Test
+    void anEventAcknowledgedAfterItsSubjectsEarlierEventFailedAbortsTheRound() throws Exception {
+        store.add("a", 1).add("a", 2).add("b", 1);
+        publisher.failingLater.put("a#1", new RecordTooLargeException("too large"));
+
+        assertThat(relay.publishRound()).isZero();
+        assertThat(publisher.sent).containsExactly("a#1", "a#2", "b#1");
+        assertThat(publisher.transactions)
+                .as("committing would have published a#2 without a#1")
+                .containsExactly("aborted");
+        assertThat(store.published()).isEmpty();
+        assertThat(store.failures).containsExactly("a#1 RecordTooLargeException: too large after PT0.5S");
+
+        // b goes in the next round; a after its backoff, in order.
+        assertThat(relay.publishRound()).isEqualTo(1);
+        assertThat(store.published()).containsExactly("b#1");
+        publisher.failingLater.clear();
+        store.advance(Duration.ofMillis(500));
+        assertThat(relay.publishRound()).isEqualTo(2);
+        assertThat(publisher.sent).endsWith("a#1", "a#2");
     }
 
     @Test
@@ -243,15 +293,16 @@ class OutboxRelayDecisionsTest {
         }
 
         @Override
-        public List<OutboxRow> publishableHeads(int limit) {
+        public List<OutboxRow> publishable(int limit) {
             Map<String, Entry> heads = new LinkedHashMap<>();
             rows.stream()
                     .filter(entry -> !entry.published)
                     .sorted(Comparator.comparing((Entry entry) -> entry.row.subject())
                             .thenComparing(entry -> entry.row.sequence()))
                     .forEach(entry -> heads.putIfAbsent(entry.row.subject(), entry));
-            return heads.values().stream()
-                    .filter(entry -> entry.nextAttemptMillis <= nowMillis)
+            return rows.stream()
+                    .filter(entry -> !entry.published)
+                    .filter(entry -> heads.get(entry.row.subject()).nextAttemptMillis <= nowMillis)
                     .sorted(Comparator.comparing(entry -> entry.row.position()))
                     .limit(limit)
                     .map(Entry::current)
@@ -328,6 +379,9 @@ class OutboxRelayDecisionsTest {
         final List<String> sent = new ArrayList<>();
         final List<String> transactions = new ArrayList<>();
         final Map<String, RuntimeException> failing = new HashMap<>();
+        /** Events (subject#sequence) whose sends fail at the broker: after send() returned, as Kafka's do. */
+        final Map<String, RuntimeException> failingLater = new HashMap<>();
+
         RuntimeException commitFailure;
         Runnable onSend = () -> {};
         private long offset;
@@ -345,6 +399,17 @@ class OutboxRelayDecisionsTest {
             RuntimeException failure = failing.get(row.subject());
             if (failure != null) {
                 return CompletableFuture.failedFuture(failure);
+            }
+            RuntimeException later = failingLater.get(row.subject() + "#" + row.sequence());
+            if (later != null) {
+                return new CompletableFuture<>() {
+                    @Override
+                    public RecordMetadata get(long timeout, TimeUnit unit)
+                            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+                        completeExceptionally(later);
+                        return super.get(timeout, unit);
+                    }
+                };
             }
             return CompletableFuture.completedFuture(
                     new RecordMetadata(new TopicPartition("test", 0), offset++, 0, 0L, 0, 0));
