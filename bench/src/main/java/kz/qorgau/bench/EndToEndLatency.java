@@ -84,6 +84,8 @@ final class EndToEndLatency implements BenchPart {
                     i -> OrderWrites.issueRequest(orders, warmToken, OrderWrites.freshOrder()));
             for (Rate rate : RATES) {
                 String token = stack.token("officer-a");
+                Map<String, Double> cpuBefore = CpuTime.used(stack);
+                double[] machineBefore = CpuTime.machine();
                 OpenLoad.Result load = OpenLoad.run(
                         http,
                         rate.perSecond(),
@@ -91,6 +93,7 @@ final class EndToEndLatency implements BenchPart {
                         Duration.ofMinutes(2),
                         i -> OrderWrites.issueRequest(orders, token, OrderWrites.freshOrder()));
                 results.addAll(measure(context, rate, load, sink, events));
+                results.addAll(cpuPerOrder(rate, load, CpuTime.between(cpuBefore, CpuTime.used(stack)), machineBefore));
             }
         }
         return results;
@@ -167,6 +170,38 @@ final class EndToEndLatency implements BenchPart {
                 name(), at + " of which notice recorded → handed", toHanded, "", "the delivery engine"));
         results.addAll(
                 Measurement.percentiles(name(), at + " response → audit entry", audit, "", missing(missingEntries)));
+        return results;
+    }
+
+    /**
+     * The CPU each accepted order took, by process, from the load's start until everything had arrived (or the
+     * wait ended): the machine's cost of an order, idle work of those seconds included.
+     */
+    private List<Measurement> cpuPerOrder(
+            Rate rate, OpenLoad.Result load, Map<String, Double> used, double[] machineBefore) {
+        double[] machineAfter = CpuTime.machine();
+        long orders =
+                load.answers().stream().filter(answer -> answer.status() == 201).count();
+        if (orders == 0) {
+            return List.of();
+        }
+        String at = String.format(Locale.ROOT, "%.0f/s", rate.perSecond());
+        List<Measurement> results = new ArrayList<>();
+        double total = 0;
+        for (Map.Entry<String, Double> kind : used.entrySet()) {
+            total += kind.getValue();
+            results.add(Measurement.limit(
+                    name(), at + " CPU per order: " + kind.getKey(), kind.getValue() * 1000 / orders, "ms", ""));
+        }
+        double seconds = machineAfter[1] - machineBefore[1];
+        String busy = seconds <= 0
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        "machine busy %.0f %% of %.0f s, from the load's start to the last arrival",
+                        100 * (machineAfter[0] - machineBefore[0]) / seconds,
+                        seconds / Runtime.getRuntime().availableProcessors());
+        results.add(Measurement.limit(name(), at + " CPU per order, all", total * 1000 / orders, "ms", busy));
         return results;
     }
 

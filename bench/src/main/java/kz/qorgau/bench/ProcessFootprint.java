@@ -57,7 +57,7 @@ record ProcessFootprint(String name, long pid, long rssBytes, long heapAfterGcBy
         return found ? kilobytes * 1024 : -1;
     }
 
-    private static String commandLine(long pid) {
+    static String commandLine(long pid) {
         try {
             byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
             return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();

@@ -45,9 +45,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The kit's outbox relay alone (docs/adr/0018): a backlog of OrderIssued events is committed at once, and
  * the relay, woken by the commit, publishes it to a 6-partition topic of the run's broker. Events per
  * second from the commit to the last row marked published, then every record is read back to check that
- * each order's events arrived in their sequence. Two backlogs: many orders with a few events each (the
- * relay sends up to a batch of heads, one per order, per round), and one order with many (one event per
- * round: the per-order sequence is the bound).
+ * each order's events arrived in their sequence. Two backlogs: many orders with a few events each, and one
+ * order with many; a round takes up to a batch of the oldest waiting events, several of an order in its
+ * sequence (docs/adr/0044; before, one event per order per round made the second backlog go at one event per
+ * round).
  */
 final class RelayThroughput implements BenchPart {
 
@@ -129,7 +130,7 @@ final class RelayThroughput implements BenchPart {
                         backlog.goal() ? ">= " + (int) GOAL_EVENTS_PER_SECOND : "",
                         inOrder + " of " + backlog.events() + " read back in per-order sequence; batch of "
                                 + app.getEnvironment().getProperty("qorgau.outbox.relay.batch-size", "200")
-                                + " heads, one Kafka transaction per round"));
+                                + " events, one Kafka transaction per round"));
                 jdbc.sql("DELETE FROM kit_outbox").update();
             }
         }
