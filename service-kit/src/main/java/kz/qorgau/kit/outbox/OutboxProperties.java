@@ -27,7 +27,7 @@ public record OutboxProperties(
      * @param enabled whether this instance runs a relay at all (one of the instances is active at a time)
      * @param pollInterval how long the active relay waits for a commit notification before it looks anyway
      * @param standbyInterval how often a standby relay tries to become the active one
-     * @param batchSize at most this many events (each the next of a different subject) per round
+     * @param batchSize at most this many events per round: the oldest waiting, several of a subject in its sequence
      * @param initialBackoff wait after a subject's first failed publish; doubles with each failure
      * @param maxBackoff the longest wait between attempts for one subject
      * @param sendTimeout how long one publish may take until it counts as failed (the producer's
