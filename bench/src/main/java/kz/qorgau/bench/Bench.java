@@ -80,11 +80,7 @@ public final class Bench {
     }
 
     static void deleteRecursively(Path folder) throws java.io.IOException {
-        try (var paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        org.springframework.util.FileSystemUtils.deleteRecursively(folder);
     }
 
     static List<String> names() {

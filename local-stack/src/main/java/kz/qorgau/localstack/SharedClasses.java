@@ -96,6 +96,7 @@ final class SharedClasses {
         }
     }
 
+    /** The launcher has no Spring on its class path, so not FileSystemUtils as the tests and the bench use. */
     private static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;

@@ -134,9 +134,8 @@ public final class TestInfrastructure implements AutoCloseable {
     }
 
     private static void deleteRecursively(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
+        try {
+            org.springframework.util.FileSystemUtils.deleteRecursively(dir);
         } catch (IOException e) {
             // A leftover temporary folder is harmless; the broker itself is stopped.
         }

@@ -45,6 +45,7 @@ import kz.qorgau.infrastructure.PortAllocator;
 import kz.qorgau.infrastructure.identity.SigningKeyFile;
 import kz.qorgau.infrastructure.process.JavaServiceProcess;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The real token issuer for the tests of one JVM: identity-server's runnable jar as a child process,
@@ -477,9 +478,8 @@ public final class TestIdentity {
     }
 
     private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
+        try {
+            FileSystemUtils.deleteRecursively(dir);
         } catch (IOException e) {
             // A leftover temporary folder is harmless; the issuer itself is stopped.
         }
