@@ -44,7 +44,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class EndToEndLatency implements BenchPart {
 
-    record Rate(double perSecond, double noticeGoalMillis) {}
+    record Rate(double perSecond, double noticeGoalMillis) {
+
+        /** How the figures of this rate are named, e.g. "20/s". */
+        String label() {
+            return String.format(Locale.ROOT, "%.0f/s", perSecond);
+        }
+    }
 
     static final List<Rate> RATES = List.of(new Rate(20, 50), new Rate(200, 100));
 
@@ -161,7 +167,7 @@ final class EndToEndLatency implements BenchPart {
                 record(toHanded, noticeRecorded, handed);
             }
         }
-        String at = String.format(Locale.ROOT, "%.0f/s", rate.perSecond());
+        String at = rate.label();
         String accepted = responded.size() + " orders accepted"
                 + (refused + load.errors() == 0 ? "" : ", " + refused + " refused, " + load.errors() + " errors");
         List<Measurement> results = new ArrayList<>();
@@ -195,7 +201,7 @@ final class EndToEndLatency implements BenchPart {
         if (orders == 0) {
             return List.of();
         }
-        String at = String.format(Locale.ROOT, "%.0f/s", rate.perSecond());
+        String at = rate.label();
         List<Measurement> results = new ArrayList<>();
         double total = 0;
         for (Map.Entry<String, Double> kind : used.entrySet()) {

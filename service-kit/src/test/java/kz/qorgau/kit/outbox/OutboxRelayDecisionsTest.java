@@ -79,20 +79,23 @@ class OutboxRelayDecisionsTest {
     }
 
     private static JdbcOutboxStore.RankedRow ranked(String subject, int sequence, long rank) {
-        return new JdbcOutboxStore.RankedRow(
-                new OutboxRow(
-                        sequence,
-                        UUID.randomUUID(),
-                        "t",
-                        URI.create("/s"),
-                        OffsetDateTime.now(),
-                        subject,
-                        sequence,
-                        null,
-                        null,
-                        new byte[0],
-                        0),
-                rank);
+        return new JdbcOutboxStore.RankedRow(row(sequence, subject, sequence), rank);
+    }
+
+    /** An unpublished row of a test event, never attempted. */
+    static OutboxRow row(long position, String subject, int sequence) {
+        return new OutboxRow(
+                position,
+                UUID.randomUUID(),
+                "test.Event",
+                URI.create("/test"),
+                OffsetDateTime.now(),
+                subject,
+                sequence,
+                null,
+                null,
+                new byte[0],
+                0);
     }
 
     @Test
@@ -266,18 +269,7 @@ class OutboxRelayDecisionsTest {
         private long nowMillis;
 
         FakeStore add(String subject, int sequence) {
-            rows.add(new Entry(new OutboxRow(
-                    rows.size() + 1,
-                    UUID.randomUUID(),
-                    "test.Event",
-                    URI.create("/test"),
-                    OffsetDateTime.now(),
-                    subject,
-                    sequence,
-                    null,
-                    null,
-                    new byte[0],
-                    0)));
+            rows.add(new Entry(row(rows.size() + 1, subject, sequence)));
             return this;
         }
 
