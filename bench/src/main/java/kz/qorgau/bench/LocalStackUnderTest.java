@@ -50,6 +50,8 @@ final class LocalStackUnderTest implements AutoCloseable {
     private final List<ProcessHandle> restarted = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Ctrl-C on the bench stops the stack too. */
     private final Thread stopOnExit;
+    /** Autovacuum's ANALYZE, where the server has it off; set once the databases exist. */
+    private AutoAnalyze statistics;
 
     private LocalStackUnderTest(JavaServiceProcess launcher, Path dataDir) {
         this.launcher = launcher;
@@ -110,9 +112,15 @@ final class LocalStackUnderTest implements AutoCloseable {
         LocalStackUnderTest stack = new LocalStackUnderTest(launcher, dataDir);
         try {
             stack.awaitReady(Duration.ofMinutes(3));
+            stack.statistics = AutoAnalyze.ifServerDoesNot(
+                    context.databases().server(),
+                    DATABASES.stream().map(database -> prefix + database).toList());
         } catch (RuntimeException e) {
             stack.close();
             throw e;
+        } catch (java.sql.SQLException e) {
+            stack.close();
+            throw new IOException("Could not read the database server's autovacuum setting", e);
         }
         return stack;
     }
@@ -295,6 +303,9 @@ final class LocalStackUnderTest implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(stopOnExit);
         } catch (IllegalStateException exiting) {
             // The hook runs already.
+        }
+        if (statistics != null) {
+            statistics.close();
         }
         stop();
     }
