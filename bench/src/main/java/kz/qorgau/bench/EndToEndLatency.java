@@ -90,12 +90,13 @@ final class EndToEndLatency implements BenchPart {
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
             URI orders = URI.create(stack.orderApi() + "/orders");
-            // Unrecorded: class loading and compilation.
+            // Unrecorded: class loading and compilation. 30 s in a full run: after 10 s the bench's own JVM was
+            // still compiling with C2 through the measured minute (a third of its CPU, profiled).
             String warmToken = stack.token("officer-a");
             OpenLoad.run(
                     http,
                     20,
-                    context.step(),
+                    context.step().multipliedBy(3),
                     Duration.ofMinutes(1),
                     i -> OrderWrites.issueRequest(orders, warmToken, OrderWrites.freshOrder()));
             for (Rate rate : RATES) {
