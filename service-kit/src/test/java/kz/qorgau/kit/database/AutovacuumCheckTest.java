@@ -39,6 +39,13 @@ class AutovacuumCheckTest {
     }
 
     @Test
+    void aServiceWithTwoDatabasesAndNoPrimaryHasNoCheckRatherThanFailingToStart() {
+        runner.withBean("first", DataSource.class, DriverManagerDataSource::new)
+                .withBean("second", DataSource.class, DriverManagerDataSource::new)
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(AutovacuumCheck.class));
+    }
+
+    @Test
     void aServiceWithoutADatabaseHasNoCheck() {
         runner.run(context -> assertThat(context).doesNotHaveBean(AutovacuumCheck.class));
     }
