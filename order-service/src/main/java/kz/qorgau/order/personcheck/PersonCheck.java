@@ -3,7 +3,6 @@ package kz.qorgau.order.personcheck;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import kz.qorgau.events.PersonCheckHit;
 import kz.qorgau.events.PersonCheckHit.PersonRole;
@@ -13,9 +12,9 @@ import kz.qorgau.order.approachban.ApproachBans;
 import kz.qorgau.order.approachban.BanInForce;
 import kz.qorgau.order.atrest.PersonalDataVault;
 import kz.qorgau.order.personcheck.PersonCheckResult.OrderAtTheDoor;
+import kz.qorgau.order.protectiveorder.CheckedOrder;
 import kz.qorgau.order.protectiveorder.OffenderIndex;
 import kz.qorgau.order.protectiveorder.OrderStatus;
-import kz.qorgau.order.protectiveorder.ProtectiveOrder;
 import kz.qorgau.order.protectiveorder.ProtectiveOrders;
 import kz.qorgau.order.requirements.RequirementsInForce;
 import kz.qorgau.order.requirements.SpecialRequirementsRecords;
@@ -68,9 +67,9 @@ class PersonCheck {
         OffenderIndex offender = person instanceof CheckedPerson.ByIin byIin
                 ? OffenderIndex.ofIin(vault, byIin.iin())
                 : OffenderIndex.ofDocument(vault, ((CheckedPerson.ByDocument) person).document());
-        List<ProtectiveOrder> matched = activeOrders(offender, checkedAs, now);
+        List<CheckedOrder> matched = activeOrders(offender, checkedAs, now);
         List<String> units = matched.stream()
-                .map(ProtectiveOrder::policeUnit)
+                .map(CheckedOrder::policeUnit)
                 .distinct()
                 .sorted()
                 .toList();
@@ -100,20 +99,15 @@ class PersonCheck {
 
     /**
      * The active orders in which the person appears as {@code checkedAs}, oldest first: as the offender, or as the
-     * victim or another protected person, found by IIN or by document alike.
+     * victim or another protected person, found by IIN or by document alike. One query; no personal data is opened.
      */
-    private List<ProtectiveOrder> activeOrders(OffenderIndex person, PersonRole checkedAs, Instant now) {
-        List<UUID> ids = checkedAs == PersonRole.OFFENDER
-                ? orders.findOrderIdsByOffender(person)
-                : orders.findOrderIdsProtecting(person);
-        return ids.stream()
-                .map(orders::findById)
-                .flatMap(Optional::stream)
-                .filter(order -> isActive(order, now))
-                .toList();
+    private List<CheckedOrder> activeOrders(OffenderIndex person, PersonRole checkedAs, Instant now) {
+        List<CheckedOrder> found =
+                checkedAs == PersonRole.OFFENDER ? orders.checkedAgainst(person) : orders.checkedProtecting(person);
+        return found.stream().filter(order -> order.activeAt(now)).toList();
     }
 
-    private List<OrderAtTheDoor> atTheDoor(Staff staff, List<ProtectiveOrder> matched, OrderStatus status) {
+    private List<OrderAtTheDoor> atTheDoor(Staff staff, List<CheckedOrder> matched, OrderStatus status) {
         return matched.stream()
                 .filter(order -> order.status() == status)
                 .map(order -> new OrderAtTheDoor(
@@ -122,13 +116,7 @@ class PersonCheck {
                         order.prohibitions(),
                         order.policeUnit(),
                         order.district(),
-                        access.mayRead(staff, order) ? order.id() : null))
+                        access.mayRead(staff, order.district()) ? order.id() : null))
                 .toList();
-    }
-
-    private static boolean isActive(ProtectiveOrder order, Instant now) {
-        // Issued (not yet served) or in force until its term ends, even before the expiry scan ran.
-        return order.status().isActive()
-                && (order.validUntil() == null || order.validUntil().isAfter(now));
     }
 }

@@ -202,25 +202,42 @@ public class ProtectiveOrders implements SealedRows, OffenderRecords {
     }
 
     /**
-     * The ids of the orders against the offender found by {@code index} (the IIN's or a document's blind
-     * index), oldest first.
+     * The orders against the offender found by {@code index} (the IIN's or a document's blind index), oldest first,
+     * as a person check reads them: in one query, nothing sealed opened.
      */
-    public List<UUID> findOrderIdsByOffender(OffenderIndex index) {
-        return jdbc.sql("SELECT id FROM protective_order WHERE " + index.column() + " = :index ORDER BY issued_at, id")
+    public List<CheckedOrder> checkedAgainst(OffenderIndex index) {
+        return jdbc.sql(CHECKED + " WHERE o." + index.column() + " = :index ORDER BY o.issued_at, o.id")
                 .param("index", index.value())
-                .query(UUID.class)
+                .query(ProtectiveOrders::checkedOrder)
                 .list();
     }
 
     /**
-     * The ids of the orders protecting the person {@code person} finds (by IIN or by document), as the victim or
-     * another protected person, who is not their offender, oldest first (docs/adr/0037).
+     * The orders protecting the person {@code person} finds (by IIN or by document), as the victim or another
+     * protected person, who is not their offender, oldest first (docs/adr/0037), as a person check reads them.
      */
-    public List<UUID> findOrderIdsProtecting(OffenderIndex person) {
-        return jdbc.sql("SELECT id FROM protective_order o WHERE " + protecting(person) + " ORDER BY issued_at, id")
+    public List<CheckedOrder> checkedProtecting(OffenderIndex person) {
+        return jdbc.sql(CHECKED + " WHERE " + protecting(person) + " ORDER BY o.issued_at, o.id")
                 .param("index", person.value())
-                .query(UUID.class)
+                .query(ProtectiveOrders::checkedOrder)
                 .list();
+    }
+
+    /** The columns of a {@link CheckedOrder}: no sealed column. */
+    private static final String CHECKED = "SELECT o.id, o.order_number, o.status, o.district, o.police_unit,"
+            + " o.prohibitions, o.issued_at, o.valid_until, o.served_at FROM protective_order o";
+
+    private static CheckedOrder checkedOrder(ResultSet row, int rowNumber) throws SQLException {
+        return new CheckedOrder(
+                row.getObject("id", UUID.class),
+                row.getString("order_number"),
+                OrderStatus.valueOf(row.getString("status")),
+                row.getString("district"),
+                row.getString("police_unit"),
+                JSON.readValue(row.getString("prohibitions"), PROHIBITIONS),
+                instant(row, "issued_at"),
+                instant(row, "valid_until"),
+                instant(row, "served_at"));
     }
 
     /**

@@ -51,7 +51,7 @@ public class OrderAccess {
 
     /** The rule, counting a hidden order as a district refusal. */
     public Decision decide(Staff staff, ProtectiveOrder order) {
-        Decision decision = rule(staff, order);
+        Decision decision = rule(staff, order.district());
         if (decision instanceof Hidden) {
             problems.count(DISTRICT_REFUSAL, HttpStatus.NOT_FOUND);
         }
@@ -85,15 +85,20 @@ public class OrderAccess {
 
     /** Whether {@code staff} may read {@code order} now, without recording or counting anything. */
     public boolean mayRead(Staff staff, ProtectiveOrder order) {
-        return !(rule(staff, order) instanceof Hidden);
+        return mayRead(staff, order.district());
     }
 
-    private Decision rule(Staff staff, ProtectiveOrder order) {
-        if (staff.has(Role.COURT) || staff.worksIn(order.district())) {
+    /** Whether {@code staff} may read an order of {@code district} now, without recording or counting anything. */
+    public boolean mayRead(Staff staff, String district) {
+        return !(rule(staff, district) instanceof Hidden);
+    }
+
+    private Decision rule(Staff staff, String district) {
+        if (staff.has(Role.COURT) || staff.worksIn(district)) {
             return new Allowed();
         }
         if (staff.has(Role.OFFICER) || staff.has(Role.SUPERVISOR)) {
-            Optional<BreakGlassGrant> grant = grants.findActive(staff.subject(), order.district(), clock.instant());
+            Optional<BreakGlassGrant> grant = grants.findActive(staff.subject(), district, clock.instant());
             if (grant.isPresent()) {
                 return new UnderBreakGlass(grant.get());
             }
