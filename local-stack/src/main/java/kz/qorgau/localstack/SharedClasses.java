@@ -26,7 +26,13 @@ final class SharedClasses {
     private static final Logger log = LoggerFactory.getLogger(SharedClasses.class);
 
     /** What to run: the jar and the JVM options that go with it. */
-    record Launch(Path jar, List<String> jvmOptions) {}
+    record Launch(Path jar, List<String> jvmOptions) {
+
+        /** Whether the JVM writes its archive when it stops: after its shutdown hooks, before it exits. */
+        boolean writesArchiveAtExit() {
+            return jvmOptions.stream().anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit="));
+        }
+    }
 
     private SharedClasses() {}
 

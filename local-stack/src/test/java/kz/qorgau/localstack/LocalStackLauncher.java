@@ -212,9 +212,8 @@ final class LocalStackLauncher {
         List<ProcessHandle> children = launcher.descendants().toList();
         assertThat(children).as("services and broker run as child processes").hasSizeGreaterThanOrEqualTo(4);
         launcher.destroy();
-        assertThat(launcher.waitFor(90, TimeUnit.SECONDS))
-                .as("launcher stopped")
-                .isTrue();
+        // Each service may take up to LocalStack.ARCHIVE_STOP_GRACE when it writes its class-data archive.
+        assertThat(launcher.waitFor(5, TimeUnit.MINUTES)).as("launcher stopped").isTrue();
         await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
     }
 

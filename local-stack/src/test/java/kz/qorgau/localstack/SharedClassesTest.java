@@ -43,6 +43,7 @@ class SharedClassesTest {
                 .hasFileName(jar.getFileName().toString());
         assertThat(first.jar().resolveSibling("lib")).isDirectory();
         assertThat(first.jvmOptions()).containsExactly("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=error");
+        assertThat(first.writesArchiveAtExit()).as("given the longer stop").isTrue();
 
         FileTime extractedAt = Files.getLastModifiedTime(first.jar());
         Files.write(archive, new byte[] {1});
@@ -52,6 +53,7 @@ class SharedClassesTest {
                 .as("not extracted again")
                 .isEqualTo(extractedAt);
         assertThat(second.jvmOptions()).containsExactly("-XX:SharedArchiveFile=" + archive);
+        assertThat(second.writesArchiveAtExit()).isFalse();
     }
 
     @Test
@@ -77,5 +79,6 @@ class SharedClassesTest {
 
         assertThat(launch.jar()).isEqualTo(notABootJar);
         assertThat(launch.jvmOptions()).isEmpty();
+        assertThat(launch.writesArchiveAtExit()).isFalse();
     }
 }

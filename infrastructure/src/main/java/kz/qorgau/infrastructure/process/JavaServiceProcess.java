@@ -190,13 +190,18 @@ public final class JavaServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Graceful stop: SIGTERM (Spring's graceful shutdown), forced after a grace period. */
+    /** Graceful stop: SIGTERM (Spring's graceful shutdown), forced after a grace period of 30 s. */
     public void stop() {
+        stop(STOP_GRACE);
+    }
+
+    /** Graceful stop: SIGTERM, forced after {@code grace}. */
+    public void stop(Duration grace) {
         if (!process.isAlive()) {
             return;
         }
         process.destroy();
-        awaitExit(STOP_GRACE);
+        awaitExit(grace);
     }
 
     /**
