@@ -2,9 +2,11 @@ package kz.qorgau.bench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -21,19 +23,27 @@ import kz.qorgau.infrastructure.postgres.PostgresServer;
  * whose rows changed since its last ANALYZE by more than {@code autovacuum_analyze_threshold +
  * autovacuum_analyze_scale_factor} × its rows. It looks every few seconds rather than once a minute
  * ({@code autovacuum_naptime}), because the bench's tables grow from nothing within a minute where a production
- * system's are years old. ANALYZE runs in the PostgreSQL processes, so its CPU counts as the database's.
+ * system's are years old; but it analyzes a table again only a naptime after the last time, as autovacuum at
+ * its quickest would. Without that pause a table of a few thousand rows was due every five seconds, and each
+ * ANALYZE of the notices or of the outbox took a core for about 300 ms: bursts a production system, whose
+ * tables pass the rule hours apart, never has. ANALYZE runs in the PostgreSQL processes, so its CPU counts as
+ * the database's.
  */
 final class AutoAnalyze implements AutoCloseable {
 
     static final long PERIOD_SECONDS = 5;
 
-    /** Autovacuum's analyze rule, read from the server's own settings. */
+    /**
+     * Autovacuum's analyze rule, read from the server's own settings, for tables not analyzed in the last {@code
+     * ?} seconds.
+     */
     static final String DUE =
             """
             SELECT format('%I.%I', s.schemaname, s.relname)
             FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
             WHERE s.n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::float8
                 + current_setting('autovacuum_analyze_scale_factor')::float8 * greatest(c.reltuples, 0)
+              AND coalesce(greatest(s.last_analyze, s.last_autoanalyze) < now() - make_interval(secs => ?), true)
             """;
 
     private final ScheduledExecutorService scheduler;
@@ -58,14 +68,28 @@ final class AutoAnalyze implements AutoCloseable {
         });
         AutoAnalyze keeper = new AutoAnalyze(scheduler);
         List<String> urls = databases.stream().map(server::jdbcUrl).toList();
+        Duration naptime = naptime(server);
         scheduler.scheduleWithFixedDelay(
-                () -> keeper.analyzed.addAndGet(analyzeDue(server, urls)),
+                () -> keeper.analyzed.addAndGet(analyzeDue(server, urls, naptime)),
                 PERIOD_SECONDS,
                 PERIOD_SECONDS,
                 TimeUnit.SECONDS);
         System.out.println("  PostgreSQL's autovacuum is off on this server: the bench analyzes the stack's tables"
-                + " by its rule every " + PERIOD_SECONDS + " s");
+                + " by its rule, looking every " + PERIOD_SECONDS + " s, each table at most every "
+                + naptime.toSeconds() + " s");
         return keeper;
+    }
+
+    /** {@code autovacuum_naptime}: how often autovacuum looks at a database, so how often it can analyze a table. */
+    static Duration naptime(PostgresServer server) throws SQLException {
+        try (Connection connection =
+                        DriverManager.getConnection(server.adminJdbcUrl(), server.adminUser(), server.adminPassword());
+                Statement statement = connection.createStatement();
+                ResultSet setting = statement.executeQuery(
+                        "SELECT extract(epoch FROM current_setting('autovacuum_naptime')::interval)")) {
+            setting.next();
+            return Duration.ofMillis(Math.round(setting.getDouble(1) * 1000));
+        }
     }
 
     static boolean autovacuumOn(PostgresServer server) throws SQLException {
@@ -78,14 +102,19 @@ final class AutoAnalyze implements AutoCloseable {
         }
     }
 
-    /** The tables of the databases at {@code urls} that autovacuum would analyze now, analyzed; how many. */
-    static int analyzeDue(PostgresServer server, List<String> urls) {
+    /**
+     * The tables of the databases at {@code urls} that autovacuum would analyze now and that were not analyzed
+     * within {@code pause}, analyzed; how many.
+     */
+    static int analyzeDue(PostgresServer server, List<String> urls, Duration pause) {
         int count = 0;
         for (String url : urls) {
             try (Connection connection = DriverManager.getConnection(url, server.adminUser(), server.adminPassword());
+                    PreparedStatement query = connection.prepareStatement(DUE);
                     Statement statement = connection.createStatement()) {
                 List<String> due = new ArrayList<>();
-                try (ResultSet tables = statement.executeQuery(DUE)) {
+                query.setDouble(1, pause.toMillis() / 1000.0);
+                try (ResultSet tables = query.executeQuery()) {
                     while (tables.next()) {
                         due.add(tables.getString(1));
                     }

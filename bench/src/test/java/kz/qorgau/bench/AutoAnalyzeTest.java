@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 /** Autovacuum's analyze rule on the real server: a table analyzed once enough of its rows changed, not before. */
 class AutoAnalyzeTest {
 
+    /** The server's default: autovacuum visits a database once a minute. */
+    private static final Duration NAPTIME = Duration.ofMinutes(1);
+
     private static PostgresServer server;
     private static String database;
 
@@ -50,11 +53,56 @@ class AutoAnalyzeTest {
         List<String> urls = List.of(server.jdbcUrl(database));
 
         // The statistics of a commit reach pg_stat_user_tables within about a second.
-        await().atMost(Duration.ofSeconds(30)).until(() -> AutoAnalyze.analyzeDue(server, urls) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> AutoAnalyze.analyzeDue(server, urls, NAPTIME) == 1);
 
         assertThat(analyzeCount("grown")).isEqualTo(1);
         assertThat(analyzeCount("few")).isZero();
-        assertThat(AutoAnalyze.analyzeDue(server, urls)).isZero();
+        assertThat(AutoAnalyze.analyzeDue(server, urls, NAPTIME)).isZero();
+    }
+
+    @Test
+    void analyzesATableDueAgainOnlyANaptimeAfterItsLastAnalyze() throws Exception {
+        execute("CREATE TABLE busy (id bigint PRIMARY KEY)");
+        execute("INSERT INTO busy SELECT generate_series(1, 1000)");
+        List<String> urls = List.of(server.jdbcUrl(database));
+        await().atMost(Duration.ofSeconds(30)).until(() -> AutoAnalyze.analyzeDue(server, urls, NAPTIME) == 1);
+
+        // Due again by the rule (1,000 changed rows against 50 + 10 % of 1,000), analyzed seconds ago.
+        execute("INSERT INTO busy SELECT generate_series(1001, 2000)");
+        await().atMost(Duration.ofSeconds(30)).until(() -> modifiedSinceAnalyze("busy") >= 1000);
+        assertThat(AutoAnalyze.analyzeDue(server, urls, NAPTIME)).isZero();
+        assertThat(analyzeCount("busy")).isEqualTo(1);
+
+        // Once the pause is over (none here), it is analyzed again.
+        assertThat(AutoAnalyze.analyzeDue(server, urls, Duration.ZERO)).isEqualTo(1);
+        assertThat(analyzeCount("busy")).isEqualTo(2);
+    }
+
+    @Test
+    void readsTheServersNaptime() throws Exception {
+        assertThat(AutoAnalyze.naptime(server)).isEqualTo(setting("autovacuum_naptime"));
+    }
+
+    private static long modifiedSinceAnalyze(String table) throws Exception {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT n_mod_since_analyze FROM pg_stat_user_tables WHERE relname = '" + table + "'")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** A setting in seconds, as pg_settings gives it (autovacuum_naptime's unit is s). */
+    private static Duration setting(String name) throws Exception {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet row =
+                        statement.executeQuery("SELECT setting, unit FROM pg_settings WHERE name = '" + name + "'")) {
+            row.next();
+            assertThat(row.getString(2)).isEqualTo("s");
+            return Duration.ofSeconds(row.getLong(1));
+        }
     }
 
     private static long analyzeCount(String table) throws Exception {

@@ -144,6 +144,11 @@ final class KafkaOutboxPublisher implements OutboxPublisher, DisposableBean {
     }
 
     @Override
+    public void flush() {
+        producer().flush();
+    }
+
+    @Override
     public void commit() {
         producer().commitTransaction();
     }

@@ -101,6 +101,7 @@ public final class OutboxAutoConfiguration {
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeout);
         // send() blocks for metadata while the broker is away; the round must not stall longer than a request.
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, requestTimeout);
+        // Batches a round's sends as they are queued; the relay flushes after its last send, so no round waits it out.
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         // A round's transaction lasts at most the send timeout and a margin; the coordinator aborts it after.
         settings.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, deliveryTimeout + 30_000);

@@ -19,6 +19,12 @@ interface OutboxPublisher {
     /** Sends the row in the current transaction; completes when the broker acknowledged it or it failed. */
     CompletableFuture<RecordMetadata> send(OutboxRow row);
 
+    /**
+     * Hands every row sent so far to the broker now, not after the producer's linger, and returns when each
+     * is acknowledged or failed (a send fails after the send timeout at the latest).
+     */
+    void flush();
+
     /** Makes the transaction's records visible to read-committed consumers; throws when fenced. */
     void commit();
 

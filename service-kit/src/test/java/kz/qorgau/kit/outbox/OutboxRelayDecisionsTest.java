@@ -63,6 +63,9 @@ class OutboxRelayDecisionsTest {
 
         assertThat(relay.publishRound()).isEqualTo(4);
         assertThat(publisher.sent).containsExactly("a#1", "a#2", "b#1", "a#3");
+        assertThat(publisher.flushes)
+                .as("sent at once after the round's last send, not after the producer's linger")
+                .containsExactly(4);
         assertThat(publisher.transactions).containsExactly("committed");
         assertThat(store.published()).containsExactlyInAnyOrder("a#1", "a#2", "b#1", "a#3");
         assertThat(relay.publishRound()).isZero();
@@ -370,6 +373,9 @@ class OutboxRelayDecisionsTest {
 
         final List<String> sent = new ArrayList<>();
         final List<String> transactions = new ArrayList<>();
+        /** How many rows had been sent at each flush. */
+        final List<Integer> flushes = new ArrayList<>();
+
         final Map<String, RuntimeException> failing = new HashMap<>();
         /** Events (subject#sequence) whose sends fail at the broker: after send() returned, as Kafka's do. */
         final Map<String, RuntimeException> failingLater = new HashMap<>();
@@ -405,6 +411,11 @@ class OutboxRelayDecisionsTest {
             }
             return CompletableFuture.completedFuture(
                     new RecordMetadata(new TopicPartition("test", 0), offset++, 0, 0L, 0, 0));
+        }
+
+        @Override
+        public void flush() {
+            flushes.add(sent.size());
         }
 
         @Override
