@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +69,22 @@ final class CpuTime {
         } catch (IOException | RuntimeException unreadable) {
             return new double[] {0, 0};
         }
+    }
+
+    /**
+     * "machine busy N % of S s, {@code span}" between two {@link #machine()} readings, or "" when the clock did
+     * not move.
+     */
+    static String busy(double[] before, double[] after, String span) {
+        double seconds = after[1] - before[1];
+        return seconds <= 0
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        "machine busy %.0f %% of %.0f s, %s",
+                        100 * (after[0] - before[0]) / seconds,
+                        seconds / Runtime.getRuntime().availableProcessors(),
+                        span);
     }
 
     /** utime + stime of a process (fields 14 and 15 of /proc/PID/stat), 0 once it has gone. */

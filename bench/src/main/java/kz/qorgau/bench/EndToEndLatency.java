@@ -75,15 +75,8 @@ final class EndToEndLatency implements BenchPart {
         List<Measurement> results = new ArrayList<>();
         try (SmtpSink sink = new SmtpSink();
                 SmsSink sms = new SmsSink();
-                LocalStackUnderTest stack = LocalStackUnderTest.start(
-                        context,
-                        Map.of(
-                                "QORGAU_SMTP_HOST",
-                                "127.0.0.1",
-                                "QORGAU_SMTP_PORT",
-                                Integer.toString(sink.port()),
-                                "QORGAU_SMS_GATEWAY_URL",
-                                sms.url()));
+                LocalStackUnderTest stack =
+                        LocalStackUnderTest.start(context, LocalStackUnderTest.benchPeers(sink, sms));
                 TopicWatch events = new TopicWatch(stack.kafkaBootstrap(), Topics.ORDERS_TOPIC)) {
             HttpClient http = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
@@ -210,14 +203,7 @@ final class EndToEndLatency implements BenchPart {
             results.add(Measurement.limit(
                     name(), at + " CPU per order: " + kind.getKey(), kind.getValue() * 1000 / orders, "ms", ""));
         }
-        double seconds = machineAfter[1] - machineBefore[1];
-        String busy = seconds <= 0
-                ? ""
-                : String.format(
-                        Locale.ROOT,
-                        "machine busy %.0f %% of %.0f s, from the load's start to the last arrival",
-                        100 * (machineAfter[0] - machineBefore[0]) / seconds,
-                        seconds / Runtime.getRuntime().availableProcessors());
+        String busy = CpuTime.busy(machineBefore, machineAfter, "from the load's start to the last arrival");
         results.add(Measurement.limit(name(), at + " CPU per order, all", total * 1000 / orders, "ms", busy));
         return results;
     }
