@@ -83,16 +83,6 @@ class AutoAnalyzeTest {
         assertThat(AutoAnalyze.naptime(server)).isEqualTo(setting("autovacuum_naptime"));
     }
 
-    private static long modifiedSinceAnalyze(String table) throws Exception {
-        try (Connection connection = connect();
-                Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(
-                        "SELECT n_mod_since_analyze FROM pg_stat_user_tables WHERE relname = '" + table + "'")) {
-            row.next();
-            return row.getLong(1);
-        }
-    }
-
     /** A setting in seconds, as pg_settings gives it (autovacuum_naptime's unit is s). */
     private static Duration setting(String name) throws Exception {
         try (Connection connection = connect();
@@ -106,10 +96,19 @@ class AutoAnalyzeTest {
     }
 
     private static long analyzeCount(String table) throws Exception {
+        return tableStatistic(table, "analyze_count");
+    }
+
+    private static long modifiedSinceAnalyze(String table) throws Exception {
+        return tableStatistic(table, "n_mod_since_analyze");
+    }
+
+    /** A column of the table's row in pg_stat_user_tables. */
+    private static long tableStatistic(String table, String column) throws Exception {
         try (Connection connection = connect();
                 Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery(
-                        "SELECT analyze_count FROM pg_stat_user_tables WHERE relname = '" + table + "'")) {
+                        "SELECT " + column + " FROM pg_stat_user_tables WHERE relname = '" + table + "'")) {
             row.next();
             return row.getLong(1);
         }
