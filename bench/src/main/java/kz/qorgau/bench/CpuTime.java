@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +86,25 @@ final class CpuTime {
                         100 * (after[0] - before[0]) / seconds,
                         seconds / Runtime.getRuntime().availableProcessors(),
                         span);
+    }
+
+    /**
+     * "{@code figure}: kind" in ms per unit for each kind in {@code used}, then "{@code figure}, all" with {@code
+     * note}; nothing when there were no units.
+     */
+    static List<Measurement> perUnit(String part, String figure, Map<String, Double> used, long units, String note) {
+        if (units == 0) {
+            return List.of();
+        }
+        List<Measurement> results = new ArrayList<>();
+        double total = 0;
+        for (Map.Entry<String, Double> kind : used.entrySet()) {
+            total += kind.getValue();
+            results.add(
+                    Measurement.limit(part, figure + ": " + kind.getKey(), kind.getValue() * 1000 / units, "ms", ""));
+        }
+        results.add(Measurement.limit(part, figure + ", all", total * 1000 / units, "ms", note));
+        return results;
     }
 
     /** utime + stime of a process (fields 14 and 15 of /proc/PID/stat), 0 once it has gone. */

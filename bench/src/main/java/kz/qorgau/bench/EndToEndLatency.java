@@ -189,23 +189,10 @@ final class EndToEndLatency implements BenchPart {
      */
     private List<Measurement> cpuPerOrder(
             Rate rate, OpenLoad.Result load, Map<String, Double> used, double[] machineBefore) {
-        double[] machineAfter = CpuTime.machine();
+        String busy = CpuTime.busy(machineBefore, CpuTime.machine(), "from the load's start to the last arrival");
         long orders =
                 load.answers().stream().filter(answer -> answer.status() == 201).count();
-        if (orders == 0) {
-            return List.of();
-        }
-        String at = rate.label();
-        List<Measurement> results = new ArrayList<>();
-        double total = 0;
-        for (Map.Entry<String, Double> kind : used.entrySet()) {
-            total += kind.getValue();
-            results.add(Measurement.limit(
-                    name(), at + " CPU per order: " + kind.getKey(), kind.getValue() * 1000 / orders, "ms", ""));
-        }
-        String busy = CpuTime.busy(machineBefore, machineAfter, "from the load's start to the last arrival");
-        results.add(Measurement.limit(name(), at + " CPU per order, all", total * 1000 / orders, "ms", busy));
-        return results;
+        return CpuTime.perUnit(name(), rate.label() + " CPU per order", used, orders, busy);
     }
 
     /** Records {@code to − from}, clamped at zero (an event can reach Kafka before its response arrives). */

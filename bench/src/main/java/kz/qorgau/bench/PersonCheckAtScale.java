@@ -170,18 +170,7 @@ final class PersonCheckAtScale implements BenchPart {
      */
     private List<Measurement> cpuPerRequest(int requests, Map<String, Double> used, double[] machineBefore) {
         String busy = CpuTime.busy(machineBefore, CpuTime.machine(), "while checks and orders ran");
-        if (requests == 0) {
-            return List.of();
-        }
-        List<Measurement> results = new ArrayList<>();
-        double total = 0;
-        for (Map.Entry<String, Double> kind : used.entrySet()) {
-            total += kind.getValue();
-            results.add(Measurement.limit(
-                    name(), "CPU per request: " + kind.getKey(), kind.getValue() * 1000 / requests, "ms", ""));
-        }
-        results.add(Measurement.limit(name(), "CPU per request, all", total * 1000 / requests, "ms", busy));
-        return results;
+        return CpuTime.perUnit(name(), "CPU per request", used, requests, busy);
     }
 
     /**

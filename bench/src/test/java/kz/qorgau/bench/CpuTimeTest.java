@@ -1,7 +1,9 @@
 package kz.qorgau.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +30,30 @@ class CpuTimeTest {
                 Map.of("order-service", 10.0, "postgresql", 4.0), Map.of("order-service", 12.5, "postgresql", 4.0));
 
         assertThat(used).containsExactly(Map.entry("order-service", 2.5));
+    }
+
+    @Test
+    void perUnitGivesEachKindsMillisecondsPerUnitAndTheirSumWithTheNote() {
+        Map<String, Double> used = new LinkedHashMap<>();
+        used.put("broker", 1.0);
+        used.put("postgresql", 0.5);
+
+        assertThat(CpuTime.perUnit("part", "CPU per order", used, 100, "busy"))
+                .extracting(Measurement::name, Measurement::value, Measurement::note)
+                .containsExactly(
+                        tuple("CPU per order: broker", 10.0, ""),
+                        tuple("CPU per order: postgresql", 5.0, ""),
+                        tuple("CPU per order, all", 15.0, "busy"));
+        assertThat(CpuTime.perUnit("part", "CPU per order", used, 0, "busy")).isEmpty();
+    }
+
+    @Test
+    void busyIsTheShareOfTheMachinesCpuSecondsThatWereNotIdle() {
+        int cores = Runtime.getRuntime().availableProcessors();
+
+        assertThat(CpuTime.busy(new double[] {10, 100}, new double[] {10 + 30.0 * cores, 100 + 60.0 * cores}, "then"))
+                .isEqualTo("machine busy 50 % of 60 s, then");
+        assertThat(CpuTime.busy(new double[] {10, 100}, new double[] {10, 100}, "then"))
+                .isEmpty();
     }
 }
