@@ -83,11 +83,6 @@ public class OrderAccess {
         }
     }
 
-    /** Whether {@code staff} may read {@code order} now, without recording or counting anything. */
-    public boolean mayRead(Staff staff, ProtectiveOrder order) {
-        return mayRead(staff, order.district());
-    }
-
     /** Whether {@code staff} may read an order of {@code district} now, without recording or counting anything. */
     public boolean mayRead(Staff staff, String district) {
         return !(rule(staff, district) instanceof Hidden);

@@ -59,7 +59,7 @@ class OrderAccessTest {
     void anotherDistrictsOrderIsHiddenAndCounted() {
         assertThat(access.decide(staff("o2", ELSEWHERE, Role.OFFICER), homeOrder))
                 .isInstanceOf(OrderAccess.Hidden.class);
-        assertThat(access.mayRead(staff("o2", ELSEWHERE, Role.OFFICER), homeOrder))
+        assertThat(access.mayRead(staff("o2", ELSEWHERE, Role.OFFICER), homeOrder.district()))
                 .isFalse();
         assertThat(districtRefusals()).isEqualTo(1);
     }
