@@ -82,23 +82,23 @@ final class AutoAnalyze implements AutoCloseable {
 
     /** {@code autovacuum_naptime}: how often autovacuum looks at a database, so how often it can analyze a table. */
     static Duration naptime(PostgresServer server) throws SQLException {
-        try (Connection connection =
-                        DriverManager.getConnection(server.adminJdbcUrl(), server.adminUser(), server.adminPassword());
-                Statement statement = connection.createStatement();
-                ResultSet setting = statement.executeQuery(
-                        "SELECT extract(epoch FROM current_setting('autovacuum_naptime')::interval)")) {
-            setting.next();
-            return Duration.ofMillis(Math.round(setting.getDouble(1) * 1000));
-        }
+        String seconds =
+                serverValue(server, "SELECT extract(epoch FROM current_setting('autovacuum_naptime')::interval)");
+        return Duration.ofMillis(Math.round(Double.parseDouble(seconds) * 1000));
     }
 
     static boolean autovacuumOn(PostgresServer server) throws SQLException {
+        return "on".equals(serverValue(server, "SHOW autovacuum"));
+    }
+
+    /** The one value {@code sql} answers, asked as the server's administrator. */
+    private static String serverValue(PostgresServer server, String sql) throws SQLException {
         try (Connection connection =
                         DriverManager.getConnection(server.adminJdbcUrl(), server.adminUser(), server.adminPassword());
                 Statement statement = connection.createStatement();
-                ResultSet setting = statement.executeQuery("SHOW autovacuum")) {
-            setting.next();
-            return "on".equals(setting.getString(1));
+                ResultSet value = statement.executeQuery(sql)) {
+            value.next();
+            return value.getString(1);
         }
     }
 
